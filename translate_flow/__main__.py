@@ -1,0 +1,3 @@
+from translate_flow.cli import main
+
+main()

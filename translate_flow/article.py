@@ -1,0 +1,117 @@
+"""An article: its raw text (every byte kept), front matter and languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from translate_flow.errors import ArticleError
+from translate_flow.frontmatter import FrontMatter, ScalarSpan, line_number, parse_front_matter
+from translate_flow.languages import parse_language
+
+BOM = "\ufeff"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One Markdown file as read from disk."""
+
+    path: Path
+    """Absolute path of the file."""
+    rel: str
+    """Path relative to the project root, with ``/`` separators (used in PO references)."""
+    text: str
+    """The decoded text without its BOM, line endings untouched."""
+    bom: bool
+    """Whether the file started with a UTF-8 byte order mark."""
+    front_matter: FrontMatter | None
+    """The parsed front matter, or None when the file has none."""
+    language: str
+    """The article's language (canonical code)."""
+    translations: tuple[str, ...]
+    """Languages the article itself asks for in its ``translations`` field."""
+
+    @property
+    def body_line(self) -> int:
+        return self.front_matter.body_line if self.front_matter else 0
+
+    def encode(self, text: str) -> bytes:
+        """Bytes of a (translated) text written the way this article is stored."""
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def split_name(name: str) -> tuple[str, str | None, str]:
+    """``post.fr.md`` → (``post``, ``fr``, ``.md``); the middle part only if it is a language."""
+    for suffix in MARKDOWN_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            break
+    else:
+        return name, None, ""
+    if "." in stem:
+        base, _, maybe = stem.rpartition(".")
+        if base and 2 <= len(maybe) <= 12:
+            try:
+                return base, parse_language(maybe).code, suffix
+            except ValueError:
+                pass
+    return stem, None, suffix
+
+
+def decode(data: bytes, rel: str) -> tuple[str, bool]:
+    """Decode UTF-8 strictly; a bad byte is an error naming its line."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ArticleError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", rel, line) from exc
+
+
+def _language_value(
+    fm: FrontMatter | None, text: str, key: str, rel: str, first_only: bool
+) -> tuple[str, ...]:
+    if fm is None or key not in fm.data:
+        return ()
+    raw: Any = fm.data[key]
+    values: list[Any]
+    if raw is None or raw == "" or raw == []:
+        return ()
+    values = raw if isinstance(raw, list) else [raw]
+    if first_only:
+        values = values[:1]
+    codes: list[str] = []
+    for index, value in enumerate(values):
+        span: ScalarSpan | None = fm.scalars.get((key,)) or fm.scalars.get((key, index))
+        line = line_number(text, span.start) if span else None
+        if not isinstance(value, str):
+            raise ArticleError(f"front matter '{key}' must be a language code or a list of them", rel, line)
+        try:
+            code = parse_language(value).code
+        except ValueError as exc:
+            raise ArticleError(f"front matter '{key}': {exc}", rel, line) from exc
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def load_article(path: Path, root: Path, default_language: str) -> Article:
+    """Read and parse an article; raise ArticleError naming the file and line."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
+    text, bom = decode(data, rel)
+    fm = parse_front_matter(text, rel)
+    langs = _language_value(fm, text, "lang", rel, first_only=True)
+    if langs:
+        language = langs[0]
+    else:
+        language = split_name(path.name)[1] or default_language
+    translations = _language_value(fm, text, "translations", rel, first_only=False)
+    return Article(path, rel, text, bom, fm, language, translations)

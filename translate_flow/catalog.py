@@ -1,0 +1,166 @@
+"""PO catalogs: build them from segments, keep translators' work, read strictly, write stably."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+import polib
+
+from translate_flow import __version__
+from translate_flow.errors import CatalogError
+from translate_flow.languages import Language
+from translate_flow.posyntax import check_po_syntax
+from translate_flow.segment import Segment
+
+Key = tuple[str | None, str]
+GENERATOR = f"translate-flow {__version__}"
+
+
+def entry_key(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
+
+
+def now_date() -> str:
+    """Current time in PO header form; SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.gmtime()
+    return time.strftime("%Y-%m-%d %H:%M+0000", stamp)
+
+
+def read_catalog(path: Path, rel: str) -> polib.POFile:
+    """Load a PO/POT file, refusing anything msgfmt would reject instead of half-reading it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
+    check_po_syntax(text, rel)
+    try:
+        po = polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise CatalogError(f"cannot parse: {exc}", rel, int(match.group(1)) if match else None) from exc
+    seen: set[tuple[Key, bool]] = set()
+    for entry in po:
+        key = (entry_key(entry), entry.obsolete)
+        if key in seen:
+            raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", rel, entry.linenum)
+        seen.add(key)
+    return po
+
+
+def index(po: polib.POFile | None) -> dict[Key, polib.POEntry]:
+    """Entries keyed by (msgctxt, msgid); obsolete ones only where no live one exists."""
+    found: dict[Key, polib.POEntry] = {}
+    if po is None:
+        return found
+    for entry in po:
+        key = entry_key(entry)
+        if key not in found or found[key].obsolete:
+            found[key] = entry
+    return found
+
+
+def entries_for(segments: Iterable[Segment], rel: str) -> list[polib.POEntry]:
+    """One entry per distinct text, in source order, with every reference and kind."""
+    entries: dict[Key, polib.POEntry] = {}
+    for segment in segments:
+        key: Key = (None, segment.text)
+        occurrence = (rel, str(segment.location.line))
+        entry = entries.get(key)
+        if entry is None:
+            entries[key] = polib.POEntry(
+                msgid=segment.text, msgstr="", occurrences=[occurrence], comment=segment.kind
+            )
+            continue
+        if occurrence not in entry.occurrences:
+            entry.occurrences.append(occurrence)
+        if segment.kind not in entry.comment.split("\n"):
+            entry.comment += "\n" + segment.kind
+    return list(entries.values())
+
+
+def _header(language: Language | None, project: str, old: polib.POFile | None) -> dict[str, str]:
+    metadata: dict[str, str] = dict(old.metadata) if old is not None else {}
+    date = metadata.get("POT-Creation-Date") or now_date()
+    fields = {
+        "Project-Id-Version": metadata.get("Project-Id-Version") or project,
+        "Report-Msgid-Bugs-To": metadata.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": date,
+        "PO-Revision-Date": metadata.get("PO-Revision-Date") or date,
+        "Last-Translator": metadata.get("Last-Translator", ""),
+        "Language-Team": metadata.get("Language-Team", ""),
+        "Language": language.gettext if language else "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    if language is not None:
+        # A translator may have corrected the plural rule; theirs wins.
+        fields["Plural-Forms"] = metadata.get("Plural-Forms") or language.plural_forms
+    fields["X-Generator"] = GENERATOR
+    for key, value in metadata.items():
+        fields.setdefault(key, value)
+    return fields
+
+
+def build_catalog(
+    entries: list[polib.POEntry],
+    language: Language | None,
+    project: str,
+    old: polib.POFile | None,
+    wrap: int,
+) -> polib.POFile:
+    """A catalog of ``entries`` that keeps the translations and header edits of ``old``."""
+    po = polib.POFile(wrapwidth=wrap)
+    po.metadata = _header(language, project, old)
+    if old is not None:
+        po.header = old.header
+    po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else language is None
+    previous = index(old) if language is not None else {}
+    for entry in entries:
+        kept = previous.get(entry_key(entry))
+        if kept is not None:
+            entry.msgstr = kept.msgstr
+            entry.msgstr_plural = dict(kept.msgstr_plural)
+            entry.flags = list(kept.flags)
+            entry.tcomment = kept.tcomment
+            entry.previous_msgid = kept.previous_msgid
+        po.append(entry)
+    return po
+
+
+def render_catalog(po: polib.POFile) -> bytes:
+    """The file bytes; polib omits the final newline of the last entry, so add it."""
+    text = str(po)
+    if not text.endswith("\n"):
+        text += "\n"
+    return text.encode("utf-8")
+
+
+def touch_creation_date(po: polib.POFile) -> None:
+    """Mark a catalog whose content changed with the current creation date."""
+    po.metadata["POT-Creation-Date"] = now_date()
+
+
+def translations(po: polib.POFile | None, include_fuzzy: bool) -> dict[Key, str]:
+    """Usable translations by key: non-empty, and not fuzzy unless asked."""
+    found: dict[Key, str] = {}
+    if po is None:
+        return found
+    for entry in po:
+        if entry.obsolete or not entry.msgstr:
+            continue
+        if "fuzzy" in entry.flags and not include_fuzzy:
+            continue
+        found[entry_key(entry)] = entry.msgstr
+    return found

@@ -1,0 +1,125 @@
+"""Command line: parses arguments, prints reports, chooses exit codes. Nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from translate_flow import __version__, workflow
+from translate_flow.config import CONFIG_NAME, Config, find_config_file, load_config, render_init
+from translate_flow.errors import ConfigError, TranslateFlowError
+from translate_flow.languages import parse_language
+
+
+class _Exit(click.ClickException):
+    """An error already printed; only its exit code is left to give."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__("")
+        self.exit_code = code
+
+    def show(self, file: object = None) -> None:
+        pass
+
+
+def _fail(error: TranslateFlowError) -> click.ClickException:
+    exc = click.ClickException(str(error))
+    exc.exit_code = error.exit_code
+    return exc
+
+
+def _config(ctx: click.Context) -> Config:
+    try:
+        return load_config(ctx.obj["root"])
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+
+
+def _finish(report: workflow.Report, quiet: bool, verb: str) -> None:
+    if not quiet:
+        for path in report.written:
+            click.echo(f"{verb} {path}")
+    for notice in report.notices:
+        click.echo(str(notice), err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        click.echo(
+            f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.errors)} errors",
+            err=True,
+        )
+    if report.errors:
+        raise _Exit(max(e.exit_code for e in report.errors))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    help="Run as if started in DIR (the project root).",
+)
+@click.version_option(__version__, prog_name="translate-flow")
+@click.pass_context
+def main(ctx: click.Context, root: Path) -> None:
+    """Carry Markdown articles through gettext PO translation, byte-exact."""
+    ctx.obj = {"root": root}
+
+
+@main.command()
+@click.option("--source-language", default="en", show_default=True, help="Language of articles that state none.")
+@click.option("--language", "languages", multiple=True, help="A target language (repeatable).")
+@click.option("--force", is_flag=True, help="Overwrite an existing translate-flow.toml.")
+@click.pass_context
+def init(ctx: click.Context, source_language: str, languages: tuple[str, ...], force: bool) -> None:
+    """Write a commented translate-flow.toml."""
+    root: Path = ctx.obj["root"]
+    target = root / CONFIG_NAME
+    if target.exists() and not force:
+        raise _fail(ConfigError("already exists; use --force to replace it", target))
+    if not force and find_config_file(root) is not None:
+        raise _fail(ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml"))
+    try:
+        codes = tuple(parse_language(code).code for code in languages)
+        source = parse_language(source_language).code
+    except ValueError as exc:
+        raise _fail(ConfigError(str(exc))) from exc
+    from translate_flow.fsutil import atomic_write_bytes
+
+    atomic_write_bytes(target, render_init(source, codes).encode("utf-8"))
+    click.echo(f"wrote {target}")
+
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+_quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
+
+
+@main.command()
+@_paths
+@_quiet
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Write PO files (and POT templates) for the articles, keeping existing translations."""
+    config = _config(ctx)
+    try:
+        report = workflow.extract(config, paths)
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    _finish(report, quiet, "wrote")
+
+
+@main.command()
+@_paths
+@_quiet
+@click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations too (and count them as done).")
+@click.pass_context
+def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool) -> None:
+    """Write translated articles from the PO files."""
+    config = _config(ctx)
+    try:
+        report = workflow.merge(config, paths, include_fuzzy=include_fuzzy)
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    _finish(report, quiet, "wrote")

@@ -1,0 +1,222 @@
+"""Project configuration: ``translate-flow.toml`` or ``[tool.translate-flow]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translate_flow.errors import ConfigError
+from translate_flow.languages import parse_language
+
+CONFIG_NAME = "translate-flow.toml"
+
+DEFAULT_FRONT_MATTER_KEYS = ("title", "linkTitle", "summary", "description")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one project; every path is resolved against ``root``."""
+
+    root: Path
+    """The project root (``-C DIR``, else the current directory)."""
+    source: Path | None = None
+    """The file the settings came from, or None when defaults apply."""
+    content_dir: str = "content"
+    """Where the source articles live, relative to the root."""
+    locales_dir: str = "locales"
+    """Where PO files and POT templates are written, relative to the root."""
+    source_language: str = "en"
+    """Language of an article that states none (canonical code)."""
+    languages: tuple[str, ...] = ()
+    """Target languages of every article (canonical codes)."""
+    layout: str = "filename"
+    """How translated articles are named: ``post.md`` → ``post.<lang>.md``."""
+    min_percent: float = 80.0
+    """Merge writes an article only when this share of its segments is translated."""
+    wrap: int = 0
+    """PO line width; 0 keeps every string on one line for clean diffs."""
+    front_matter_keys: tuple[str, ...] = DEFAULT_FRONT_MATTER_KEYS
+    """Dotted front-matter keys whose string values are translated."""
+    project_name: str = ""
+    """Project-Id-Version of the PO files; defaults to the root's name."""
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def locales_path(self) -> Path:
+        return self.root / self.locales_dir
+
+
+# key -> (expected python types, human description)
+_TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "content_dir": ((str,), "a string"),
+    "locales_dir": ((str,), "a string"),
+    "source_language": ((str,), "a string"),
+    "languages": ((list,), "a list of strings"),
+    "layout": ((str,), "a string"),
+    "min_percent": ((int, float), "a number"),
+    "wrap": ((int,), "an integer"),
+    "project_name": ((str,), "a string"),
+    "front_matter": ((dict,), "a table"),
+}
+_FRONT_MATTER_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "translate": ((list,), "a list of strings"),
+}
+LAYOUTS = ("filename",)
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """1-based line where ``key`` is assigned, for error messages (tomllib gives none)."""
+    pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=", re.MULTILINE)
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return text.count("\n", 0, match.start()) + 1
+
+
+def _check_table(
+    table: dict[str, Any],
+    schema: dict[str, tuple[tuple[type, ...], str]],
+    prefix: str,
+    path: Path,
+    text: str,
+) -> None:
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if key not in schema:
+            raise ConfigError(f"unknown key '{name}'", path, _key_line(text, key))
+        types, description = schema[key]
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise ConfigError(f"'{name}' must be {description}", path, _key_line(text, key))
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"'{name}' must be {description}", path, _key_line(text, key))
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path) from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        message = str(exc).split(" (at line")[0]
+        raise ConfigError(f"invalid TOML: {message}", path, line) from exc
+
+
+def find_config_file(root: Path) -> tuple[Path, dict[str, Any], str] | None:
+    """The config file of ``root`` and its settings table, or None."""
+    own = root / CONFIG_NAME
+    if own.is_file():
+        data, text = _read_toml(own)
+        return own, data, text
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        data, text = _read_toml(pyproject)
+        table = data.get("tool", {}).get("translate-flow")
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError("[tool.translate-flow] must be a table", pyproject)
+            return pyproject, table, text
+    return None
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate the configuration of the project at ``root``."""
+    root = root.resolve()
+    if not root.is_dir():
+        raise ConfigError("project root is not a directory", root)
+    found = find_config_file(root)
+    if found is None:
+        return Config(root=root, project_name=root.name)
+    path, table, text = found
+    _check_table(table, _TOP_KEYS, "", path, text)
+    fm = table.get("front_matter", {})
+    _check_table(fm, _FRONT_MATTER_KEYS, "front_matter.", path, text)
+
+    def language(value: str, key: str) -> str:
+        try:
+            return parse_language(value).code
+        except ValueError as exc:
+            raise ConfigError(f"'{key}': {exc}", path, _key_line(text, key)) from exc
+
+    layout = table.get("layout", "filename")
+    if layout not in LAYOUTS:
+        raise ConfigError(
+            f"'layout' must be one of {', '.join(LAYOUTS)}, not {layout!r}", path, _key_line(text, "layout")
+        )
+    min_percent = float(table.get("min_percent", 80))
+    if not 0 <= min_percent <= 100:
+        raise ConfigError("'min_percent' must be between 0 and 100", path, _key_line(text, "min_percent"))
+    wrap = table.get("wrap", 0)
+    if wrap < 0:
+        raise ConfigError("'wrap' must be 0 (no wrapping) or a positive width", path, _key_line(text, "wrap"))
+    languages: list[str] = []
+    for value in table.get("languages", []):
+        code = language(value, "languages")
+        if code not in languages:
+            languages.append(code)
+    for key in ("content_dir", "locales_dir"):
+        value = table.get(key)
+        if value is not None and (not value or Path(value).is_absolute() or ".." in Path(value).parts):
+            raise ConfigError(f"'{key}' must be a relative path inside the project", path, _key_line(text, key))
+    return Config(
+        root=root,
+        source=path,
+        content_dir=table.get("content_dir", "content"),
+        locales_dir=table.get("locales_dir", "locales"),
+        source_language=language(table.get("source_language", "en"), "source_language"),
+        languages=tuple(languages),
+        layout=layout,
+        min_percent=min_percent,
+        wrap=wrap,
+        front_matter_keys=tuple(fm.get("translate", DEFAULT_FRONT_MATTER_KEYS)),
+        project_name=table.get("project_name", root.name),
+    )
+
+
+INIT_TEMPLATE = """\
+# translate-flow configuration. Every key is optional; the values shown are the defaults
+# unless marked otherwise.
+
+# Where the source articles live, relative to this file.
+content_dir = "content"
+
+# Where PO files (locales/<lang>/…) and POT templates (locales/templates/…) go.
+locales_dir = "locales"
+
+# Language of articles whose front matter has no `lang` and whose file name has no
+# language suffix (post.fr.md).
+source_language = "{source_language}"
+
+# Target languages of every article, in addition to each article's own
+# `translations` front-matter list. An article is never translated into its own language.
+languages = {languages}
+
+# "filename": post.md is translated to post.<lang>.md beside it.
+layout = "filename"
+
+# merge writes a translated article only when at least this percentage of its
+# segments is translated (fuzzy entries count as untranslated).
+min_percent = 80
+
+# PO line width. 0 keeps each string on one line, which gives the cleanest diffs.
+wrap = 0
+
+[front_matter]
+# Front-matter keys whose values are translated; dotted paths reach nested keys
+# (e.g. "params.subtitle"). Lists of strings are translated item by item.
+translate = ["title", "linkTitle", "summary", "description"]
+"""
+
+
+def render_init(source_language: str = "en", languages: tuple[str, ...] = ()) -> str:
+    """The commented config that ``translate-flow init`` writes."""
+    langs = "[" + ", ".join(f'"{code}"' for code in languages) + "]"
+    return INIT_TEMPLATE.format(source_language=source_language, languages=langs)

@@ -1,0 +1,64 @@
+"""A strict syntax check of PO text, run before polib sees it.
+
+polib accepts some broken files silently (an unterminated quote loads as a
+truncated string), and a translator's file is too valuable to half-read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from translate_flow.errors import CatalogError
+
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+(.*)")
+_STRING_RE = re.compile(r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"[ \t]*')
+_LINE_RE = re.compile(r"\r\n|\r|\n")
+
+# Which keyword may follow which inside one entry.
+_NEXT = {
+    None: {"msgctxt", "msgid"},
+    "msgctxt": {"msgid"},
+    "msgid": {"msgstr", "msgid_plural"},
+    "msgid_plural": {"msgstr[]"},
+    "msgstr": {"msgctxt", "msgid"},
+    "msgstr[]": {"msgstr[]", "msgctxt", "msgid"},
+}
+
+
+def check_po_syntax(text: str, path: str) -> None:
+    """Raise CatalogError at the first line GNU msgfmt would reject as a syntax error."""
+    previous: str | None = None
+    previous_obsolete: str | None = None
+    for number, raw in enumerate(_LINE_RE.split(text), 1):
+        line = raw.strip()
+        obsolete = line.startswith("#~")
+        if obsolete:
+            line = line[2:].strip()
+            if line.startswith("|"):
+                continue
+        elif line.startswith("#") or not line:
+            continue
+        if not line:
+            continue
+        state = previous_obsolete if obsolete else previous
+        if line.startswith('"'):
+            if state is None:
+                raise CatalogError("string without a keyword before it", path, number)
+            if not _STRING_RE.fullmatch(line):
+                raise CatalogError(f"malformed or unterminated string: {line[:40]}", path, number)
+            continue
+        match = _KEYWORD_RE.fullmatch(line)
+        if match is None:
+            raise CatalogError(f"not a comment, keyword or string: {line[:40]}", path, number)
+        keyword = "msgstr[]" if match.group(1).startswith("msgstr[") else match.group(1)
+        if keyword not in _NEXT[state]:
+            raise CatalogError(f"'{match.group(1)}' is out of place", path, number)
+        if not _STRING_RE.fullmatch(match.group(2)):
+            raise CatalogError(f"malformed or unterminated string: {match.group(2)[:40]}", path, number)
+        if obsolete:
+            previous_obsolete = keyword
+        else:
+            previous = keyword
+    for state in (previous, previous_obsolete):
+        if state in ("msgctxt", "msgid", "msgid_plural"):
+            raise CatalogError("the last entry has no msgstr", path, None)
