@@ -102,6 +102,8 @@ def _language_value(
 def load_article(path: Path, root: Path, default_language: str) -> Article:
     """Read and parse an article; raise ArticleError naming the file and line."""
     rel = path.relative_to(root).as_posix()
+    if path.is_symlink() and path.exists() and not path.resolve().is_relative_to(root.resolve()):
+        raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -10,6 +10,7 @@ from typing import Any
 
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
+from translate_flow.textutil import toml_error
 
 CONFIG_NAME = "translate-flow.toml"
 
@@ -105,8 +106,7 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(exc).split(" (at line")[0]
+        message, line = toml_error(exc)
         raise ConfigError(f"invalid TOML: {message}", path, line) from exc
 
 

@@ -53,7 +53,7 @@ def markdown_files(config: Config) -> list[Path]:
         path
         for path in content.rglob("*")
         if path.suffix in MARKDOWN_SUFFIXES
-        and path.is_file()
+        and (path.is_file() or path.is_symlink())
         and not any(part.startswith(".") for part in path.relative_to(content).parts)
     ]
     return sorted(found)
@@ -129,4 +129,6 @@ def _sources_of(articles: list[Article], config: Config) -> list[Article]:
     taken: set[Path] = set()
     for root in roots:
         taken |= outputs_of(root) - {root.path}
-    return [a for path, a in by_name.items() if path not in taken]
+    # The plain file claims its outputs first, so on a clash the suffixed one is reported.
+    kept = [a for path, a in by_name.items() if path not in taken]
+    return sorted(kept, key=lambda a: (split_name(a.path.name)[1] is not None, a.path))

@@ -77,3 +77,15 @@ def join_soft_break(left: str, right: str) -> str:
 def has_words(text: str) -> bool:
     """True when ``text`` has a letter (of any script) worth translating."""
     return any(unicodedata.category(ch).startswith("L") for ch in text)
+
+
+_TOML_AT_RE = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+
+
+def toml_error(exc: Exception) -> tuple[str, int | None]:
+    """A tomllib error as (message, 1-based line); Python 3.11 keeps the line only in the text."""
+    text = str(exc)
+    match = _TOML_AT_RE.search(text)
+    if match is None:
+        return text, None
+    return text[: match.start()], int(match.group(1)) if match.group(1) else None

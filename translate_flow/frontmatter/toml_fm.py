@@ -12,6 +12,7 @@ import tomllib
 from typing import Any
 
 from translate_flow.errors import ArticleError
+from translate_flow.textutil import LINE_END_RE, toml_error
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -190,8 +191,8 @@ def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMa
     try:
         data = tomllib.loads(inner)
     except tomllib.TOMLDecodeError as exc:
-        line = first_line + (getattr(exc, "lineno", 1) or 1) - 1
-        message = str(exc).split(" (at line")[0].split(" (at end")[0]
+        message, line = toml_error(exc)
+        line = first_line + (line or len(LINE_END_RE.split(inner))) - 1
         raise ArticleError(f"invalid TOML front matter: {message}", path, line) from exc
     scanner = _Scanner(inner, start)
     try:

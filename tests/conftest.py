@@ -1,0 +1,87 @@
+"""Shared test helpers: tiny projects in tmp_path, the CLI, and GNU msgfmt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
+
+from translate_flow.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+REQUIRE_TOOLS = os.environ.get("TRANSLATE_FLOW_REQUIRE_TOOLS") == "1"
+
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def need_tool(name: str) -> str:
+    """The tool's path; skip (or fail, when CI requires tools) if it is not installed."""
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed"
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{message} but TRANSLATE_FLOW_REQUIRE_TOOLS=1")
+        pytest.skip(message)
+    return found
+
+
+def msgfmt_check(*paths: Path) -> None:
+    """Every file must pass GNU gettext's own validation."""
+    msgfmt = need_tool("msgfmt")
+    assert paths, "nothing to validate"
+    for path in paths:
+        done = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, f"msgfmt rejected {path}:\n{done.stderr}"
+
+
+def all_catalogs(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".po", ".pot"))
+
+
+@pytest.fixture(autouse=True)
+def _reproducible_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01 00:00 UTC
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_bytes(data.encode("utf-8"))
+    return root
+
+
+def run(root: Path, *args: str) -> Result:
+    """Run the CLI in-process against the project at ``root``."""
+    result = CliRunner().invoke(main, ["-C", str(root), *args], catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    root = tmp_path / "site"
+    root.mkdir()
+    yield root
+
+
+def fill(po_path: Path, translate: object) -> None:
+    """Set every msgstr of a PO file to ``translate(msgid)`` (a translator's work, simulated)."""
+    import polib
+
+    po = polib.pofile(str(po_path), wrapwidth=0)
+    for entry in po:
+        entry.msgstr = translate(entry.msgid)  # type: ignore[operator]
+    po.save(str(po_path))
