@@ -108,6 +108,11 @@ def load_article(path: Path, root: Path, default_language: str) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
+    return parse_article(data, path, rel, default_language)
+
+
+def parse_article(data: bytes, path: Path, rel: str, default_language: str) -> Article:
+    """Parse an article's bytes (``path`` names it; its file-name suffix may give the language)."""
     text, bom = decode(data, rel)
     fm = parse_front_matter(text, rel)
     langs = _language_value(fm, text, "lang", rel, first_only=True)

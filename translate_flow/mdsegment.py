@@ -128,14 +128,14 @@ class _Segmenter:
                     self.in_code_shortcode = False
                 continue
             if _SHORTCODE_LINE_RE.fullmatch(piece):
-                self.emit(run, kind, one_line=atx or kind.startswith("heading"))
+                self.emit(run, kind, one_line=atx)
                 run = []
                 name = _SHORTCODE_NAME_RE.match(piece)
                 if name and not name.group(1) and name.group(2) in CODE_SHORTCODES and not piece.rstrip().endswith("/>}}"):
                     self.in_code_shortcode = True
                 continue
             run.append(span)
-        self.emit(run, kind, one_line=kind.startswith("heading"))
+        self.emit(run, kind, one_line=atx)
 
     def alert(self, spans: list[LineSpan]) -> list[LineSpan]:
         line, start, end = spans[0]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from translate_flow.errors import ArticleError
+from translate_flow.textutil import LINE_END_RE
 
 Path_ = tuple[str | int, ...]
 
@@ -52,8 +53,20 @@ _YAML_OPEN = re.compile(r"---[ \t]*(\r\n|\r|\n)")
 _TOML_OPEN = re.compile(r"\+\+\+[ \t]*(\r\n|\r|\n)")
 
 
-def _find_close(text: str, start: int, pattern: str) -> re.Match[str] | None:
-    return re.compile(pattern, re.MULTILINE).search(text, start)
+def _find_close(text: str, start: int, delimiter: str) -> tuple[int, int] | None:
+    """(start, end incl. line ending) of the first line after ``start`` that is ``delimiter``.
+
+    Lines are split on CR, LF and CRLF alike (``re.MULTILINE`` knows only LF).
+    """
+    pattern = re.compile(delimiter)
+    position = start
+    for match in LINE_END_RE.finditer(text, start):
+        if pattern.fullmatch(text, position, match.start()):
+            return position, match.end()
+        position = match.end()
+    if position < len(text) and pattern.fullmatch(text, position):
+        return position, len(text)
+    return None
 
 
 def parse_front_matter(text: str, path: str) -> FrontMatter | None:
@@ -61,15 +74,15 @@ def parse_front_matter(text: str, path: str) -> FrontMatter | None:
     from translate_flow.frontmatter import json_fm, toml_fm, yaml_fm
 
     if match := _YAML_OPEN.match(text):
-        close = _find_close(text, match.end(), r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|\Z)")
+        close = _find_close(text, match.end(), r"(?:---|\.\.\.)[ \t]*")
         if close is None:
             raise ArticleError("front matter opened with '---' is never closed", path, 1)
-        return yaml_fm.parse(text, match.end(), close.start(), close.end(), path)
+        return yaml_fm.parse(text, match.end(), close[0], close[1], path)
     if match := _TOML_OPEN.match(text):
-        close = _find_close(text, match.end(), r"^\+\+\+[ \t]*(?:\r\n|\r|\n|\Z)")
+        close = _find_close(text, match.end(), r"\+\+\+[ \t]*")
         if close is None:
             raise ArticleError("front matter opened with '+++' is never closed", path, 1)
-        return toml_fm.parse(text, match.end(), close.start(), close.end(), path)
+        return toml_fm.parse(text, match.end(), close[0], close[1], path)
     if text.startswith("{") and not text.startswith("{{"):
         return json_fm.parse(text, path)
     return None

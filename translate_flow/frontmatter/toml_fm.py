@@ -19,6 +19,7 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _WS = re.compile(r"[ \t]*")
 _WS_NL_COMMENT = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
 _SCALAR_END = re.compile(r"[^,\]}\r\n#]*")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class _Stop(Exception):
@@ -186,7 +187,8 @@ def _lookup(data: Any, path: Path_) -> Any:
 
 
 def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMatter:
-    inner = text[start:end]
+    # TOML knows no CR-only line endings; CR -> LF keeps every offset, so spans stay exact.
+    inner = _LONE_CR.sub("\n", text[start:end])
     first_line = line_number(text, start)
     try:
         data = tomllib.loads(inner)
