@@ -5,9 +5,30 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = [
-    "alpha", "beta", "gamma", "delta", "it's", "a&b", "x_y", "Ünïcode", "中文", "测试", "文本，", "句子。",
-    "**bold**", "*em*", "`code`", "`a|b`", "[link](https://example.org/p)", "![img](/i.png)", "{{< sc >}}",
-    "<kbd>K</kbd>", "foo[^1]", "42", "é", "😀",
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "it's",
+    "a&b",
+    "x_y",
+    "Ünïcode",
+    "中文",
+    "测试",
+    "文本，",
+    "句子。",
+    "**bold**",
+    "*em*",
+    "`code`",
+    "`a|b`",
+    "[link](https://example.org/p)",
+    "![img](/i.png)",
+    "{{< sc >}}",
+    "<kbd>K</kbd>",
+    "foo[^1]",
+    "42",
+    "é",
+    "😀",
 ]
 EOLS = ["\n", "\r\n", "\r"]
 
@@ -98,7 +119,11 @@ def front_matter(draw: st.DrawFn) -> tuple[list[str], str | None, str | None]:
         return ["+++", f'title = "{escaped}"', 'lang = "en"', "weight = 1", "+++", ""], 'lang = "en"', 'lang = "fr"'
     import json
 
-    return ["{", f'  "title": {json.dumps(title, ensure_ascii=False)},', '  "lang": "en"', "}", ""], '"lang": "en"', '"lang": "fr"'
+    return (
+        ["{", f'  "title": {json.dumps(title, ensure_ascii=False)},', '  "lang": "en"', "}", ""],
+        '"lang": "en"',
+        '"lang": "fr"',
+    )
 
 
 @st.composite

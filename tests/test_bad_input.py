@@ -20,14 +20,30 @@ def _errors(output: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
-        ("yaml.md", "---\ntitle: Fine\nsummary: [unclosed\n---\n\nText.\n", "content/yaml.md:4: invalid YAML front matter"),
+        (
+            "yaml.md",
+            "---\ntitle: Fine\nsummary: [unclosed\n---\n\nText.\n",
+            "content/yaml.md:4: invalid YAML front matter",
+        ),
         ("list.md", "---\n- a\n- b\n---\n\nText.\n", "content/list.md:2: front matter is not a mapping"),
         ("toml.md", '+++\ntitle = "x"\nsummary = \n+++\n\nText.\n', "content/toml.md:3: invalid TOML front matter"),
         ("json.md", '{\n  "title": "x",\n  "summary": \n}\n\nText.\n', "content/json.md:4: invalid JSON front matter"),
-        ("open.md", "---\ntitle: never closed\n\nText.\n", "content/open.md:1: front matter opened with '---' is never closed"),
+        (
+            "open.md",
+            "---\ntitle: never closed\n\nText.\n",
+            "content/open.md:1: front matter opened with '---' is never closed",
+        ),
         ("bytes.md", b"---\ntitle: x\n---\n\nok\n\xff\xfe bad\n", "content/bytes.md:6: not valid UTF-8"),
-        ("lang.md", "---\nlang: xx-nope\n---\n\nText.\n", "content/lang.md:2: front matter 'lang': unknown language code"),
-        ("tr.md", "---\ntranslations:\n  - fr\n  - zz-zz\n---\n\nText.\n", "content/tr.md:4: front matter 'translations'"),
+        (
+            "lang.md",
+            "---\nlang: xx-nope\n---\n\nText.\n",
+            "content/lang.md:2: front matter 'lang': unknown language code",
+        ),
+        (
+            "tr.md",
+            "---\ntranslations:\n  - fr\n  - zz-zz\n---\n\nText.\n",
+            "content/tr.md:4: front matter 'translations'",
+        ),
     ],
 )
 def test_bad_article_is_one_line_error_and_others_still_processed(
@@ -75,7 +91,7 @@ def test_symlink_out_of_the_project_is_refused(project: Path, tmp_path: Path) ->
 
 
 BROKEN_PO = {
-    "unterminated": ('msgid "Hello"\nmsgstr "Bonjour\n', 'malformed or unterminated string'),
+    "unterminated": ('msgid "Hello"\nmsgstr "Bonjour\n', "malformed or unterminated string"),
     "stray": ('msgid "Hello"\nmsgstr "Bonjour"\nwhat is this\n', "not a comment, keyword or string"),
     "order": ('msgstr "Bonjour"\nmsgid "Hello"\n', "'msgstr' is out of place"),
     "duplicate": ('msgid "Hello"\nmsgstr "a"\n\nmsgid "Hello"\nmsgstr "b"\n', "duplicate message definition"),

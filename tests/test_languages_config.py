@@ -12,7 +12,12 @@ from translate_flow.languages import parse_language
 
 @pytest.mark.parametrize(
     ("code", "canonical", "gettext", "nplurals"),
-    [("zh-CN", "zh-CN", "zh_CN", 1), ("zh_cn", "zh-CN", "zh_CN", 1), ("en", "en", "en", 2), ("pt-BR", "pt-BR", "pt_BR", 3)],
+    [
+        ("zh-CN", "zh-CN", "zh_CN", 1),
+        ("zh_cn", "zh-CN", "zh_CN", 1),
+        ("en", "en", "en", 2),
+        ("pt-BR", "pt-BR", "pt_BR", 3),
+    ],
 )
 def test_language_spellings(code: str, canonical: str, gettext: str, nplurals: int) -> None:
     language = parse_language(code)

@@ -72,9 +72,7 @@ def decode(data: bytes, rel: str) -> tuple[str, bool]:
         raise ArticleError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", rel, line) from exc
 
 
-def _language_value(
-    fm: FrontMatter | None, text: str, key: str, rel: str, first_only: bool
-) -> tuple[str, ...]:
+def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first_only: bool) -> tuple[str, ...]:
     if fm is None or key not in fm.data:
         return ()
     raw: Any = fm.data[key]

@@ -78,9 +78,7 @@ def entries_for(segments: Iterable[Segment], rel: str) -> list[polib.POEntry]:
         occurrence = (rel, str(segment.location.line))
         entry = entries.get(key)
         if entry is None:
-            entries[key] = polib.POEntry(
-                msgid=segment.text, msgstr="", occurrences=[occurrence], comment=segment.kind
-            )
+            entries[key] = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[occurrence], comment=segment.kind)
             continue
         if occurrence not in entry.occurrences:
             entry.occurrences.append(occurrence)

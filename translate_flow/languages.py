@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
@@ -23,7 +23,7 @@ class Language:
     """The language's English name, for reports."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse_language(code: str) -> Language:
     """Validate ``code`` (``zh-CN``, ``zh_cn``, ``en``…) and return its spellings.
 

@@ -111,7 +111,9 @@ class _Segmenter:
             return
         spans = self.locate_lines(token, atx)
         if spans is None:
-            self.skipped.append(Skipped(token.map[0] + self.body_line + 1, f"{kind}: text not found in the source line"))
+            self.skipped.append(
+                Skipped(token.map[0] + self.body_line + 1, f"{kind}: text not found in the source line")
+            )
             return
         if alert:
             spans = self.alert(spans)
@@ -131,7 +133,12 @@ class _Segmenter:
                 self.emit(run, kind, one_line=atx)
                 run = []
                 name = _SHORTCODE_NAME_RE.match(piece)
-                if name and not name.group(1) and name.group(2) in CODE_SHORTCODES and not piece.rstrip().endswith("/>}}"):
+                if (
+                    name
+                    and not name.group(1)
+                    and name.group(2) in CODE_SHORTCODES
+                    and not piece.rstrip().endswith("/>}}")
+                ):
                     self.in_code_shortcode = True
                 continue
             run.append(span)
@@ -234,7 +241,9 @@ class _Segmenter:
             Segment(
                 text=text,
                 kind=kind,
-                location=Location(self.offset(first_line, first_start), self.offset(last_line, last_end), first_line + 1),
+                location=Location(
+                    self.offset(first_line, first_start), self.offset(last_line, last_end), first_line + 1
+                ),
                 prefix=prefix,
                 hard_break=marker or "\\",
                 one_line=one_line,

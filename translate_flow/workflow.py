@@ -67,9 +67,7 @@ def _selected(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
     wanted = [p.resolve() for p in paths]
     if not wanted:
         return discovery.sources
-    return [
-        s for s in discovery.sources if any(s.article.path == w or w in s.article.path.parents for w in wanted)
-    ]
+    return [s for s in discovery.sources if any(s.article.path == w or w in s.article.path.parents for w in wanted)]
 
 
 def write_catalog(path: Path, po: polib.POFile) -> bool:
@@ -109,9 +107,7 @@ def extract(config: Config, paths: Iterable[Path] = ()) -> Report:
             try:
                 old = read_catalog(path, rel) if path.exists() else None
                 language = parse_language(lang) if lang else None
-                po = build_catalog(
-                    entries_for(segments, article.rel), language, config.project_name, old, config.wrap
-                )
+                po = build_catalog(entries_for(segments, article.rel), language, config.project_name, old, config.wrap)
                 if old is None:
                     po.header = _header_comment(article.rel, language.display_name if language else None)
                 changed = write_catalog(path, po)

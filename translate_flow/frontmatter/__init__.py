@@ -100,7 +100,7 @@ def body_line_after(text: str, end: int) -> int:
 
 def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str) -> str:
     """The source text of ``new`` written in the same style as ``span``'s value."""
-    from translate_flow.frontmatter import json_fm, toml_fm, yaml_fm
+    from translate_flow.frontmatter import toml_fm, yaml_fm
 
     if fm.format == "yaml":
         return yaml_fm.render(text, span, new)

@@ -67,6 +67,6 @@ def _scan(s: str, i: int, path: Path_, out: dict[Path_, ScalarSpan]) -> int:
         value, end = scanstring(s, i + 1)
         style = "ascii" if "\\u" in s[i:end] else "utf8"
         out[path] = ScalarSpan(i, end, style, value)
-        return end
+        return int(end)
     _, end = _DECODER.raw_decode(s, i)
     return int(end)

@@ -12,8 +12,8 @@ import tomllib
 from typing import Any
 
 from translate_flow.errors import ArticleError
-from translate_flow.textutil import LINE_END_RE, toml_error
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+from translate_flow.textutil import LINE_END_RE, toml_error
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _WS = re.compile(r"[ \t]*")

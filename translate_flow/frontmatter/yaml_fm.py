@@ -40,16 +40,12 @@ def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMa
     return FrontMatter("yaml", body_line_after(text, close_end), data, scalars)
 
 
-def _walk(
-    node: yaml.Node, path: Path_, base: int, out: dict[Path_, ScalarSpan], seen: set[int], in_flow: bool
-) -> None:
+def _walk(node: yaml.Node, path: Path_, base: int, out: dict[Path_, ScalarSpan], seen: set[int], in_flow: bool) -> None:
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR_TAG and isinstance(node.value, str):
             style = node.style or "plain"
             value = node.value.rstrip("\n") if style in ("|", ">") else node.value
-            out[path] = ScalarSpan(
-                base + node.start_mark.index, base + node.end_mark.index, style, value, in_flow
-            )
+            out[path] = ScalarSpan(base + node.start_mark.index, base + node.end_mark.index, style, value, in_flow)
         return
     # Aliases make the node graph a DAG; visiting a node once keeps an alias bomb cheap.
     if id(node) in seen:
