@@ -1,0 +1,88 @@
+"""merge: splice translations in, keep every other byte, respect the threshold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from tests.conftest import fill, run, write_tree
+
+
+def _merge_one(project: Path, source: str, translate: object, lang: str = "fr", *extra: str) -> str:
+    write_tree(project, {"translate-flow.toml": f'languages = ["{lang}"]\n', "content/a.md": source})
+    assert run(project, "extract").exit_code == 0
+    fill(project / f"locales/{lang}/a.po", translate)
+    result = run(project, "merge", *extra)
+    assert result.exit_code == 0, result.output
+    return (project / f"content/a.{lang}.md").read_text(encoding="utf-8")
+
+
+def test_lang_keeps_its_shape(project: Path) -> None:
+    out = _merge_one(project, "---\nlang: 'en'\nlist:\n---\n\nHi.\n", lambda m: "Salut.")
+    assert out == "---\nlang: 'fr'\nlist:\n---\n\nSalut.\n"
+
+
+def test_lang_list_stays_a_list(project: Path) -> None:
+    out = _merge_one(project, '---\nlang: ["en"] # comment\n---\n\nHi.\n', lambda m: "Salut.")
+    assert out == '---\nlang: ["fr"] # comment\n---\n\nSalut.\n'
+
+
+def test_yaml_values_get_quoted_only_when_they_must(project: Path) -> None:
+    source = "---\ntitle: Plain\nsummary: Plain too\ndescription: |\n  Block\n  text\nlang: en\n---\n\nBody.\n"
+    table = {
+        "Plain": "Titre : avec deux-points",
+        "Plain too": "Simple",
+        "Block\ntext": "Bloc\nde texte",
+        "Body.": "Corps.",
+    }
+    out = _merge_one(project, source, lambda m: table[m])
+    assert out == (
+        '---\ntitle: "Titre : avec deux-points"\nsummary: Simple\ndescription: |\n  Bloc\n  de texte\n'
+        "lang: fr\n---\n\nCorps.\n"
+    )
+
+
+def test_table_cell_pipes_are_escaped(project: Path) -> None:
+    out = _merge_one(project, "| Head |\n|---|\n| cell |\n", lambda m: "a|b" if m == "cell" else "Tête")
+    assert out == "| Tête |\n|---|\n| a\\|b |\n"
+
+
+def test_fuzzy_is_used_only_when_asked(project: Path) -> None:
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\nmin_percent = 0\n', "content/a.md": "Hello.\n"})
+    assert run(project, "extract").exit_code == 0
+    path = project / "locales/fr/a.po"
+    po = polib.pofile(str(path))
+    po[0].msgstr = "Bonjour."
+    po[0].flags.append("fuzzy")
+    po.save(str(path))
+    assert run(project, "merge").exit_code == 0
+    assert (project / "content/a.fr.md").read_text() == "Hello.\n"
+    assert run(project, "merge", "--include-fuzzy").exit_code == 0
+    assert (project / "content/a.fr.md").read_text() == "Bonjour.\n"
+
+
+def test_below_threshold_writes_nothing_and_says_so(project: Path) -> None:
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "One.\n\nTwo.\n"})
+    assert run(project, "extract").exit_code == 0
+    fill(project / "locales/fr/a.po", lambda m: "Un." if m == "One." else "")
+    result = run(project, "merge")
+    assert result.exit_code == 0
+    assert "content/a.fr.md: not written: 50% translated in locales/fr/a.po, below min_percent 80%" in result.output
+    assert not (project / "content/a.fr.md").exists()
+
+
+def test_merge_rewrites_only_on_change_and_output_is_not_extracted(project: Path) -> None:
+    _merge_one(project, "Hello.\n", lambda m: "Bonjour.")
+    out = project / "content/a.fr.md"
+    stamp = out.stat().st_mtime_ns
+    again = run(project, "merge")
+    assert "0 written, 1 unchanged" in again.output and out.stat().st_mtime_ns == stamp
+    assert run(project, "extract").exit_code == 0
+    assert not (project / "locales/fr/a.fr.po").exists()
+
+
+def test_missing_po_is_a_notice(project: Path) -> None:
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hello.\n"})
+    result = run(project, "merge")
+    assert result.exit_code == 0 and "locales/fr/a.po: no PO file yet" in result.output
