@@ -86,7 +86,12 @@ def test_reextract_keeps_translations_and_header_edits(project: Path) -> None:
     result = run(project, "extract")
     assert result.exit_code == 0 and "wrote locales/fr/a.po" in result.output
     po = polib.pofile(str(path))
-    assert {e.msgid: e.msgstr for e in po} == {"One.": "Un.", "Two.": "Deux.", "A new third paragraph.": ""}
+    assert {e.msgid: e.msgstr for e in po if not e.obsolete} == {
+        "One.": "Un.",
+        "Two.": "Deux.",
+        "A new third paragraph.": "",
+    }
+    assert [(e.msgid, e.msgstr) for e in po.obsolete_entries()] == [("Three.", "Trois.")]
     assert po.metadata["Last-Translator"] == "Ana <ana@example.org>"
     assert po.find("Two.").tcomment == "checked with the author"
     msgfmt_check(path)

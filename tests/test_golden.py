@@ -11,12 +11,17 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import all_catalogs, msgfmt_check, run
+from translate_flow.lock import LOCK_NAME
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "input").is_dir())
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != LOCK_NAME
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

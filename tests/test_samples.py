@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import REPO, all_catalogs, msgfmt_check, run
+from translate_flow.lock import LOCK_NAME
 
 
 def _copy_sample(tmp_path: Path) -> Path:
@@ -19,7 +20,11 @@ def _copy_sample(tmp_path: Path) -> Path:
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != LOCK_NAME
+    }
 
 
 def test_committed_sample_is_up_to_date(tmp_path: Path, monkeypatch: object) -> None:

@@ -97,16 +97,21 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     return tuple(codes)
 
 
-def load_article(path: Path, root: Path, default_language: str) -> Article:
-    """Read and parse an article; raise ArticleError naming the file and line."""
+def read_article_bytes(path: Path, root: Path) -> bytes:
+    """An article's bytes; links that lead out of the project are refused."""
     rel = path.relative_to(root).as_posix()
     if path.is_symlink() and path.exists() and not path.resolve().is_relative_to(root.resolve()):
         raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
-    return parse_article(data, path, rel, default_language)
+
+
+def load_article(path: Path, root: Path, default_language: str) -> Article:
+    """Read and parse an article; raise ArticleError naming the file and line."""
+    rel = path.relative_to(root).as_posix()
+    return parse_article(read_article_bytes(path, root), path, rel, default_language)
 
 
 def parse_article(data: bytes, path: Path, rel: str, default_language: str) -> Article:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import polib
@@ -13,6 +13,7 @@ import polib
 from translate_flow import __version__
 from translate_flow.errors import CatalogError
 from translate_flow.languages import Language
+from translate_flow.memory import TranslationMemory
 from translate_flow.posyntax import check_po_syntax
 from translate_flow.segment import Segment
 
@@ -111,29 +112,86 @@ def _header(language: Language | None, project: str, old: polib.POFile | None) -
     return fields
 
 
+def _carry(entry: polib.POEntry, kept: polib.POEntry) -> None:
+    entry.msgstr = kept.msgstr
+    entry.msgstr_plural = dict(kept.msgstr_plural)
+    entry.flags = list(kept.flags)
+    entry.tcomment = kept.tcomment
+    entry.previous_msgid = kept.previous_msgid
+
+
+def _fuzzy_from(entry: polib.POEntry, msgid: str, msgstr: str, flags: list[str]) -> None:
+    entry.msgstr = msgstr
+    entry.flags = [f for f in flags if f != "fuzzy"] + ["fuzzy"]
+    entry.previous_msgid = msgid
+
+
 def build_catalog(
     entries: list[polib.POEntry],
     language: Language | None,
     project: str,
     old: polib.POFile | None,
     wrap: int,
+    *,
+    threshold: float = 0.6,
+    keep_obsolete: bool = True,
+    memory: Callable[[], TranslationMemory | None] = lambda: None,
 ) -> polib.POFile:
-    """A catalog of ``entries`` that keeps the translations and header edits of ``old``."""
+    """A catalog of ``entries`` that keeps every translation of ``old``, the way ``msgmerge --previous`` does.
+
+    Same text: translation, flags and comments kept. Changed text: the closest old
+    translation (same file first, then ``memory``) as fuzzy with the previous msgid.
+    Removed text: kept as obsolete, and revived when it comes back.
+    """
     po = polib.POFile(wrapwidth=wrap)
     po.metadata = _header(language, project, old)
     if old is not None:
         po.header = old.header
     po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else language is None
-    previous = index(old) if language is not None else {}
+    if language is None:
+        for entry in entries:
+            po.append(entry)
+        return po
+    previous = index(old)
+    used: set[Key] = set()
+    pending: list[polib.POEntry] = []
     for entry in entries:
         kept = previous.get(entry_key(entry))
         if kept is not None:
-            entry.msgstr = kept.msgstr
-            entry.msgstr_plural = dict(kept.msgstr_plural)
-            entry.flags = list(kept.flags)
-            entry.tcomment = kept.tcomment
-            entry.previous_msgid = kept.previous_msgid
+            _carry(entry, kept)
+            used.add(entry_key(entry))
+        else:
+            pending.append(entry)
         po.append(entry)
+    if pending:
+        leftovers = {e.msgid: e for k, e in previous.items() if k not in used and e.msgstr}
+        local = TranslationMemory(leftovers.values())
+        for entry in pending:
+            match = local.closest(entry.msgid, threshold)
+            if match is not None:
+                _fuzzy_from(entry, match.msgid, match.msgstr, leftovers[match.msgid].flags)
+                used.add((None, match.msgid))
+                continue
+            project_memory = memory()
+            if project_memory is None:
+                continue
+            found = project_memory.exact(entry.msgid) or project_memory.closest(entry.msgid, threshold)
+            if found is None:
+                continue
+            if found.score == 1.0:
+                entry.msgstr = found.msgstr
+                if found.fuzzy:
+                    entry.flags.append("fuzzy")
+            else:
+                _fuzzy_from(entry, found.msgid, found.msgstr, [])
+    if keep_obsolete and old is not None:
+        for entry in old:
+            if entry_key(entry) in used or not entry.msgstr:
+                continue
+            entry.obsolete = True
+            entry.occurrences = []
+            entry.comment = ""
+            po.append(entry)
     return po
 
 

@@ -45,8 +45,9 @@ def _finish(report: workflow.Report, quiet: bool, verb: str) -> None:
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     if not quiet:
+        skipped = f" ({report.skipped} articles unchanged since last run)" if report.skipped else ""
         click.echo(
-            f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.errors)} errors",
+            f"{len(report.written)} written, {report.unchanged} unchanged{skipped}, {len(report.errors)} errors",
             err=True,
         )
     if report.errors:
@@ -99,14 +100,31 @@ _quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices an
 @main.command()
 @_paths
 @_quiet
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any PO or POT file would change.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when nothing seems to have changed.")
+@click.option(
+    "--no-obsolete", is_flag=True, help="Drop translations of removed texts instead of keeping them as obsolete."
+)
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
-    """Write PO files (and POT templates) for the articles, keeping existing translations."""
+def extract(
+    ctx: click.Context, paths: tuple[Path, ...], quiet: bool, check: bool, force: bool, no_obsolete: bool
+) -> None:
+    """Write PO files (and POT templates) for the articles, keeping every existing translation."""
     config = _config(ctx)
+    options = workflow.ExtractOptions(force=force, check=check, keep_obsolete=not no_obsolete)
     try:
-        report = workflow.extract(config, paths)
+        report = workflow.extract(config, paths, options)
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
+    if check:
+        for path in report.written:
+            click.echo(f"would change {path}")
+        _finish(report, quiet=True, verb="")
+        if report.written:
+            if not quiet:
+                click.echo(f"{len(report.written)} files out of date; run `translate-flow extract`", err=True)
+            raise _Exit(1)
+        return
     _finish(report, quiet, "wrote")
 
 

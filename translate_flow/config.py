@@ -43,6 +43,10 @@ class Config:
     """Dotted front-matter keys whose string values are translated."""
     project_name: str = ""
     """Project-Id-Version of the PO files; defaults to the root's name."""
+    fuzzy_threshold: float = 0.6
+    """How similar (0–1) an old text must be for its translation to carry over as fuzzy."""
+    lock_timeout: float = 10.0
+    """Seconds a run waits for another run's project lock before giving up."""
 
     @property
     def content_path(self) -> Path:
@@ -63,6 +67,8 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "min_percent": ((int, float), "a number"),
     "wrap": ((int,), "an integer"),
     "project_name": ((str,), "a string"),
+    "fuzzy_threshold": ((int, float), "a number"),
+    "lock_timeout": ((int, float), "a number"),
     "front_matter": ((dict,), "a table"),
 }
 _FRONT_MATTER_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -157,6 +163,12 @@ def load_config(root: Path) -> Config:
     wrap = table.get("wrap", 0)
     if wrap < 0:
         raise ConfigError("'wrap' must be 0 (no wrapping) or a positive width", path, _key_line(text, "wrap"))
+    fuzzy_threshold = float(table.get("fuzzy_threshold", 0.6))
+    if not 0 < fuzzy_threshold <= 1:
+        raise ConfigError("'fuzzy_threshold' must be above 0 and at most 1", path, _key_line(text, "fuzzy_threshold"))
+    lock_timeout = float(table.get("lock_timeout", 10))
+    if lock_timeout < 0:
+        raise ConfigError("'lock_timeout' must not be negative", path, _key_line(text, "lock_timeout"))
     languages: list[str] = []
     for value in table.get("languages", []):
         code = language(value, "languages")
@@ -178,6 +190,8 @@ def load_config(root: Path) -> Config:
         wrap=wrap,
         front_matter_keys=tuple(fm.get("translate", DEFAULT_FRONT_MATTER_KEYS)),
         project_name=table.get("project_name", root.name),
+        fuzzy_threshold=fuzzy_threshold,
+        lock_timeout=lock_timeout,
     )
 
 
@@ -208,6 +222,13 @@ min_percent = 80
 
 # PO line width. 0 keeps each string on one line, which gives the cleanest diffs.
 wrap = 0
+
+# When a text changes, the most similar old translation (0-1 character similarity)
+# is kept as fuzzy, with the previous msgid, as msgmerge does.
+fuzzy_threshold = 0.6
+
+# Seconds to wait for another translate-flow run on this project to finish.
+lock_timeout = 10
 
 [front_matter]
 # Front-matter keys whose values are translated; dotted paths reach nested keys

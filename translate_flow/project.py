@@ -1,25 +1,56 @@
-"""The project's articles: which files are sources, their targets, and where their outputs go."""
+"""The project's articles: which files are sources, their targets, and where their outputs go.
+
+Discovery is cheap on purpose: an article whose bytes (and the configuration) are
+unchanged since its catalogs were written is recognised from the fingerprint in
+its POT header and is not parsed at all.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate_flow.article import MARKDOWN_SUFFIXES, Article, load_article, split_name
+from translate_flow import __version__
+from translate_flow.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes, split_name
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError
 
+HASH_FIELD = "X-Translate-Flow-Source"
+LANGUAGE_FIELD = "X-Translate-Flow-Language"
+TARGETS_FIELD = "X-Translate-Flow-Targets"
 
-@dataclass(frozen=True)
+
+@dataclass
 class Source:
     """A source article and what it becomes."""
 
-    article: Article
-    """The parsed source."""
+    path: Path
+    """Absolute path of the source file."""
+    rel: str
+    """Project-relative path (as in PO references)."""
+    language: str
+    """The article's language."""
     targets: tuple[str, ...]
-    """Target languages: its ``translations`` plus the configured ones, minus its own."""
-    outputs: dict[str, Path] = field(default_factory=dict)
+    """Target languages that have an output (its ``translations`` plus the configured ones, minus its own)."""
+    outputs: dict[str, Path]
     """Translated article path per target language."""
+    digest: str
+    """Fingerprint of the source bytes and the settings that shape its catalogs."""
+    fresh: bool
+    """True when the POT header already carries ``digest``: the catalogs were made from these bytes."""
+    data: bytes | None = None
+    """The raw bytes, kept only until parsed."""
+    _article: Article | None = None
+
+    def article(self, config: Config) -> Article:
+        """The parsed article (parsed on first use)."""
+        if self._article is None:
+            data = self.data if self.data is not None else read_article_bytes(self.path, config.root)
+            self._article = parse_article(data, self.path, self.rel, config.source_language)
+            self.data = None
+        return self._article
 
     def po_path(self, config: Config, language: str) -> Path:
         return config.locales_path / language / (self._stem(config) + ".po")
@@ -27,9 +58,12 @@ class Source:
     def pot_path(self, config: Config) -> Path:
         return config.locales_path / "templates" / (self._stem(config) + ".pot")
 
+    def catalog_paths(self, config: Config) -> list[Path]:
+        return [self.po_path(config, lang) for lang in self.targets] + [self.pot_path(config)]
+
     def _stem(self, config: Config) -> str:
         # `post.fr.md` keeps its `.fr` (locales/en/post.fr.po), so it cannot clash with `post.md`'s.
-        rel = self.article.path.relative_to(config.content_path).as_posix()
+        rel = self.path.relative_to(config.content_path).as_posix()
         return rel[: -len(split_name(rel)[2])]
 
 
@@ -59,39 +93,98 @@ def markdown_files(config: Config) -> list[Path]:
     return sorted(found)
 
 
-def _targets(article: Article, config: Config) -> tuple[str, ...]:
-    targets: list[str] = []
-    for code in article.translations + config.languages:
-        if code != article.language and code not in targets:
-            targets.append(code)
-    return tuple(targets)
+def config_fingerprint(config: Config) -> bytes:
+    """Everything besides the article's bytes that changes what extract writes."""
+    parts = [
+        __version__,
+        config.content_dir,
+        config.locales_dir,
+        config.source_language,
+        ",".join(config.languages),
+        ",".join(config.front_matter_keys),
+        str(config.wrap),
+        config.project_name,
+    ]
+    return "\x00".join(parts).encode("utf-8")
 
 
-def output_path(article: Article, language: str) -> Path:
-    stem, _, suffix = split_name(article.path.name)
-    return article.path.with_name(f"{stem}.{language}{suffix}")
+_HEADER_FIELD = re.compile(r'^"(X-Translate-Flow-[A-Za-z]+): ([^"\\]*)\\n"$', re.MULTILINE)
+
+
+def read_fingerprint(pot: Path) -> dict[str, str]:
+    """Our fields from a POT header, read from the file's head without parsing the catalog."""
+    try:
+        with pot.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return {}
+    end = head.find("\n\n")
+    return dict(_HEADER_FIELD.findall(head if end < 0 else head[:end]))
+
+
+def output_path(path: Path, language: str) -> Path:
+    stem, _, suffix = split_name(path.name)
+    return path.with_name(f"{stem}.{language}{suffix}")
+
+
+class _Prober:
+    """Learns a file's language and targets, from its POT fingerprint when it is fresh."""
+
+    def __init__(self, config: Config, errors: list[TranslateFlowError]) -> None:
+        self.config = config
+        self.fingerprint = config_fingerprint(config)
+        self.errors = errors
+        self.cache: dict[Path, Source | None] = {}
+
+    def probe(self, path: Path) -> Source | None:
+        if path not in self.cache:
+            self.cache[path] = self._probe(path)
+        return self.cache[path]
+
+    def _probe(self, path: Path) -> Source | None:
+        config = self.config
+        rel = path.relative_to(config.root).as_posix()
+        try:
+            data = read_article_bytes(path, config.root)
+        except ArticleError as exc:
+            self.errors.append(exc)
+            return None
+        digest = hashlib.sha256(self.fingerprint + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
+        source = Source(path, rel, "", (), {}, digest, False, data)
+        known = read_fingerprint(source.pot_path(config))
+        if known.get(HASH_FIELD) == digest and LANGUAGE_FIELD in known:
+            source.language = known[LANGUAGE_FIELD]
+            source.targets = tuple(known.get(TARGETS_FIELD, "").split())
+            source.fresh = True
+            source.data = None
+            return source
+        try:
+            article = source.article(config)
+        except ArticleError as exc:
+            self.errors.append(exc)
+            return None
+        source.language = article.language
+        targets: list[str] = []
+        for code in article.translations + config.languages:
+            if code != article.language and code not in targets:
+                targets.append(code)
+        source.targets = tuple(targets)
+        return source
 
 
 def discover(config: Config) -> Discovery:
     """Classify every Markdown file under the content directory."""
     result = Discovery()
+    prober = _Prober(config, result.errors)
     groups: dict[tuple[Path, str], list[Path]] = {}
     for path in markdown_files(config):
-        stem = split_name(path.name)[0]
-        groups.setdefault((path.parent, stem), []).append(path)
+        groups.setdefault((path.parent, split_name(path.name)[0]), []).append(path)
     claimed: dict[Path, Path] = {}
-    for (_, _), paths in sorted(groups.items()):
-        articles: list[Article] = []
-        for path in paths:
-            try:
-                articles.append(load_article(path, config.root, config.source_language))
-            except ArticleError as exc:
-                result.errors.append(exc)
-        for source in _sources_of(articles, config):
-            targets = _targets(source, config)
+    for _, paths in sorted(groups.items()):
+        for source in _sources_of(paths, prober):
             outputs: dict[str, Path] = {}
-            for language in targets:
-                out = output_path(source, language)
+            for language in source.targets:
+                out = output_path(source.path, language)
                 if out in claimed and claimed[out] != source.path:
                     other = claimed[out].relative_to(config.root).as_posix()
                     result.errors.append(
@@ -103,32 +196,30 @@ def discover(config: Config) -> Discovery:
                     continue
                 claimed[out] = source.path
                 outputs[language] = out
-            result.sources.append(Source(source, tuple(outputs), outputs))
+            source.outputs = outputs
+            source.targets = tuple(outputs)
+            result.sources.append(source)
     result.outputs = set(claimed)
-    result.sources.sort(key=lambda s: s.article.path)
+    result.sources.sort(key=lambda s: s.path)
     return result
 
 
-def _sources_of(articles: list[Article], config: Config) -> list[Article]:
+def _sources_of(paths: list[Path], prober: _Prober) -> list[Source]:
     """Which files of one name group are sources (the others are their outputs)."""
-    if len(articles) < 2:
-        return articles
-    by_name = {a.path: a for a in articles}
-
-    def outputs_of(article: Article) -> set[Path]:
-        return {output_path(article, lang) for lang in _targets(article, config)}
-
-    plain = [a for a in articles if split_name(a.path.name)[1] is None]
+    if len(paths) == 1:
+        found = prober.probe(paths[0])
+        return [found] if found else []
+    plain = [p for p in paths if split_name(p.name)[1] is None]
     if plain:
-        roots = plain
+        roots = [s for s in map(prober.probe, plain) if s]
     else:
-        targeted = set().union(*(outputs_of(a) for a in articles))
-        roots = [a for a in articles if a.path not in targeted]
+        probed = [s for s in map(prober.probe, paths) if s]
+        targeted = {output_path(s.path, t) for s in probed for t in s.targets}
+        roots = [s for s in probed if s.path not in targeted]
         if not roots:
-            roots = [a for a in articles if a.language == config.source_language][:1] or articles[:1]
-    taken: set[Path] = set()
-    for root in roots:
-        taken |= outputs_of(root) - {root.path}
+            default = prober.config.source_language
+            roots = [s for s in probed if s.language == default][:1] or probed[:1]
+    taken = {output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
+    kept = [s for s in map(prober.probe, (p for p in paths if p not in taken)) if s]
     # The plain file claims its outputs first, so on a clash the suffixed one is reported.
-    kept = [a for path, a in by_name.items() if path not in taken]
-    return sorted(kept, key=lambda a: (split_name(a.path.name)[1] is not None, a.path))
+    return sorted(kept, key=lambda s: (split_name(s.path.name)[1] is not None, s.path))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,9 @@ from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, write_if_changed
 from translate_flow.languages import parse_language
 from translate_flow.merge import merge_article
-from translate_flow.project import Discovery, Source, discover
+from translate_flow.lock import project_lock
+from translate_flow.memory import TranslationMemory
+from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, Discovery, Source, discover
 from translate_flow.segment import segment_article
 
 
@@ -49,6 +51,8 @@ class Report:
     """Files created or changed (project-relative)."""
     unchanged: int = 0
     """Files whose content was already right and were not touched."""
+    skipped: int = 0
+    """Articles not even parsed, because their fingerprint showed nothing changed."""
     notices: list[Notice] = field(default_factory=list)
     """Things the user should know that are not failures (skips, thresholds)."""
     errors: list[TranslateFlowError] = field(default_factory=list)
@@ -67,11 +71,14 @@ def _selected(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
     wanted = [p.resolve() for p in paths]
     if not wanted:
         return discovery.sources
-    return [s for s in discovery.sources if any(s.article.path == w or w in s.article.path.parents for w in wanted)]
+    return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
 
 
-def write_catalog(path: Path, po: polib.POFile) -> bool:
-    """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date."""
+def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False) -> bool:
+    """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date.
+
+    Returns whether the file changed (or, with ``dry_run``, would change).
+    """
     data = render_catalog(po)
     try:
         existing: bytes | None = path.read_bytes()
@@ -79,6 +86,8 @@ def write_catalog(path: Path, po: polib.POFile) -> bool:
         existing = None
     if existing == data:
         return False
+    if dry_run:
+        return True
     if existing is not None:
         touch_creation_date(po)
         data = render_catalog(po)
@@ -86,36 +95,96 @@ def write_catalog(path: Path, po: polib.POFile) -> bool:
     return True
 
 
-def extract(config: Config, paths: Iterable[Path] = ()) -> Report:
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How extract treats existing catalogs."""
+
+    force: bool = False
+    """Re-extract articles whose fingerprint says nothing changed."""
+    check: bool = False
+    """Write nothing; report the files that would change."""
+    keep_obsolete: bool = True
+    """Keep removed texts' translations as obsolete entries."""
+
+
+class _Memories:
+    """Each language's project-wide memory, read from disk only if some entry needs it."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.loaded: dict[str, TranslationMemory] = {}
+
+    def loader(self, language: str) -> Callable[[], TranslationMemory | None]:
+        def load() -> TranslationMemory:
+            if language not in self.loaded:
+                folder = self.config.locales_path / language
+                self.loaded[language] = TranslationMemory.from_catalogs(sorted(folder.rglob("*.po")))
+            return self.loaded[language]
+
+        return load
+
+
+def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions = ExtractOptions()) -> Report:
     """Write the POT template and one PO file per target language for each source article."""
+    if options.check:
+        return _extract(config, paths, options)
+    with project_lock(config.locales_path, "extract", config.lock_timeout):
+        return _extract(config, paths, options)
+
+
+def _extract(config: Config, paths: Iterable[Path], options: ExtractOptions) -> Report:
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
+    memories = _Memories(config)
     for source in _selected(discovery, paths):
-        article = source.article
+        catalogs = source.catalog_paths(config)
+        if source.fresh and not options.force and all(p.exists() for p in catalogs):
+            report.unchanged += len(catalogs)
+            report.skipped += 1
+            continue
         try:
+            article = source.article(config)
             segments, skipped = segment_article(article, config.front_matter_keys)
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
         for item in skipped:
             report.notices.append(Notice(article.rel, item.line, f"not extracted: {item.reason}"))
-        catalogs: list[tuple[Path, str | None]] = [(source.pot_path(config), None)]
-        catalogs += [(source.po_path(config, lang), lang) for lang in source.targets]
-        for path, lang in catalogs:
+        failed = False
+        # The POT goes last: its fingerprint says "all catalogs are done", so a run that
+        # dies half-way is redone next time instead of being skipped.
+        for path, lang in [(source.po_path(config, t), t) for t in source.targets] + [(source.pot_path(config), None)]:
             rel = _rel(config, path)
             try:
                 old = read_catalog(path, rel) if path.exists() else None
                 language = parse_language(lang) if lang else None
-                po = build_catalog(entries_for(segments, article.rel), language, config.project_name, old, config.wrap)
+                po = build_catalog(
+                    entries_for(segments, article.rel),
+                    language,
+                    config.project_name,
+                    old,
+                    config.wrap,
+                    threshold=config.fuzzy_threshold,
+                    keep_obsolete=options.keep_obsolete,
+                    memory=memories.loader(lang) if lang else lambda: None,
+                )
                 if old is None:
                     po.header = _header_comment(article.rel, language.display_name if language else None)
-                changed = write_catalog(path, po)
+                if language is None:
+                    if failed:
+                        continue
+                    po.metadata[HASH_FIELD] = source.digest
+                    po.metadata[LANGUAGE_FIELD] = source.language
+                    po.metadata[TARGETS_FIELD] = " ".join(source.targets)
+                changed = write_catalog(path, po, dry_run=options.check)
             except TranslateFlowError as exc:
                 report.errors.append(exc)
+                failed = True
                 continue
             except OSError as exc:
                 report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel))
+                failed = True
                 continue
             if changed:
                 report.written.append(rel)
@@ -132,14 +201,19 @@ def _header_comment(rel: str, language_name: str | None) -> str:
 
 def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False) -> Report:
     """Write each translated article whose PO file is translated enough."""
+    with project_lock(config.locales_path, "merge", config.lock_timeout):
+        return _merge(config, paths, include_fuzzy)
+
+
+def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report:
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
     for source in _selected(discovery, paths):
-        article = source.article
         if not source.outputs:
             continue
         try:
+            article = source.article(config)
             segments, _ = segment_article(article, config.front_matter_keys)
         except TranslateFlowError as exc:
             report.errors.append(exc)

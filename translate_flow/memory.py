@@ -1,0 +1,85 @@
+"""Translation memory: translations already made, found by exact text or by similarity.
+
+Similarity is rapidfuzz's normalised Indel ratio on characters, so it works for
+CJK text without spaces as well as for space-separated languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz, process
+
+
+@dataclass(frozen=True)
+class Match:
+    """A translation found in memory."""
+
+    msgid: str
+    """The remembered source text."""
+    msgstr: str
+    """Its translation."""
+    score: float
+    """Similarity, 1.0 for the same text."""
+    fuzzy: bool
+    """Whether the remembered translation itself still awaits review."""
+
+
+class TranslationMemory:
+    """Translated entries indexed by msgid, for exact and closest look-ups."""
+
+    def __init__(self, entries: Iterable[polib.POEntry] = ()) -> None:
+        self._by_msgid: dict[str, tuple[str, bool]] = {}
+        for entry in entries:
+            self.add(entry)
+        self._choices: list[str] | None = None
+
+    def add(self, entry: polib.POEntry) -> None:
+        if not entry.msgstr or entry.msgid_plural:
+            return
+        fuzzy = "fuzzy" in entry.flags
+        current = self._by_msgid.get(entry.msgid)
+        # A reviewed translation beats a fuzzy one of the same text.
+        if current is None or (current[1] and not fuzzy):
+            self._by_msgid[entry.msgid] = (entry.msgstr, fuzzy)
+            self._choices = None
+
+    def __len__(self) -> int:
+        return len(self._by_msgid)
+
+    def exact(self, msgid: str) -> Match | None:
+        found = self._by_msgid.get(msgid)
+        return Match(msgid, found[0], 1.0, found[1]) if found else None
+
+    def closest(self, msgid: str, threshold: float) -> Match | None:
+        """The most similar remembered text scoring at least ``threshold`` (0–1)."""
+        if not self._by_msgid:
+            return None
+        if self._choices is None:
+            self._choices = list(self._by_msgid)
+        best = process.extractOne(msgid, self._choices, scorer=fuzz.ratio, score_cutoff=threshold * 100)
+        if best is None:
+            return None
+        text = best[0]
+        msgstr, fuzzy = self._by_msgid[text]
+        return Match(text, msgstr, best[1] / 100, fuzzy)
+
+    @classmethod
+    def from_catalogs(cls, paths: Iterable[Path]) -> TranslationMemory:
+        """Memory of every translated, live entry in the given PO files (unreadable ones are skipped)."""
+        from translate_flow.catalog import read_catalog
+        from translate_flow.errors import CatalogError
+
+        memory = cls()
+        for path in paths:
+            try:
+                po = read_catalog(path, str(path))
+            except CatalogError:
+                continue
+            for entry in po:
+                if not entry.obsolete:
+                    memory.add(entry)
+        return memory
