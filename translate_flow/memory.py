@@ -69,7 +69,10 @@ class TranslationMemory:
 
     @classmethod
     def from_catalogs(cls, paths: Iterable[Path]) -> TranslationMemory:
-        """Memory of every translated, live entry in the given PO files (unreadable ones are skipped)."""
+        """Memory of every translated entry in the given PO files (unreadable ones are skipped).
+
+        Obsolete entries count: they are translations of texts that may come back elsewhere.
+        """
         from translate_flow.catalog import read_catalog
         from translate_flow.errors import CatalogError
 
@@ -80,6 +83,5 @@ class TranslationMemory:
             except CatalogError:
                 continue
             for entry in po:
-                if not entry.obsolete:
-                    memory.add(entry)
+                memory.add(entry)
         return memory

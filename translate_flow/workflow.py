@@ -18,11 +18,11 @@ from translate_flow.catalog import (
 )
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import atomic_write_bytes, write_if_changed
+from translate_flow.fsutil import atomic_write_bytes, remove_stale_temp_files, write_if_changed
 from translate_flow.languages import parse_language
-from translate_flow.merge import merge_article
 from translate_flow.lock import project_lock
 from translate_flow.memory import TranslationMemory
+from translate_flow.merge import merge_article
 from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, Discovery, Source, discover
 from translate_flow.segment import segment_article
 
@@ -129,6 +129,7 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
     if options.check:
         return _extract(config, paths, options)
     with project_lock(config.locales_path, "extract", config.lock_timeout):
+        remove_stale_temp_files(config.locales_path)
         return _extract(config, paths, options)
 
 
@@ -202,6 +203,7 @@ def _header_comment(rel: str, language_name: str | None) -> str:
 def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False) -> Report:
     """Write each translated article whose PO file is translated enough."""
     with project_lock(config.locales_path, "merge", config.lock_timeout):
+        remove_stale_temp_files(config.content_path)
         return _merge(config, paths, include_fuzzy)
 
 
