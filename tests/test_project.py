@@ -18,4 +18,8 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     command = _readme_command("test-command")
     ci = (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
     assert command in ci
-    assert "apt-get install -y -q gettext" in ci
+    assert "apt-get install -y -q gettext apertium apertium-eng-spa" in ci
+
+
+def test_readme_main_command_is_sync() -> None:
+    assert _readme_command("main-command") == "python3 -m pip install . && translate-flow sync"

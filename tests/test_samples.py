@@ -30,9 +30,9 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_committed_sample_is_up_to_date(tmp_path: Path, monkeypatch: object) -> None:
     root = _copy_sample(tmp_path)
     before = _tree(root)
-    assert run(root, "extract").exit_code == 0
-    assert run(root, "merge").exit_code == 0
-    assert _tree(root) == before, "re-run `translate-flow extract && translate-flow merge` and commit"
+    result = run(root, "sync")  # the README's main job
+    assert result.exit_code == 0, result.output
+    assert _tree(root) == before, "re-run `translate-flow sync` and commit"
 
 
 def test_sample_has_the_promised_shapes() -> None:

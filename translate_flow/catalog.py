@@ -12,6 +12,7 @@ import polib
 
 from translate_flow import __version__
 from translate_flow.errors import CatalogError
+from translate_flow.fsutil import atomic_write_bytes
 from translate_flow.languages import Language
 from translate_flow.memory import TranslationMemory
 from translate_flow.posyntax import check_po_syntax
@@ -206,6 +207,27 @@ def render_catalog(po: polib.POFile) -> bytes:
 def touch_creation_date(po: polib.POFile) -> None:
     """Mark a catalog whose content changed with the current creation date."""
     po.metadata["POT-Creation-Date"] = now_date()
+
+
+def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False) -> bool:
+    """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date.
+
+    Returns whether the file changed (or, with ``dry_run``, would change).
+    """
+    data = render_catalog(po)
+    try:
+        existing: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        existing = None
+    if existing == data:
+        return False
+    if dry_run:
+        return True
+    if existing is not None:
+        touch_creation_date(po)
+        data = render_catalog(po)
+    atomic_write_bytes(path, data)
+    return True
 
 
 def translations(po: polib.POFile | None, include_fuzzy: bool) -> dict[Key, str]:

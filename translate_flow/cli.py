@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -10,6 +13,7 @@ from translate_flow import __version__, workflow
 from translate_flow.config import CONFIG_NAME, Config, find_config_file, load_config, render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
+from translate_flow.pretranslate import PretranslateReport
 
 
 class _Exit(click.ClickException):
@@ -141,3 +145,141 @@ def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzz
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
     _finish(report, quiet, "wrote")
+
+
+def _print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
+    if not quiet:
+        for path in report.written:
+            click.echo(f"wrote {path}")
+    for line in report.notices:
+        click.echo(line, err=True)
+    for line in report.discarded:
+        click.echo(f"discarded draft: {line}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        filled = ", ".join(f"{lang} {count}" for lang, count in sorted(report.filled.items())) or "none"
+        sent = (
+            ", ".join(
+                f"{name} {report.chars_sent[name]} chars in {report.requests[name]} requests"
+                for name in sorted(report.requests)
+            )
+            or "nothing"
+        )
+        click.echo(f"filled: {filled}", err=True)
+        click.echo(
+            f"sent: {sent}; cache hits {report.cache_hits}; memory hits {report.memory_hits}; "
+            f"discarded {len(report.discarded)}; errors {len(report.errors)}",
+            err=True,
+        )
+
+
+def _run_pretranslate(
+    ctx: click.Context,
+    config: Config,
+    paths: tuple[Path, ...],
+    languages: tuple[str, ...],
+    engines: tuple[str, ...],
+    quiet: bool,
+) -> PretranslateReport:
+    try:
+        codes = tuple(parse_language(code).code for code in languages)
+    except ValueError as exc:
+        raise _fail(ConfigError(str(exc))) from exc
+    names = tuple(name for value in engines for name in value.split(",") if name)
+    show_bar = not quiet and sys.stderr.isatty()
+    bar: Any = None
+    state: dict[str, Any] = {}
+
+    def on_total(total: int) -> None:
+        if show_bar and total:
+            state["bar"] = click.progressbar(length=total, label="translating", file=sys.stderr)
+            state["bar"].__enter__()
+
+    def progress(step: int) -> None:
+        if "bar" in state:
+            state["bar"].update(step)
+
+    try:
+        report = workflow.pretranslate(config, paths, codes, names, progress, on_total)
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    finally:
+        bar = state.get("bar")
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    _print_pretranslate(report, quiet)
+    if report.interrupted:
+        click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
+        raise _Exit(130)
+    return report
+
+
+_languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
+
+
+@main.command()
+@_paths
+@_quiet
+@_languages
+@click.option(
+    "--engine", "engines", multiple=True, help="Engine to use instead of the configured chain (repeatable, in order)."
+)
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Requests in flight at once.")
+@click.pass_context
+def pretranslate(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    quiet: bool,
+    languages: tuple[str, ...],
+    engines: tuple[str, ...],
+    jobs: int | None,
+) -> None:
+    """Fill empty PO entries with machine-translation drafts, marked fuzzy for review."""
+    config = _config(ctx)
+    if jobs is not None:
+        config = replace(config, pretranslate=replace(config.pretranslate, jobs=jobs))
+    report = _run_pretranslate(ctx, config, paths, languages, engines, quiet)
+    if report.errors:
+        raise _Exit(max(e.exit_code for e in report.errors))
+
+
+@main.command()
+@_paths
+@_quiet
+@_languages
+@click.option("--engine", "engines", multiple=True, help="Engine to use instead of the configured chain.")
+@click.option("--include-fuzzy", is_flag=True, help="Publish fuzzy translations (machine drafts included).")
+@click.pass_context
+def sync(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    quiet: bool,
+    languages: tuple[str, ...],
+    engines: tuple[str, ...],
+    include_fuzzy: bool,
+) -> None:
+    """Run the whole flow: extract, pretranslate, merge."""
+    config = _config(ctx)
+    failed = 0
+    try:
+        report = workflow.extract(config, paths)
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    try:
+        _finish(report, quiet, "wrote")
+    except _Exit as exc:
+        failed = max(failed, exc.exit_code)
+    drafts = _run_pretranslate(ctx, config, paths, languages, engines, quiet)
+    if drafts.errors:
+        failed = max(failed, *(e.exit_code for e in drafts.errors))
+    try:
+        merged = workflow.merge(config, paths, include_fuzzy=include_fuzzy)
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    try:
+        _finish(merged, quiet, "wrote")
+    except _Exit as exc:
+        failed = max(failed, exc.exit_code)
+    if failed:
+        raise _Exit(failed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,26 @@ from translate_flow.textutil import toml_error
 CONFIG_NAME = "translate-flow.toml"
 
 DEFAULT_FRONT_MATTER_KEYS = ("title", "linkTitle", "summary", "description")
+
+
+@dataclass(frozen=True)
+class PretranslateSettings:
+    """The ``[pretranslate]`` table."""
+
+    engines: tuple[str, ...] = ("memory",)
+    """Engines tried in order for each text."""
+    timeout: float = 30.0
+    """Seconds one request may take."""
+    retries: int = 3
+    """Retries of a request that failed in a way worth retrying (timeout, 429, 5xx)."""
+    backoff: float = 1.0
+    """Seconds before the first retry; doubled for each further one."""
+    jobs: int = 4
+    """Requests in flight at once."""
+    rate_limit: float = 0.0
+    """Requests per second per engine; 0 for no limit."""
+    cache: str = ".translate-flow/mt-cache.sqlite3"
+    """The SQLite cache of engine results, relative to the project root."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +67,10 @@ class Config:
     """How similar (0–1) an old text must be for its translation to carry over as fuzzy."""
     lock_timeout: float = 10.0
     """Seconds a run waits for another run's project lock before giving up."""
+    pretranslate: PretranslateSettings = field(default_factory=lambda: PretranslateSettings())
+    """Settings of the machine-translation step."""
+    engines: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-engine settings (``[engines.NAME]`` tables), checked by each engine when it loads."""
 
     @property
     def content_path(self) -> Path:
@@ -70,6 +94,17 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "fuzzy_threshold": ((int, float), "a number"),
     "lock_timeout": ((int, float), "a number"),
     "front_matter": ((dict,), "a table"),
+    "pretranslate": ((dict,), "a table"),
+    "engines": ((dict,), "a table"),
+}
+_PRETRANSLATE_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "engines": ((list,), "a list of strings"),
+    "timeout": ((int, float), "a number"),
+    "retries": ((int,), "an integer"),
+    "backoff": ((int, float), "a number"),
+    "jobs": ((int,), "an integer"),
+    "rate_limit": ((int, float), "a number"),
+    "cache": ((str,), "a string"),
 }
 _FRONT_MATTER_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "translate": ((list,), "a list of strings"),
@@ -163,6 +198,28 @@ def load_config(root: Path) -> Config:
     wrap = table.get("wrap", 0)
     if wrap < 0:
         raise ConfigError("'wrap' must be 0 (no wrapping) or a positive width", path, _key_line(text, "wrap"))
+    pre = table.get("pretranslate", {})
+    _check_table(pre, _PRETRANSLATE_KEYS, "pretranslate.", path, text)
+    for key in ("timeout", "retries", "backoff", "jobs", "rate_limit"):
+        if key in pre and (pre[key] < 0 or (key in ("timeout", "jobs") and pre[key] == 0)):
+            raise ConfigError(f"'pretranslate.{key}' is out of range", path, _key_line(text, key))
+    if "cache" in pre and (Path(pre["cache"]).is_absolute() or ".." in Path(pre["cache"]).parts):
+        raise ConfigError(
+            "'pretranslate.cache' must be a relative path inside the project", path, _key_line(text, "cache")
+        )
+    engines = table.get("engines", {})
+    for name, settings in engines.items():
+        if not isinstance(settings, dict):
+            raise ConfigError(f"'engines.{name}' must be a table", path, _key_line(text, name))
+    pretranslate = PretranslateSettings(
+        engines=tuple(pre.get("engines", ("memory",))),
+        timeout=float(pre.get("timeout", 30)),
+        retries=int(pre.get("retries", 3)),
+        backoff=float(pre.get("backoff", 1.0)),
+        jobs=int(pre.get("jobs", 4)),
+        rate_limit=float(pre.get("rate_limit", 0)),
+        cache=pre.get("cache", ".translate-flow/mt-cache.sqlite3"),
+    )
     fuzzy_threshold = float(table.get("fuzzy_threshold", 0.6))
     if not 0 < fuzzy_threshold <= 1:
         raise ConfigError("'fuzzy_threshold' must be above 0 and at most 1", path, _key_line(text, "fuzzy_threshold"))
@@ -192,6 +249,8 @@ def load_config(root: Path) -> Config:
         project_name=table.get("project_name", root.name),
         fuzzy_threshold=fuzzy_threshold,
         lock_timeout=lock_timeout,
+        pretranslate=pretranslate,
+        engines=engines,
     )
 
 
@@ -229,6 +288,28 @@ fuzzy_threshold = 0.6
 
 # Seconds to wait for another translate-flow run on this project to finish.
 lock_timeout = 10
+
+[pretranslate]
+# Machine-translation engines tried in order for each empty entry. Drafts are always
+# marked fuzzy. Built in: memory, apertium, google, mymemory, deepl, microsoft, libre,
+# yandex, papago, baidu, chatgpt.
+engines = ["memory"]
+timeout = 30        # seconds per request
+retries = 3         # for timeouts, HTTP 429 and 5xx, with exponential backoff
+jobs = 4            # requests in flight at once
+rate_limit = 0      # requests per second per engine (0: no limit)
+cache = ".translate-flow/mt-cache.sqlite3"
+
+# Per-engine settings. API keys are never written here: name the environment
+# variable that holds them.
+# [engines.deepl]
+# api_key_env = "DEEPL_API_KEY"
+# [engines.libre]
+# url = "https://libretranslate.example.org/"
+# api_key_env = "LIBRE_API_KEY"
+# [engines.memory]
+# threshold = 0.75
+# compendium = "compendium.po"
 
 [front_matter]
 # Front-matter keys whose values are translated; dotted paths reach nested keys

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -202,6 +203,14 @@ def discover(config: Config) -> Discovery:
     result.outputs = set(claimed)
     result.sources.sort(key=lambda s: s.path)
     return result
+
+
+def select_sources(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
+    """The sources at or below the given paths (all of them when none are given)."""
+    wanted = [p.resolve() for p in paths]
+    if not wanted:
+        return discovery.sources
+    return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
 
 
 def _sources_of(paths: list[Path], prober: _Prober) -> list[Source]:

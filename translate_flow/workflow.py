@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
-from translate_flow.catalog import (
-    build_catalog,
-    entries_for,
-    read_catalog,
-    render_catalog,
-    touch_creation_date,
-    translations,
-)
+from translate_flow.catalog import build_catalog, entries_for, read_catalog, translations, write_catalog
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import atomic_write_bytes, remove_stale_temp_files, write_if_changed
+from translate_flow.fsutil import remove_stale_temp_files, write_if_changed
 from translate_flow.languages import parse_language
 from translate_flow.lock import project_lock
 from translate_flow.memory import TranslationMemory
 from translate_flow.merge import merge_article
-from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, Discovery, Source, discover
+from translate_flow.pretranslate import PretranslateReport
+from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, discover, select_sources
 from translate_flow.segment import segment_article
 
 
@@ -65,34 +57,6 @@ class Report:
 
 def _rel(config: Config, path: Path) -> str:
     return path.relative_to(config.root).as_posix()
-
-
-def _selected(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
-    wanted = [p.resolve() for p in paths]
-    if not wanted:
-        return discovery.sources
-    return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
-
-
-def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False) -> bool:
-    """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date.
-
-    Returns whether the file changed (or, with ``dry_run``, would change).
-    """
-    data = render_catalog(po)
-    try:
-        existing: bytes | None = path.read_bytes()
-    except FileNotFoundError:
-        existing = None
-    if existing == data:
-        return False
-    if dry_run:
-        return True
-    if existing is not None:
-        touch_creation_date(po)
-        data = render_catalog(po)
-    atomic_write_bytes(path, data)
-    return True
 
 
 @dataclass(frozen=True)
@@ -138,7 +102,7 @@ def _extract(config: Config, paths: Iterable[Path], options: ExtractOptions) -> 
     discovery = discover(config)
     report.errors.extend(discovery.errors)
     memories = _Memories(config)
-    for source in _selected(discovery, paths):
+    for source in select_sources(discovery, paths):
         catalogs = source.catalog_paths(config)
         if source.fresh and not options.force and all(p.exists() for p in catalogs):
             report.unchanged += len(catalogs)
@@ -211,7 +175,7 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
-    for source in _selected(discovery, paths):
+    for source in select_sources(discovery, paths):
         if not source.outputs:
             continue
         try:
@@ -254,3 +218,19 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report
             else:
                 report.unchanged += 1
     return report
+
+
+def pretranslate(
+    config: Config,
+    paths: Iterable[Path] = (),
+    languages: Sequence[str] = (),
+    engines: Sequence[str] = (),
+    progress: Callable[[int], None] = lambda n: None,
+    on_total: Callable[[int], None] = lambda n: None,
+) -> PretranslateReport:
+    """Machine drafts for empty entries (see translate_flow.pretranslate), under the project lock."""
+    from translate_flow.pretranslate import pretranslate as run
+
+    with project_lock(config.locales_path, "pretranslate", config.lock_timeout):
+        remove_stale_temp_files(config.locales_path)
+        return run(config, paths, languages, engines, progress, on_total)

@@ -1,0 +1,325 @@
+"""pretranslate against real engines: a LibreTranslate-speaking server on 127.0.0.1, Apertium, the memory."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, run, write_tree
+from tests.mt_server import Behaviour, fake_translation, libre_server
+from translate_flow.protect import protect
+
+KEY_ENV = "TF_TEST_LIBRE_KEY"
+CANARY = "CANARY-7f3a9e-SECRET"
+ARTICLE = (
+    "---\ntitle: Reading the manual\n---\n\n"
+    "Read the [configuration guide](https://example.org/config) before you run `make install`.\n\n"
+    "A plain sentence without any markup.\n\n"
+    "{{< note >}}\n\nSee <kbd>Ctrl</kbd> and footnote[^1].\n\n[^1]: The footnote text.\n"
+)
+
+
+def _config(url: str, libre: str = "", **pretranslate: object) -> str:
+    settings: dict[str, object] = {"engines": '["libre"]', "timeout": 0.5, "retries": 2, "backoff": 0.01, "jobs": 2}
+    settings.update(pretranslate)
+    table = "".join(f"{key} = {value}\n" for key, value in settings.items())
+    return (
+        f'languages = ["fr"]\n[pretranslate]\n{table}[engines.libre]\nurl = "{url}"\napi_key_env = "{KEY_ENV}"\n{libre}'
+    )
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(KEY_ENV, CANARY)
+
+
+def _setup(project: Path, url: str, files: dict[str, str] | None = None, **kw: object) -> None:
+    write_tree(project, {"translate-flow.toml": _config(url, **kw), **(files or {"content/a.md": ARTICLE})})
+    assert run(project, "extract", "-q").exit_code == 0
+
+
+def _po(project: Path, name: str = "a", lang: str = "fr") -> polib.POFile:
+    return polib.pofile(str(project / f"locales/{lang}/{name}.po"))
+
+
+def _no_canary(project: Path, *outputs: str) -> None:
+    for path in project.rglob("*"):
+        if path.is_file():
+            assert CANARY.encode() not in path.read_bytes(), f"the API key leaked into {path}"
+    for output in outputs:
+        assert CANARY not in output
+
+
+def test_drafts_are_fuzzy_and_markup_never_reaches_the_engine(project: Path) -> None:
+    behaviour = Behaviour()
+    with libre_server(behaviour) as url:
+        _setup(project, url)
+        result = run(project, "pretranslate")
+    assert result.exit_code == 0, result.output
+    po = _po(project)
+    assert len(po) == 5
+    for entry in po:
+        assert entry.msgstr == fake_translation(entry.msgid, "fr")
+        assert entry.flags == ["fuzzy"] and entry.tcomment == "machine translation (libre), please review"
+    sent = [r["q"] for r in behaviour.received]
+    assert "Read the ⟦0⟧configuration guide⟦1⟧ before you run ⟦2⟧." in sent
+    assert "See ⟦0⟧Ctrl⟦1⟧ and footnote⟦2⟧." in sent
+    assert not any("example.org" in q or "make install" in q or "kbd" in q for q in sent)
+    assert {r["source"] for r in behaviour.received} == {"en"} and {r["target"] for r in behaviour.received} == {"fr"}
+    assert "filled: fr 5" in result.output
+    msgfmt_check(*all_catalogs(project))
+    _no_canary(project, result.output)
+
+
+def test_identical_texts_are_sent_once_and_a_second_run_sends_nothing(project: Path) -> None:
+    behaviour = Behaviour()
+    shared = "This sentence appears in two articles."
+    files = {"content/a.md": f"{shared}\n\nOnly in a.\n", "content/b.md": f"{shared}\n\nOnly in b.\n"}
+    with libre_server(behaviour) as url:
+        _setup(project, url, files)
+        first = run(project, "pretranslate")
+        texts = [r["q"] for r in behaviour.received]
+        assert sorted(texts) == sorted([shared, "Only in a.", "Only in b."])
+        unique_chars = sum(len(protect(t).text) for t in {shared, "Only in a.", "Only in b."})
+        assert f"libre {unique_chars} chars in 3 requests" in first.output
+        # Throw the drafts away (as if the PO files were lost) and run again: all from the cache.
+        for po in (project / "locales/fr").glob("*.po"):
+            po.unlink()
+        assert run(project, "extract", "-q").exit_code == 0
+        second = run(project, "pretranslate")
+    assert len(behaviour.received) == 3
+    assert "sent: nothing; cache hits 3" in second.output
+    assert _po(project, "b").find(shared).msgstr == fake_translation(shared, "fr")
+
+
+def test_429_is_retried(project: Path) -> None:
+    behaviour = Behaviour(fail_first=2, fail_status=429)
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "One sentence to translate.\n"})
+        result = run(project, "pretranslate")
+    assert result.exit_code == 0, result.output
+    assert len(behaviour.received) == 3
+    assert _po(project)[0].msgstr == "[fr] One sentence to translate."
+
+
+def test_500_gives_one_error_and_valid_untouched_files(project: Path) -> None:
+    behaviour = Behaviour(always_status=500)
+    with libre_server(behaviour) as url:
+        _setup(project, url, jobs=1)
+        before = (project / "locales/fr/a.po").read_bytes()
+        result = run(project, "pretranslate")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error:")] == [
+        "error: libre: server error (HTTP 500)"
+    ]
+    assert (project / "locales/fr/a.po").read_bytes() == before
+    assert len(behaviour.received) == 3  # first batch: 1 try + 2 retries, then the engine is given up
+    msgfmt_check(*all_catalogs(project))
+    _no_canary(project, result.output)
+
+
+def test_a_server_that_never_answers_times_out(project: Path) -> None:
+    behaviour = Behaviour(hang=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=0)
+        result = run(project, "pretranslate")
+    assert result.exit_code == 1
+    assert "error: libre: timed out after 0.5 s" in result.output
+    assert _po(project)[0].msgstr == ""
+
+
+def test_dropped_placeholders_discard_the_draft(project: Path) -> None:
+    behaviour = Behaviour(drop_placeholders=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url)
+        result = run(project, "pretranslate")
+    assert result.exit_code == 0
+    po = _po(project)
+    assert po.find("A plain sentence without any markup.").msgstr.startswith("[fr] ")
+    assert (
+        po.find("Read the [configuration guide](https://example.org/config) before you run `make install`.").msgstr
+        == ""
+    )
+    assert "discarded draft: libre: placeholders missing ⟦0⟧: 'Read the [configuration guide]" in result.output
+    msgfmt_check(*all_catalogs(project))
+
+
+def test_no_network_is_one_line_per_engine(project: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    _setup(project, f"http://127.0.0.1:{port}/", retries=1)
+    before = (project / "locales/fr/a.po").read_bytes()
+    result = run(project, "pretranslate")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error:")] == [
+        "error: libre: network unreachable"
+    ]
+    assert (project / "locales/fr/a.po").read_bytes() == before
+    _no_canary(project, result.output)
+
+
+def test_unsupported_pair_is_said_before_any_request(project: Path) -> None:
+    behaviour = Behaviour()
+    with libre_server(behaviour) as url:
+        write_tree(
+            project, {"translate-flow.toml": _config(url).replace('["fr"]', '["cy"]'), "content/a.md": "Hello.\n"}
+        )
+        assert run(project, "extract", "-q").exit_code == 0
+        result = run(project, "pretranslate")
+    assert "libre: does not support cy" in result.output
+    assert behaviour.received == []
+
+
+def test_secrets_are_refused_in_the_config(project: Path) -> None:
+    write_tree(
+        project,
+        {"translate-flow.toml": _config("http://127.0.0.1:9/", libre='api_key = "oops"\n'), "content/a.md": "Hi.\n"},
+    )
+    result = run(project, "pretranslate")
+    assert result.exit_code == 2
+    assert "engines.libre.api_key: secrets are never read from the config; set api_key_env" in result.output
+
+
+def test_long_segments_are_split_at_sentences(project: Path) -> None:
+    behaviour = Behaviour()
+    text = "The first sentence is here. The second one follows it. And a third closes the paragraph."
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": text + "\n"}, libre="max_chars = 40\n")
+        assert run(project, "pretranslate").exit_code == 0
+    pieces = ["The first sentence is here.", "The second one follows it.", "And a third closes the paragraph."]
+    assert sorted(r["q"] for r in behaviour.received) == sorted(pieces)
+    assert _po(project)[0].msgstr == " ".join(fake_translation(s, "fr") for s in pieces)
+
+
+def test_existing_translations_are_never_touched(project: Path) -> None:
+    behaviour = Behaviour()
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "One.\n\nTwo.\n\nThree.\n"})
+        po = _po(project)
+        po.find("One.").msgstr = "Un."
+        po.find("Two.").msgstr = "Deux ?"
+        po.find("Two.").flags.append("fuzzy")
+        po.save(str(project / "locales/fr/a.po"))
+        assert run(project, "pretranslate").exit_code == 0
+    po = _po(project)
+    assert [(e.msgstr, e.flags) for e in po] == [("Un.", []), ("Deux ?", ["fuzzy"]), ("[fr] Three.", ["fuzzy"])]
+    assert [r["q"] for r in behaviour.received] == ["Three."]
+
+
+def test_memory_engine_and_compendium(project: Path) -> None:
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n[engines.memory]\nthreshold = 0.8\ncompendium = "compendium.po"\n',
+            "content/a.md": "The cat sleeps on the warm sofa.\n",
+            "content/b.md": "The cat sleeps on the warm sofa.\n\nThe cat sleeps on the cold sofa.\n\nFrom the compendium.\n\nNothing like it anywhere.\n",
+            "compendium.po": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "From the compendium."\nmsgstr "Du compendium."\n',
+        },
+    )
+    assert run(project, "extract", "-q").exit_code == 0
+    fill(project / "locales/fr/a.po", lambda m: "Le chat dort sur le canapé chaud.")
+    result = run(project, "pretranslate", "--engine", "memory", str(project / "content/b.md"))
+    assert result.exit_code == 0, result.output
+    assert [(e.msgstr, e.flags) for e in _po(project, "b")] == [
+        ("Le chat dort sur le canapé chaud.", ["fuzzy"]),
+        ("Le chat dort sur le canapé chaud.", ["fuzzy"]),
+        ("Du compendium.", ["fuzzy"]),
+        ("", []),
+    ]
+    assert "memory hits 3" in result.output and "sent: nothing" in result.output
+
+
+def test_plugin_engine_by_class_string(project: Path) -> None:
+    config = 'languages = ["fr"]\n[pretranslate]\nengines = ["shout"]\n[engines.shout]\nclass = "tests.plugin_engine:ShoutEngine"\nsuffix = "?"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/a.md": "Quiet words with `code`.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    assert run(project, "pretranslate").exit_code == 0
+    assert _po(project)[0].msgstr == "QUIET WORDS WITH `code`.?"
+
+
+def test_unknown_engine_is_a_usage_error(project: Path) -> None:
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hi.\n"})
+    result = run(project, "pretranslate", "--engine", "babelfish")
+    assert result.exit_code == 2 and "unknown engine 'babelfish'" in result.output
+
+
+def test_ctrl_c_keeps_what_arrived(project: Path) -> None:
+    behaviour = Behaviour(block_after=2)
+    files = {"content/a.md": "\n\n".join(f"Sentence number {n}." for n in range(6)) + "\n"}
+    with libre_server(behaviour) as url:
+        _setup(project, url, files, jobs=1, timeout=2)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert behaviour.saw_blocked.wait(timeout=60)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert "interrupted" in err and "Traceback" not in err
+        assert sum(1 for e in _po(project) if e.msgstr) == 2
+        with sqlite3.connect(project / ".translate-flow/mt-cache.sqlite3") as db:
+            assert db.execute("SELECT COUNT(*) FROM drafts").fetchone()[0] == 2
+        behaviour.block_after = None
+        before = len(behaviour.received)
+        assert run(project, "pretranslate").exit_code == 0
+    assert len(behaviour.received) - before == 4  # only what was missing
+    assert all(e.msgstr for e in _po(project))
+
+
+def test_apertium_translates_the_english_sample_into_spanish(tmp_path: Path) -> None:
+    need_tool("apertium")
+    done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
+    if "eng-spa" not in done.stdout:
+        need_tool("apertium-eng-spa (package)")
+    root = tmp_path / "site"
+    (root / "content/guides").mkdir(parents=True)
+    (root / "content/guides/getting-started.md").write_bytes((REPO / "content/guides/getting-started.md").read_bytes())
+    (root / "translate-flow.toml").write_text('[pretranslate]\nengines = ["apertium"]\n')
+    assert run(root, "extract", "-q").exit_code == 0
+    first = run(root, "pretranslate", "--lang", "es")
+    assert first.exit_code == 0, first.output
+    assert "apertium" in first.output and "in 1 requests" in first.output
+    po = polib.pofile(str(root / "locales/es/guides/getting-started.po"))
+    assert all(e.msgstr and "fuzzy" in e.flags for e in po)
+    link = po.find(
+        "Read the [configuration reference](https://example.org/docs/config) for every setting, or see the notes on front matter[^fm]."
+    )
+    assert "](https://example.org/docs/config)" in link.msgstr and link.msgstr.endswith("[^fm].")
+    assert (
+        "`translate-flow extract`" in po.find("Run `translate-flow extract` to write one PO file per language.").msgstr
+    )
+    assert po.find("Getting started").msgstr == "Empezando"
+    msgfmt_check(*all_catalogs(root))
+    # Second run: everything is filled, nothing is sent. Lost PO files come back from the cache.
+    assert "sent: nothing" in run(root, "pretranslate", "--lang", "es").output
+    (root / "locales/es/guides/getting-started.po").unlink()
+    assert run(root, "extract", "-q").exit_code == 0
+    third = run(root, "pretranslate", "--lang", "es")
+    assert "sent: nothing" in third.output and f"cache hits {len(po)}" in third.output
+    assert run(root, "merge", "--include-fuzzy", "-q").exit_code == 0
+    spanish = (root / "content/guides/getting-started.es.md").read_text()
+    assert "# Empezando\n" in spanish and '```toml\n# translate-flow.toml\nlanguages = ["zh-CN"]\n```' in spanish
+
+
+def test_sync_runs_the_whole_flow(project: Path) -> None:
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n[pretranslate]\nengines = ["shout"]\n[engines.shout]\nclass = "tests.plugin_engine:ShoutEngine"\n',
+            "content/a.md": "Hello world.\n",
+        },
+    )
+    result = run(project, "sync", "--include-fuzzy")
+    assert result.exit_code == 0, result.output
+    assert (project / "content/a.fr.md").read_text() == "HELLO WORLD.!\n"

@@ -1,0 +1,53 @@
+"""Placeholders: markup out before the engine, back in after, or the draft is refused."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.markdown_strategies import WORDS
+from translate_flow.protect import PlaceholderError, protect, restore
+
+
+@pytest.mark.parametrize(
+    ("text", "engine_sees"),
+    [
+        ('See [the guide](https://x.org/a_(b) "T") now', "See ⟦0⟧the guide⟦1⟧ now"),
+        ("Run `make` or ``a ` b``", "Run ⟦0⟧ or ⟦1⟧"),
+        ("Image ![alt text](/i.png) here", "Image ⟦0⟧alt text⟦1⟧ here"),
+        ("Visit https://example.org/x. Or <https://y.org>", "Visit ⟦0⟧. Or ⟦1⟧"),
+        ("Press <kbd>K</kbd> &amp; go", "Press ⟦0⟧K⟦1⟧ ⟦2⟧ go"),
+        ('{{< ref "x.md" >}} and note[^n]', "⟦0⟧ and note⟦1⟧"),
+        ("Escaped \\*star\\* and [ref][r]", "Escaped ⟦0⟧star⟦1⟧ and ⟦2⟧ref⟦3⟧"),
+        ("Our own ⟦0⟧ brackets", "Our own ⟦0⟧0⟦1⟧ brackets"),
+        ("No markup at all", "No markup at all"),
+    ],
+)
+def test_what_the_engine_sees(text: str, engine_sees: str) -> None:
+    protected = protect(text)
+    assert protected.text == engine_sees
+    assert restore(protected.text, protected) == text
+
+
+@given(st.lists(st.sampled_from([*WORDS, "⟦", "⟧", "⟦3⟧", "`", "[", "]", "(", ")", "<", ">", "&", "\\"]), max_size=20))
+def test_restore_inverts_protect(words: list[str]) -> None:
+    text = " ".join(words)
+    protected = protect(text)
+    assert restore(protected.text, protected) == text
+
+
+@pytest.mark.parametrize(
+    ("draft", "message"),
+    [
+        ("a ⟦0⟧ c", "missing ⟦1⟧"),
+        ("a ⟦0⟧ ⟦0⟧ ⟦1⟧", "duplicated or unknown ⟦0⟧"),
+        ("a ⟦0⟧ ⟦1⟧ ⟦2⟧", "duplicated or unknown ⟦2⟧"),
+        ("a ⟦0⟧ ⟦ 1⟧", "missing ⟦1⟧"),
+        ("a ⟦0⟧ ⟦1⟧ ⟦", "altered"),
+    ],
+)
+def test_broken_drafts_are_refused(draft: str, message: str) -> None:
+    with pytest.raises(PlaceholderError) as caught:
+        restore(draft, protect("a `b` c `d`"))
+    assert message in str(caught.value)

@@ -1,0 +1,377 @@
+"""Machine-translation drafts for empty PO entries: protected, deduplicated, cached, resumable.
+
+Every distinct (language pair, text) of the selected catalogs is translated once.
+Engines are tried in the configured order; results are cached on disk as each
+request returns, so an interrupted run loses only the requests in flight and the
+next run continues from the cache. Drafts are marked fuzzy and never overwrite a
+msgstr. A draft whose placeholders do not come back intact is discarded.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from translate_flow.catalog import read_catalog, write_catalog
+from translate_flow.config import Config
+from translate_flow.engines import Engine, EngineContext, EngineError, UnsupportedPair, load_engine
+from translate_flow.errors import TranslateFlowError
+from translate_flow.mtcache import DraftCache
+from translate_flow.project import discover, select_sources
+from translate_flow.protect import PlaceholderError, Protected, protect, restore
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_NO_SPACE_LANGUAGES = ("zh", "ja", "ko", "th")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+@dataclass
+class PretranslateReport:
+    """What pretranslate did, for the summary."""
+
+    written: list[str] = field(default_factory=list)
+    """PO files that received drafts."""
+    filled: Counter[str] = field(default_factory=Counter)
+    """Entries filled, per target language."""
+    chars_sent: Counter[str] = field(default_factory=Counter)
+    """Characters sent, per engine (retries included)."""
+    requests: Counter[str] = field(default_factory=Counter)
+    """Requests made, per engine."""
+    cache_hits: int = 0
+    """Texts answered from the on-disk cache."""
+    memory_hits: int = 0
+    """Texts answered by the local memory engine."""
+    discarded: list[str] = field(default_factory=list)
+    """Drafts thrown away because their markup did not survive (one line each)."""
+    notices: list[str] = field(default_factory=list)
+    """Unsupported pairs and missing files."""
+    errors: list[TranslateFlowError] = field(default_factory=list)
+    """Engine failures (one per engine) and unreadable files."""
+    interrupted: bool = False
+    """True when the run was stopped (Ctrl-C) before it finished."""
+
+
+@dataclass
+class _Unit:
+    source: str
+    target: str
+    msgid: str
+    protected: Protected
+    draft: str | None = None
+    engine: str | None = None
+
+
+@dataclass
+class _File:
+    path: Path
+    rel: str
+    po: polib.POFile
+    entries: list[tuple[polib.POEntry, _Unit]]
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut at sentence ends where possible."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(text):
+        while len(sentence) > limit:
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}" if current else sentence
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def join_pieces(pieces: Sequence[str], target: str) -> str:
+    joiner = "" if target.split("-")[0] in _NO_SPACE_LANGUAGES else " "
+    return joiner.join(piece.strip() for piece in pieces)
+
+
+class RateLimiter:
+    """At most ``per_second`` calls per second across threads (0: unlimited)."""
+
+    def __init__(self, per_second: float) -> None:
+        self.interval = 1.0 / per_second if per_second > 0 else 0.0
+        self.lock = threading.Lock()
+        self.next = 0.0
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        with self.lock:
+            now = time.monotonic()
+            slot = max(now, self.next)
+            self.next = slot + self.interval
+        if slot > now:
+            time.sleep(slot - now)
+
+
+def _call(
+    engine: Engine,
+    texts: list[str],
+    source: str,
+    target: str,
+    config: Config,
+    limiter: RateLimiter,
+    cancelled: threading.Event,
+) -> tuple[list[str | None], int]:
+    """One batch with retries; returns the drafts and how many attempts were made."""
+    settings = config.pretranslate
+    for attempt in range(settings.retries + 1):
+        limiter.wait()
+        if cancelled.is_set():
+            raise EngineError("cancelled")
+        try:
+            return engine.translate(texts, source, target), attempt + 1
+        except EngineError as exc:
+            if not exc.transient or attempt == settings.retries:
+                exc.attempts = attempt + 1  # type: ignore[attr-defined]
+                raise
+            time.sleep(settings.backoff * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+class _Run:
+    def __init__(self, config: Config, report: PretranslateReport, progress: Callable[[int], None]) -> None:
+        self.config = config
+        self.report = report
+        self.progress = progress
+        self._cache: DraftCache | None = None
+        self.cancelled = threading.Event()
+
+    @property
+    def cache(self) -> DraftCache:
+        # Opened on first use, so runs that only use local engines create no file.
+        if self._cache is None:
+            self._cache = DraftCache(self.config.root / self.config.pretranslate.cache)
+        return self._cache
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
+
+    def engine_pass(self, engine: Engine, units: list[_Unit]) -> None:
+        by_pair: dict[tuple[str, str], list[_Unit]] = {}
+        for unit in units:
+            by_pair.setdefault((unit.source, unit.target), []).append(unit)
+        for (source, target), group in by_pair.items():
+            try:
+                engine.check_pair(source, target)
+            except UnsupportedPair as exc:
+                self.report.notices.append(str(exc))
+                continue
+            except EngineError as exc:
+                self.report.errors.append(TranslateFlowError(f"{engine.name}: {exc.message}"))
+                return
+            if engine.local:
+                drafts = engine.translate(
+                    [u.msgid if engine.wants_markup else u.protected.text for u in group], source, target
+                )
+                for unit, draft in zip(group, drafts):
+                    if draft:
+                        self.accept(unit, draft, engine, from_memory=True)
+                continue
+            if not self.remote(engine, group, source, target):
+                return
+
+    def accept(self, unit: _Unit, draft: str, engine: Engine, from_memory: bool = False) -> None:
+        if not engine.wants_markup and "  " not in unit.protected.text:
+            # Rule-based engines leave double spaces where words were dropped.
+            draft = _DOUBLE_SPACE.sub(" ", draft)
+        if not engine.wants_markup:
+            try:
+                draft = restore(draft, unit.protected)
+            except PlaceholderError as exc:
+                self.report.discarded.append(f"{engine.name}: {exc.message}: {unit.msgid[:60]!r}")
+                return
+        unit.draft, unit.engine = draft, engine.name
+        if from_memory:
+            self.report.memory_hits += 1
+        self.progress(1)
+
+    def remote(self, engine: Engine, group: list[_Unit], source: str, target: str) -> bool:
+        """Translate a pair's texts with a remote engine; False if the engine failed for good."""
+        pieces_of: dict[int, list[str]] = {}
+        results: dict[str, str] = {}
+        missing: list[str] = []
+        for unit in group:
+            pieces = split_long(unit.protected.text, engine.max_chars)
+            pieces_of[id(unit)] = pieces
+            for piece in pieces:
+                if piece in results or piece in missing:
+                    continue
+                cached = self.cache.get(engine.name, source, target, piece)
+                if cached is None:
+                    missing.append(piece)
+                else:
+                    results[piece] = cached
+                    self.report.cache_hits += 1
+        try:
+            return self._send(engine, missing, source, target, results)
+        finally:
+            # Also on Ctrl-C: whatever arrived goes into the PO files now, not only the cache.
+            for unit in group:
+                pieces = pieces_of[id(unit)]
+                if all(piece in results for piece in pieces):
+                    self.accept(unit, join_pieces([results[p] for p in pieces], target), engine)
+
+    def _batches(self, engine: Engine, texts: list[str]) -> Iterable[list[str]]:
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            if batch and (len(batch) >= engine.max_batch or size + len(text) > engine.max_chars):
+                yield batch
+                batch, size = [], 0
+            batch.append(text)
+            size += len(text)
+        if batch:
+            yield batch
+
+    def _send(self, engine: Engine, texts: list[str], source: str, target: str, results: dict[str, str]) -> bool:
+        if not texts:
+            return True
+        limiter = RateLimiter(self.config.pretranslate.rate_limit)
+        failure: EngineError | None = None
+        pool = ThreadPoolExecutor(max_workers=self.config.pretranslate.jobs)
+        futures: dict[Future[tuple[list[str | None], int]], list[str]] = {}
+        batches = iter(self._batches(engine, texts))
+        interrupted = False
+        try:
+            while True:
+                while failure is None and len(futures) < self.config.pretranslate.jobs:
+                    batch = next(batches, None)
+                    if batch is None:
+                        break
+                    futures[pool.submit(_call, engine, batch, source, target, self.config, limiter, self.cancelled)] = (
+                        batch
+                    )
+                if not futures:
+                    break
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for future in done:
+                    batch = futures.pop(future)
+                    try:
+                        drafts, attempts = future.result()
+                    except EngineError as exc:
+                        attempts = getattr(exc, "attempts", 1)
+                        self._count(engine, batch, attempts)
+                        failure = failure or exc
+                        continue
+                    self._count(engine, batch, attempts)
+                    arrived = [(text, draft) for text, draft in zip(batch, drafts) if draft]
+                    self.cache.put_many(engine.name, source, target, arrived)
+                    results.update(arrived)
+        except KeyboardInterrupt:
+            # Leave the requests in flight (each is bounded by the timeout, and no retry
+            # follows); save what arrived.
+            interrupted = True
+            self.cancelled.set()
+            raise
+        finally:
+            pool.shutdown(wait=not interrupted, cancel_futures=True)
+        if failure is not None:
+            self.report.errors.append(TranslateFlowError(f"{engine.name}: {failure.message}"))
+            return False
+        return True
+
+    def _count(self, engine: Engine, batch: list[str], attempts: int) -> None:
+        per_request = 1 if engine.max_batch > 1 else len(batch)
+        self.report.requests[engine.name] += per_request * attempts
+        self.report.chars_sent[engine.name] += sum(len(text) for text in batch) * attempts
+
+
+def pretranslate(
+    config: Config,
+    paths: Iterable[Path] = (),
+    languages: Sequence[str] = (),
+    engine_names: Sequence[str] = (),
+    progress: Callable[[int], None] = lambda n: None,
+    on_total: Callable[[int], None] = lambda n: None,
+) -> PretranslateReport:
+    """Fill the empty entries of the selected PO files with fuzzy machine drafts."""
+    report = PretranslateReport()
+    context = EngineContext(config.root, config.locales_path, config.pretranslate.timeout)
+    names = list(engine_names) or list(config.pretranslate.engines)
+    engines = [load_engine(name, config.engines.get(name, {}), context) for name in names]
+    discovery = discover(config)
+    report.errors.extend(discovery.errors)
+    files: list[_File] = []
+    units: dict[tuple[str, str, str], _Unit] = {}
+    for source in select_sources(discovery, paths):
+        for target in source.targets:
+            if languages and target not in languages:
+                continue
+            path = source.po_path(config, target)
+            rel = path.relative_to(config.root).as_posix()
+            if not path.exists():
+                report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
+                continue
+            try:
+                po = read_catalog(path, rel)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
+                continue
+            po.wrapwidth = config.wrap
+            pending = []
+            for entry in po:
+                if entry.obsolete or entry.msgstr or entry.msgid_plural or not entry.msgid:
+                    continue
+                key = (source.language, target, entry.msgid)
+                if key not in units:
+                    units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid))
+                pending.append((entry, units[key]))
+            if pending:
+                files.append(_File(path, rel, po, pending))
+    on_total(len(units))
+    run = _Run(config, report, progress)
+    try:
+        for engine in engines:
+            remaining = [u for u in units.values() if u.draft is None]
+            if not remaining:
+                break
+            run.engine_pass(engine, remaining)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        run.close()
+        _fill(files, report, write_catalog)
+    return report
+
+
+def _fill(files: list[_File], report: PretranslateReport, write: Callable[[Path, polib.POFile], bool]) -> None:
+    for item in files:
+        changed = False
+        for entry, unit in item.entries:
+            if unit.draft is None or entry.msgstr:
+                continue
+            entry.msgstr = unit.draft
+            if "fuzzy" not in entry.flags:
+                entry.flags.append("fuzzy")
+            note = f"machine translation ({unit.engine}), please review"
+            entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+            report.filled[unit.target] += 1
+            changed = True
+        if not changed:
+            continue
+        try:
+            if write(item.path, item.po):
+                report.written.append(item.rel)
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", item.rel))
