@@ -259,7 +259,7 @@ def sync(
     engines: tuple[str, ...],
     include_fuzzy: bool,
 ) -> None:
-    """Run the whole flow: extract, pretranslate, merge."""
+    """Run the whole flow: extract, pretranslate, merge, then show the status."""
     config = _config(ctx)
     failed = 0
     try:
@@ -281,5 +281,131 @@ def sync(
         _finish(merged, quiet, "wrote")
     except _Exit as exc:
         failed = max(failed, exc.exit_code)
+    if not quiet:
+        from translate_flow import formats
+        from translate_flow.inspection import collect_status
+
+        overview = collect_status(config, paths, ())
+        click.echo(formats.status_text(overview.languages, False, bars=sys.stdout.isatty()))
     if failed:
         raise _Exit(failed)
+
+
+@main.command()
+@_paths
+@_languages
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="How to print the findings.",
+)
+@click.option(
+    "--min-percent",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Untranslated and fuzzy entries fail only below this share.",
+)
+@click.option(
+    "--fail-on", default=None, help="Comma-separated categories or checks that fail, e.g. untranslated,fuzzy,obsolete."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to a file too.",
+)
+@click.pass_context
+def check(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    languages: tuple[str, ...],
+    output_format: str,
+    min_percent: float | None,
+    fail_on: str | None,
+    output: Path | None,
+) -> None:
+    """The CI gate: missing, stale, untranslated, fuzzy and broken translations. Exit 1 if it fails."""
+    from translate_flow import formats
+    from translate_flow.checks import CATEGORIES, ENTRY_CHECKS
+    from translate_flow.inspection import gate_of, run_checks
+
+    config = _config(ctx)
+    names = tuple(n.strip() for n in (fail_on or "").split(",") if n.strip())
+    unknown = [n for n in names if n not in CATEGORIES and n not in ENTRY_CHECKS]
+    if unknown:
+        raise _fail(ConfigError(f"--fail-on: unknown category or check {unknown[0]!r}; known: {', '.join(CATEGORIES)}"))
+    try:
+        codes = tuple(parse_language(code).code for code in languages)
+        report = run_checks(config, paths, codes, gate_of(config, names, min_percent))
+    except ValueError as exc:
+        raise _fail(ConfigError(str(exc))) from exc
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    render = {
+        "text": formats.check_text,
+        "json": formats.check_json,
+        "github": formats.check_github,
+        "junit": formats.check_junit,
+    }
+    text = render[output_format](report)
+    click.echo(text)
+    if output is not None:
+        from translate_flow.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(output, (text + "\n").encode("utf-8"))
+    if not report.ok:
+        raise _Exit(1)
+
+
+@main.command()
+@_paths
+@_languages
+@click.option("--by-article", is_flag=True, help="One row per article and language.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write a one-page HTML report.",
+)
+@click.pass_context
+def status(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    languages: tuple[str, ...],
+    by_article: bool,
+    output_format: str,
+    html_file: Path | None,
+) -> None:
+    """Where the translation work stands, per language (or per article)."""
+    from translate_flow import formats
+    from translate_flow.inspection import collect_status
+
+    config = _config(ctx)
+    try:
+        codes = tuple(parse_language(code).code for code in languages)
+        report = collect_status(config, paths, codes)
+    except ValueError as exc:
+        raise _fail(ConfigError(str(exc))) from exc
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    if output_format == "json":
+        click.echo(formats.status_json(report.languages, report.articles))
+    else:
+        rows = report.articles if by_article else report.languages
+        click.echo(formats.status_text(rows, by_article, bars=sys.stdout.isatty()))
+    if html_file is not None:
+        from translate_flow.fsutil import atomic_write_bytes
+
+        page = formats.status_html(report.languages, report.articles, config.project_name)
+        atomic_write_bytes(html_file, page.encode("utf-8"))
+        click.echo(f"wrote {html_file}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.errors:
+        raise _Exit(1)

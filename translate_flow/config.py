@@ -38,6 +38,20 @@ class PretranslateSettings:
 
 
 @dataclass(frozen=True)
+class CheckSettings:
+    """The ``[check]`` table: the CI gate."""
+
+    fail_on: tuple[str, ...] = ()
+    """Categories or check names that fail the gate; empty means the default set."""
+    min_percent: float = 100.0
+    """Untranslated and fuzzy entries fail a file only while it is below this share."""
+    language_min_percent: dict[str, float] = field(default_factory=dict)
+    """``[check.languages.<lang>] min_percent`` overrides."""
+    disable: tuple[str, ...] = ()
+    """Check names switched off for the whole project."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings of one project; every path is resolved against ``root``."""
 
@@ -71,6 +85,8 @@ class Config:
     """Settings of the machine-translation step."""
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-engine settings (``[engines.NAME]`` tables), checked by each engine when it loads."""
+    check: CheckSettings = field(default_factory=lambda: CheckSettings())
+    """Settings of the CI gate."""
 
     @property
     def content_path(self) -> Path:
@@ -96,6 +112,13 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "front_matter": ((dict,), "a table"),
     "pretranslate": ((dict,), "a table"),
     "engines": ((dict,), "a table"),
+    "check": ((dict,), "a table"),
+}
+_CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "fail_on": ((list,), "a list of strings"),
+    "min_percent": ((int, float), "a number"),
+    "disable": ((list,), "a list of strings"),
+    "languages": ((dict,), "a table"),
 }
 _PRETRANSLATE_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "engines": ((list,), "a list of strings"),
@@ -220,6 +243,7 @@ def load_config(root: Path) -> Config:
         rate_limit=float(pre.get("rate_limit", 0)),
         cache=pre.get("cache", ".translate-flow/mt-cache.sqlite3"),
     )
+    check = _check_settings(table.get("check", {}), path, text, language)
     fuzzy_threshold = float(table.get("fuzzy_threshold", 0.6))
     if not 0 < fuzzy_threshold <= 1:
         raise ConfigError("'fuzzy_threshold' must be above 0 and at most 1", path, _key_line(text, "fuzzy_threshold"))
@@ -251,7 +275,46 @@ def load_config(root: Path) -> Config:
         lock_timeout=lock_timeout,
         pretranslate=pretranslate,
         engines=engines,
+        check=check,
     )
+
+
+def _check_settings(table: dict[str, Any], path: Path, text: str, language: Any) -> CheckSettings:
+    from translate_flow.checks import CATEGORIES, ENTRY_CHECKS
+
+    _check_table(table, _CHECK_KEYS, "check.", path, text)
+    known = (
+        set(CATEGORIES)
+        | set(ENTRY_CHECKS)
+        | {
+            "missing-po",
+            "missing-pot",
+            "missing-output",
+            "outdated-output",
+            "po-newline",
+            "invalid-po",
+            "invalid-article",
+        }
+    )
+    for key in ("fail_on", "disable"):
+        for name in table.get(key, []):
+            if name not in known:
+                raise ConfigError(f"'check.{key}': unknown check {name!r}", path, _key_line(text, key))
+    min_percent = float(table.get("min_percent", 100))
+    overrides: dict[str, float] = {}
+    for code, sub in table.get("languages", {}).items():
+        if (
+            not isinstance(sub, dict)
+            or set(sub) - {"min_percent"}
+            or not isinstance(sub.get("min_percent"), (int, float))
+        ):
+            raise ConfigError(
+                f"'check.languages.{code}' must be a table with a number 'min_percent'",
+                path,
+                _key_line(text, "min_percent"),
+            )
+        overrides[language(code, "check.languages")] = float(sub["min_percent"])
+    return CheckSettings(tuple(table.get("fail_on", ())), min_percent, overrides, tuple(table.get("disable", ())))
 
 
 INIT_TEMPLATE = """\

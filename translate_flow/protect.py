@@ -16,7 +16,7 @@ from translate_flow.errors import TranslateFlowError
 OPEN, CLOSE = "⟦", "⟧"
 
 # Order matters: earlier alternatives win where they overlap.
-_PROTECTED = re.compile(
+MARKUP = re.compile(
     r"""
     (?P<ours>[⟦⟧])                                      # our own brackets in the source text
   | (?P<escape>\\[!-/:-@\[-`{-~])                        # backslash escapes
@@ -58,7 +58,7 @@ def protect(text: str) -> Protected:
         tokens.append(match.group())
         return f"{OPEN}{len(tokens) - 1}{CLOSE}"
 
-    return Protected(_PROTECTED.sub(swap, text), tuple(tokens))
+    return Protected(MARKUP.sub(swap, text), tuple(tokens))
 
 
 def restore(draft: str, protected: Protected) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from translate_flow.lock import project_lock
 from translate_flow.memory import TranslationMemory
 from translate_flow.merge import merge_article
 from translate_flow.pretranslate import PretranslateReport
-from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, discover, select_sources
+from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, Source, discover, select_sources
 from translate_flow.segment import segment_article
 
 
@@ -171,11 +171,29 @@ def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = Fals
         return _merge(config, paths, include_fuzzy)
 
 
-def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report:
-    report = Report()
-    discovery = discover(config)
-    report.errors.extend(discovery.errors)
-    for source in select_sources(discovery, paths):
+@dataclass(frozen=True)
+class PlannedOutput:
+    """What merge would do for one source and target language."""
+
+    source: Source
+    """The source article."""
+    language: str
+    """The target language."""
+    path: Path
+    """Where the translated article goes."""
+    po_rel: str
+    """The PO file it comes from (project-relative)."""
+    data: bytes | None
+    """The article's bytes, or None below the threshold."""
+    percent: float
+    """Share of entries with a usable translation."""
+
+
+def plan_merge(
+    config: Config, sources: Iterable[Source], include_fuzzy: bool, report: Report
+) -> Iterator[PlannedOutput]:
+    """Compute each translated article in memory; problems go into ``report``."""
+    for source in sources:
         if not source.outputs:
             continue
         try:
@@ -187,7 +205,6 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report
         for lang, out in source.outputs.items():
             po_path = source.po_path(config, lang)
             po_rel = _rel(config, po_path)
-            out_rel = _rel(config, out)
             if not po_path.exists():
                 report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
                 continue
@@ -198,25 +215,35 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report
                 continue
             result = merge_article(article, segments, translations(po, include_fuzzy), lang)
             percent = 100.0 * result.translated / result.total if result.total else 100.0
-            if percent < config.min_percent:
-                report.notices.append(
-                    Notice(
-                        out_rel,
-                        None,
-                        f"not written: {percent:.0f}% translated in {po_rel}, "
-                        f"below min_percent {config.min_percent:g}%",
-                    )
+            data = article.encode(result.text) if percent >= config.min_percent else None
+            yield PlannedOutput(source, lang, out, po_rel, data, percent)
+
+
+def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool) -> Report:
+    report = Report()
+    discovery = discover(config)
+    report.errors.extend(discovery.errors)
+    for plan in plan_merge(config, select_sources(discovery, paths), include_fuzzy, report):
+        out_rel = _rel(config, plan.path)
+        if plan.data is None:
+            report.notices.append(
+                Notice(
+                    out_rel,
+                    None,
+                    f"not written: {plan.percent:.0f}% translated in {plan.po_rel}, "
+                    f"below min_percent {config.min_percent:g}%",
                 )
-                continue
-            try:
-                changed = write_if_changed(out, article.encode(result.text))
-            except OSError as exc:
-                report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
-                continue
-            if changed:
-                report.written.append(out_rel)
-            else:
-                report.unchanged += 1
+            )
+            continue
+        try:
+            changed = write_if_changed(plan.path, plan.data)
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
+            continue
+        if changed:
+            report.written.append(out_rel)
+        else:
+            report.unchanged += 1
     return report
 
 

@@ -1,0 +1,250 @@
+"""Read-only views of a project: the CI gate (``check``) and the progress table (``status``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translate_flow.catalog import read_catalog
+from translate_flow.checks import (
+    Counts,
+    Finding,
+    Gate,
+    catalog_findings,
+    count,
+    entry_findings,
+    po_level_findings,
+)
+from translate_flow.config import Config
+from translate_flow.errors import ArticleError, CatalogError, TranslateFlowError
+from translate_flow.languages import parse_language
+from translate_flow.project import discover, select_sources
+
+
+def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
+    """The gate from the config, with command-line overrides."""
+    settings = config.check
+    chosen = tuple(fail_on) or settings.fail_on
+    base = Gate()
+    return Gate(
+        fail_on=frozenset(chosen) if chosen else base.fail_on,
+        min_percent=settings.min_percent if min_percent is None else min_percent,
+        language_min_percent={} if min_percent is not None else dict(settings.language_min_percent),
+        disabled=frozenset(settings.disable),
+    )
+
+
+@dataclass
+class CheckReport:
+    """Every finding, and which of them fail the gate."""
+
+    gate: Gate
+    """The gate the findings were judged by."""
+    findings: list[Finding] = field(default_factory=list)
+    """All findings, sorted by file and line."""
+    checked: list[str] = field(default_factory=list)
+    """Files looked at (PO files and articles)."""
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if self.gate.fails(f)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failing
+
+
+def _error_finding(error: TranslateFlowError, language: str | None = None) -> Finding:
+    check = (
+        "invalid-po"
+        if isinstance(error, CatalogError)
+        else "invalid-article"
+        if isinstance(error, ArticleError)
+        else "error"
+    )
+    return Finding(error.path or "", error.line, check, "invalid", error.message, language)
+
+
+def run_checks(
+    config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), gate: Gate | None = None
+) -> CheckReport:
+    """Find what is missing, stale, untranslated, fuzzy or broken, per article and language."""
+    from translate_flow.workflow import ExtractOptions, Report, _extract, plan_merge
+
+    gate = gate or gate_of(config)
+    report = CheckReport(gate)
+    paths = list(paths)
+    wanted = {parse_language(code).code for code in languages}
+
+    def keep(language: str | None) -> bool:
+        return not wanted or language is None or language in wanted
+
+    seen_errors: set[str] = set()
+    # What extract would change: missing catalogs, or ones the source has moved away from.
+    planned = _extract(config, paths, ExtractOptions(check=True))
+    for error in planned.errors:
+        if str(error) not in seen_errors:
+            seen_errors.add(str(error))
+            report.findings.append(_error_finding(error))
+    would_change = set(planned.written)
+
+    discovery = discover(config)
+    sources = select_sources(discovery, paths)
+    for source in sources:
+        report.checked.append(source.rel)
+        pot = source.pot_path(config)
+        pot_rel = pot.relative_to(config.root).as_posix()
+        if not pot.exists():
+            report.findings.append(
+                Finding(
+                    pot_rel,
+                    None,
+                    "missing-pot",
+                    "missing",
+                    f"no template for {source.rel}; run `translate-flow extract`",
+                )
+            )
+        elif pot_rel in would_change:
+            report.findings.append(
+                Finding(pot_rel, None, "stale", "stale", f"out of date with {source.rel}; run `translate-flow extract`")
+            )
+        for language in source.targets:
+            if not keep(language):
+                continue
+            po_path = source.po_path(config, language)
+            rel = po_path.relative_to(config.root).as_posix()
+            if not po_path.exists():
+                report.findings.append(
+                    Finding(
+                        rel,
+                        None,
+                        "missing-po",
+                        "missing",
+                        f"no {language} catalog for {source.rel}; run `translate-flow extract`",
+                        language,
+                    )
+                )
+                continue
+            report.checked.append(rel)
+            if rel in would_change:
+                report.findings.append(
+                    Finding(
+                        rel,
+                        None,
+                        "stale",
+                        "stale",
+                        f"out of date with {source.rel}; run `translate-flow extract`",
+                        language,
+                    )
+                )
+            try:
+                po = read_catalog(po_path, rel)
+            except CatalogError as exc:
+                if str(exc) not in seen_errors:
+                    seen_errors.add(str(exc))
+                    report.findings.append(_error_finding(exc, language))
+                continue
+            report.findings.extend(po_level_findings(po, rel, language))
+            report.findings.extend(catalog_findings(po, rel, language, count(po)))
+            for entry in po:
+                report.findings.extend(entry_findings(entry, rel, language, gate.disabled))
+
+    # Translated articles that merge would write differently.
+    merge_report = Report()
+    for plan in plan_merge(config, sources, include_fuzzy=False, report=merge_report):
+        if plan.data is None or not keep(plan.language):
+            continue
+        out_rel = plan.path.relative_to(config.root).as_posix()
+        if not plan.path.exists():
+            report.findings.append(
+                Finding(
+                    out_rel,
+                    None,
+                    "missing-output",
+                    "output",
+                    f"{plan.percent:.0f}% translated but not merged; run `translate-flow merge`",
+                    plan.language,
+                )
+            )
+        elif plan.path.read_bytes() != plan.data:
+            po_path = config.root / plan.po_rel
+            older = plan.path.stat().st_mtime < po_path.stat().st_mtime
+            why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
+            report.findings.append(
+                Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
+            )
+    for error in merge_report.errors:
+        if str(error) not in seen_errors:
+            seen_errors.add(str(error))
+            report.findings.append(_error_finding(error))
+    report.findings = [f for f in report.findings if f.check not in gate.disabled]
+    report.findings.sort(key=lambda f: (f.path, f.line or 0, f.check))
+    return report
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """Progress of one language, or of one article in one language."""
+
+    language: str
+    """Target language code."""
+    name: str
+    """The language's display name (Babel)."""
+    article: str | None
+    """The source article, for per-article rows."""
+    articles: int
+    """Articles counted in the row."""
+    counts: Counts
+    """Entry and word counts."""
+
+
+@dataclass
+class StatusReport:
+    """Rows per language and per article."""
+
+    languages: list[StatusRow] = field(default_factory=list)
+    """One row per target language."""
+    articles: list[StatusRow] = field(default_factory=list)
+    """One row per article and target language."""
+    errors: list[TranslateFlowError] = field(default_factory=list)
+    """Files that could not be read."""
+
+
+def _add(a: Counts, b: Counts) -> Counts:
+    return Counts(
+        *(
+            getattr(a, f) + getattr(b, f)
+            for f in ("total", "translated", "fuzzy", "untranslated", "obsolete", "words_left", "words_total")
+        )
+    )
+
+
+def collect_status(config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = ()) -> StatusReport:
+    report = StatusReport()
+    wanted = {parse_language(code).code for code in languages}
+    discovery = discover(config)
+    report.errors.extend(discovery.errors)
+    totals: dict[str, tuple[int, Counts]] = {}
+    for source in select_sources(discovery, paths):
+        for language in source.targets:
+            if wanted and language not in wanted:
+                continue
+            po_path = source.po_path(config, language)
+            rel = po_path.relative_to(config.root).as_posix()
+            if not po_path.exists():
+                continue
+            try:
+                counts = count(read_catalog(po_path, rel))
+            except CatalogError as exc:
+                report.errors.append(exc)
+                continue
+            name = parse_language(language).display_name
+            report.articles.append(StatusRow(language, name, source.rel, 1, counts))
+            articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
+            totals[language] = (articles + 1, _add(total, counts))
+    for language in sorted(totals):
+        articles, counts = totals[language]
+        report.languages.append(StatusRow(language, parse_language(language).display_name, None, articles, counts))
+    report.articles.sort(key=lambda r: (r.language, r.article or ""))
+    return report
