@@ -122,6 +122,7 @@ def count(po: polib.POFile) -> Counts:
 
 def catalog_findings(po: polib.POFile, rel: str, language: str, counts: Counts) -> Iterator[Finding]:
     """Untranslated, fuzzy and obsolete entries of one PO file, one finding per kind."""
+
     def untranslated(entry: polib.POEntry) -> bool:
         return not entry.msgstr
 
@@ -158,12 +159,17 @@ def _parts(text: str) -> dict[str, Counter[str]]:
         "footnote": Counter(),
         "html": Counter(),
     }
+    opened: list[str] = []
     for match in MARKUP.finditer(text):
         kind, token = match.lastgroup, match.group()
-        if kind in ("dest", "refdest", "autolink", "url"):
+        if kind == "open":
+            opened.append(token)
+        elif kind in ("dest", "refdest", "close"):
+            image = bool(opened) and opened.pop() == "!["
+            if kind != "close":
+                found["image" if image else "link"][token] += 1
+        elif kind in ("autolink", "url"):
             found["link"][token] += 1
-        elif kind == "open" and token == "![":
-            found["image"][token] += 1
         elif kind in ("code", "shortcode", "footnote", "html"):
             found[kind][token if kind != "html" else token.lower()] += 1
     return found

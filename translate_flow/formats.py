@@ -201,7 +201,7 @@ h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;max-width:70rem}
 th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e6ec;text-align:right;white-space:nowrap}
 th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}
-.bar{display:inline-block;width:10rem;height:.7rem;background:#e3e6ec;border-radius:.35rem;overflow:hidden;vertical-align:middle}
+.bar{display:inline-block;width:8rem;height:.7rem;background:#e3e6ec;border-radius:.35rem;overflow:hidden;vertical-align:middle}
 .bar span{display:block;height:100%;background:#2f8a4c}.bar .fz{background:#e0a526}
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
 """
