@@ -42,24 +42,6 @@ class Article:
         return ((BOM if self.bom else "") + text).encode("utf-8")
 
 
-def split_name(name: str) -> tuple[str, str | None, str]:
-    """``post.fr.md`` → (``post``, ``fr``, ``.md``); the middle part only if it is a language."""
-    for suffix in MARKDOWN_SUFFIXES:
-        if name.endswith(suffix):
-            stem = name[: -len(suffix)]
-            break
-    else:
-        return name, None, ""
-    if "." in stem:
-        base, _, maybe = stem.rpartition(".")
-        if base and 2 <= len(maybe) <= 12:
-            try:
-                return base, parse_language(maybe).code, suffix
-            except ValueError:
-                pass
-    return stem, None, suffix
-
-
 def decode(data: bytes, rel: str) -> tuple[str, bool]:
     """Decode UTF-8 strictly; a bad byte is an error naming its line."""
     bom = data.startswith(b"\xef\xbb\xbf")
@@ -108,20 +90,18 @@ def read_article_bytes(path: Path, root: Path) -> bytes:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
 
 
-def load_article(path: Path, root: Path, default_language: str) -> Article:
+def load_article(path: Path, root: Path, fallback_language: str) -> Article:
     """Read and parse an article; raise ArticleError naming the file and line."""
     rel = path.relative_to(root).as_posix()
-    return parse_article(read_article_bytes(path, root), path, rel, default_language)
+    return parse_article(read_article_bytes(path, root), path, rel, fallback_language)
 
 
-def parse_article(data: bytes, path: Path, rel: str, default_language: str) -> Article:
-    """Parse an article's bytes (``path`` names it; its file-name suffix may give the language)."""
+def parse_article(data: bytes, path: Path, rel: str, fallback_language: str) -> Article:
+    """Parse an article's bytes. Its language is its front-matter ``lang``, else
+    ``fallback_language`` (which the layout derives from the file's name or folder)."""
     text, bom = decode(data, rel)
     fm = parse_front_matter(text, rel)
     langs = _language_value(fm, text, "lang", rel, first_only=True)
-    if langs:
-        language = langs[0]
-    else:
-        language = split_name(path.name)[1] or default_language
+    language = langs[0] if langs else fallback_language
     translations = _language_value(fm, text, "translations", rel, first_only=False)
     return Article(path, rel, text, bom, fm, language, translations)

@@ -87,6 +87,14 @@ class Config:
     """Per-engine settings (``[engines.NAME]`` tables), checked by each engine when it loads."""
     check: CheckSettings = field(default_factory=lambda: CheckSettings())
     """Settings of the CI gate."""
+    language_keys: dict[str, str] = field(default_factory=dict)
+    """Site language key per language code (``zh-CN`` → ``zh-cn``): Hugo's, overridden by ``[language_keys]``."""
+    language_dirs: dict[str, str] = field(default_factory=dict)
+    """Content directory per language code for the directory layout (Hugo's ``contentDir``, or ``[content_dirs]``)."""
+    add_translation_key: bool = False
+    """Give a translated article a ``translationKey`` when its source has none."""
+    hugo_config: str | None = None
+    """The Hugo site configuration the language keys came from, if any."""
 
     @property
     def content_path(self) -> Path:
@@ -113,6 +121,10 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "pretranslate": ((dict,), "a table"),
     "engines": ((dict,), "a table"),
     "check": ((dict,), "a table"),
+    "language_keys": ((dict,), "a table"),
+    "content_dirs": ((dict,), "a table"),
+    "add_translation_key": ((bool,), "true or false"),
+    "hugo_config": ((str,), "a string"),
 }
 _CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "fail_on": ((list,), "a list of strings"),
@@ -132,7 +144,7 @@ _PRETRANSLATE_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
 _FRONT_MATTER_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "translate": ((list,), "a list of strings"),
 }
-LAYOUTS = ("filename",)
+LAYOUTS = ("filename", "directory")
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -156,7 +168,7 @@ def _check_table(
         if key not in schema:
             raise ConfigError(f"unknown key '{name}'", path, _key_line(text, key))
         types, description = schema[key]
-        if isinstance(value, bool) or not isinstance(value, types):
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
             raise ConfigError(f"'{name}' must be {description}", path, _key_line(text, key))
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"'{name}' must be {description}", path, _key_line(text, key))
@@ -197,9 +209,7 @@ def load_config(root: Path) -> Config:
     if not root.is_dir():
         raise ConfigError("project root is not a directory", root)
     found = find_config_file(root)
-    if found is None:
-        return Config(root=root, project_name=root.name)
-    path, table, text = found
+    path, table, text = found if found is not None else (root / CONFIG_NAME, {}, "")
     _check_table(table, _TOP_KEYS, "", path, text)
     fm = table.get("front_matter", {})
     _check_table(fm, _FRONT_MATTER_KEYS, "front_matter.", path, text)
@@ -210,7 +220,25 @@ def load_config(root: Path) -> Config:
         except ValueError as exc:
             raise ConfigError(f"'{key}': {exc}", path, _key_line(text, key)) from exc
 
-    layout = table.get("layout", "filename")
+    site = _hugo_site(root, table, path, text)
+    keys: dict[str, str] = {}
+    dirs: dict[str, str] = {}
+    if site is not None:
+        for hugo_language in site.languages:
+            keys.setdefault(hugo_language.code, hugo_language.key)
+            if hugo_language.content_dir:
+                dirs.setdefault(hugo_language.code, hugo_language.content_dir)
+    for table_name, target in (("language_keys", keys), ("content_dirs", dirs)):
+        for code, value in table.get(table_name, {}).items():
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"'{table_name}.{code}' must be a string", path, _key_line(text, code))
+            if table_name == "content_dirs" and (Path(value).is_absolute() or ".." in Path(value).parts):
+                raise ConfigError(
+                    f"'content_dirs.{code}' must be a relative path inside the project", path, _key_line(text, code)
+                )
+            target[language(code, table_name)] = value
+    default_layout = "directory" if site is not None and site.uses_directories else "filename"
+    layout = table.get("layout", default_layout)
     if layout not in LAYOUTS:
         raise ConfigError(
             f"'layout' must be one of {', '.join(LAYOUTS)}, not {layout!r}", path, _key_line(text, "layout")
@@ -261,10 +289,12 @@ def load_config(root: Path) -> Config:
             raise ConfigError(f"'{key}' must be a relative path inside the project", path, _key_line(text, key))
     return Config(
         root=root,
-        source=path,
+        source=path if found is not None else None,
         content_dir=table.get("content_dir", "content"),
         locales_dir=table.get("locales_dir", "locales"),
-        source_language=language(table.get("source_language", "en"), "source_language"),
+        source_language=language(
+            table.get("source_language", site.default_code if site is not None else "en"), "source_language"
+        ),
         languages=tuple(languages),
         layout=layout,
         min_percent=min_percent,
@@ -276,7 +306,25 @@ def load_config(root: Path) -> Config:
         pretranslate=pretranslate,
         engines=engines,
         check=check,
+        language_keys=keys,
+        language_dirs=dirs,
+        add_translation_key=table.get("add_translation_key", False),
+        hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
     )
+
+
+def _hugo_site(root: Path, table: dict[str, Any], path: Path, text: str) -> Any:
+    from translate_flow.hugo import read_site
+
+    setting = table.get("hugo_config")
+    if setting == "":
+        return None
+    if setting is not None:
+        target = root / setting
+        if not target.is_file():
+            raise ConfigError(f"'hugo_config': {setting} does not exist", path, _key_line(text, "hugo_config"))
+        return read_site(root, target)
+    return read_site(root)
 
 
 def _check_settings(table: dict[str, Any], path: Path, text: str, language: Any) -> CheckSettings:

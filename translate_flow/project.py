@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate_flow import __version__
-from translate_flow.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes, split_name
+from translate_flow.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError
+from translate_flow.layout import Layout
 
 HASH_FIELD = "X-Translate-Flow-Source"
 LANGUAGE_FIELD = "X-Translate-Flow-Language"
@@ -41,6 +42,10 @@ class Source:
     """Fingerprint of the source bytes and the settings that shape its catalogs."""
     fresh: bool
     """True when the POT header already carries ``digest``: the catalogs were made from these bytes."""
+    stem: str
+    """Catalog name: the path within its content (or language) folder, without ``.md``."""
+    hint: str | None
+    """The language the file's name or folder gives (None: none)."""
     data: bytes | None = None
     """The raw bytes, kept only until parsed."""
     _article: Article | None = None
@@ -49,23 +54,18 @@ class Source:
         """The parsed article (parsed on first use)."""
         if self._article is None:
             data = self.data if self.data is not None else read_article_bytes(self.path, config.root)
-            self._article = parse_article(data, self.path, self.rel, config.source_language)
+            self._article = parse_article(data, self.path, self.rel, self.hint or config.source_language)
             self.data = None
         return self._article
 
     def po_path(self, config: Config, language: str) -> Path:
-        return config.locales_path / language / (self._stem(config) + ".po")
+        return config.locales_path / language / (self.stem + ".po")
 
     def pot_path(self, config: Config) -> Path:
-        return config.locales_path / "templates" / (self._stem(config) + ".pot")
+        return config.locales_path / "templates" / (self.stem + ".pot")
 
     def catalog_paths(self, config: Config) -> list[Path]:
         return [self.po_path(config, lang) for lang in self.targets] + [self.pot_path(config)]
-
-    def _stem(self, config: Config) -> str:
-        # `post.fr.md` keeps its `.fr` (locales/en/post.fr.po), so it cannot clash with `post.md`'s.
-        rel = self.path.relative_to(config.content_path).as_posix()
-        return rel[: -len(split_name(rel)[2])]
 
 
 @dataclass
@@ -80,17 +80,19 @@ class Discovery:
     """Files that could not be read, and clashes."""
 
 
-def markdown_files(config: Config) -> list[Path]:
+def markdown_files(config: Config, layout: Layout) -> list[Path]:
     content = config.content_path
     if not content.is_dir():
         raise ConfigError("content directory does not exist", content.relative_to(config.root).as_posix())
-    found = [
-        path
-        for path in content.rglob("*")
-        if path.suffix in MARKDOWN_SUFFIXES
-        and (path.is_file() or path.is_symlink())
-        and not any(part.startswith(".") for part in path.relative_to(content).parts)
-    ]
+    found: set[Path] = set()
+    for folder in layout.scan_roots():
+        for path in folder.rglob("*"):
+            if (
+                path.suffix in MARKDOWN_SUFFIXES
+                and (path.is_file() or path.is_symlink())
+                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            ):
+                found.add(path)
     return sorted(found)
 
 
@@ -105,6 +107,9 @@ def config_fingerprint(config: Config) -> bytes:
         ",".join(config.front_matter_keys),
         str(config.wrap),
         config.project_name,
+        config.layout,
+        ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
+        ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
     ]
     return "\x00".join(parts).encode("utf-8")
 
@@ -123,16 +128,12 @@ def read_fingerprint(pot: Path) -> dict[str, str]:
     return dict(_HEADER_FIELD.findall(head if end < 0 else head[:end]))
 
 
-def output_path(path: Path, language: str) -> Path:
-    stem, _, suffix = split_name(path.name)
-    return path.with_name(f"{stem}.{language}{suffix}")
-
-
 class _Prober:
     """Learns a file's language and targets, from its POT fingerprint when it is fresh."""
 
-    def __init__(self, config: Config, errors: list[TranslateFlowError]) -> None:
+    def __init__(self, config: Config, layout: Layout, errors: list[TranslateFlowError]) -> None:
         self.config = config
+        self.layout = layout
         self.fingerprint = config_fingerprint(config)
         self.errors = errors
         self.cache: dict[Path, Source | None] = {}
@@ -151,7 +152,8 @@ class _Prober:
             self.errors.append(exc)
             return None
         digest = hashlib.sha256(self.fingerprint + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
-        source = Source(path, rel, "", (), {}, digest, False, data)
+        _, hint, stem, _ = self.layout.placement(path)
+        source = Source(path, rel, "", (), {}, digest, False, stem, hint, data)
         known = read_fingerprint(source.pot_path(config))
         if known.get(HASH_FIELD) == digest and LANGUAGE_FIELD in known:
             source.language = known[LANGUAGE_FIELD]
@@ -176,16 +178,18 @@ class _Prober:
 def discover(config: Config) -> Discovery:
     """Classify every Markdown file under the content directory."""
     result = Discovery()
-    prober = _Prober(config, result.errors)
-    groups: dict[tuple[Path, str], list[Path]] = {}
-    for path in markdown_files(config):
-        groups.setdefault((path.parent, split_name(path.name)[0]), []).append(path)
+    layout = Layout(config)
+    prober = _Prober(config, layout, result.errors)
+    groups: dict[str, list[tuple[Path, str | None]]] = {}
+    for path in markdown_files(config, layout):
+        group, hint, _, _ = layout.placement(path)
+        groups.setdefault(group, []).append((path, hint))
     claimed: dict[Path, Path] = {}
-    for _, paths in sorted(groups.items()):
-        for source in _sources_of(paths, prober):
+    for _, members in sorted(groups.items()):
+        for source in _sources_of(members, prober, layout):
             outputs: dict[str, Path] = {}
             for language in source.targets:
-                out = output_path(source.path, language)
+                out = layout.output_path(source.path, language)
                 if out in claimed and claimed[out] != source.path:
                     other = claimed[out].relative_to(config.root).as_posix()
                     result.errors.append(
@@ -213,22 +217,23 @@ def select_sources(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
     return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
 
 
-def _sources_of(paths: list[Path], prober: _Prober) -> list[Source]:
-    """Which files of one name group are sources (the others are their outputs)."""
-    if len(paths) == 1:
-        found = prober.probe(paths[0])
+def _sources_of(members: list[tuple[Path, str | None]], prober: _Prober, layout: Layout) -> list[Source]:
+    """Which files of one group are sources (the others are their outputs)."""
+    if len(members) == 1:
+        found = prober.probe(members[0][0])
         return [found] if found else []
-    plain = [p for p in paths if split_name(p.name)[1] is None]
+    plain = [path for path, hint in members if layout.is_plain(hint)]
+    paths = [path for path, _ in members]
     if plain:
         roots = [s for s in map(prober.probe, plain) if s]
     else:
         probed = [s for s in map(prober.probe, paths) if s]
-        targeted = {output_path(s.path, t) for s in probed for t in s.targets}
+        targeted = {layout.output_path(s.path, t) for s in probed for t in s.targets}
         roots = [s for s in probed if s.path not in targeted]
         if not roots:
             default = prober.config.source_language
             roots = [s for s in probed if s.language == default][:1] or probed[:1]
-    taken = {output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
+    taken = {layout.output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
     kept = [s for s in map(prober.probe, (p for p in paths if p not in taken)) if s]
-    # The plain file claims its outputs first, so on a clash the suffixed one is reported.
-    return sorted(kept, key=lambda s: (split_name(s.path.name)[1] is not None, s.path))
+    # The plain file claims its outputs first, so on a clash the other one is reported.
+    return sorted(kept, key=lambda s: (not layout.is_plain(s.hint), s.path))
