@@ -74,12 +74,20 @@ def main(ctx: click.Context, root: Path) -> None:
 
 
 @main.command()
-@click.option("--source-language", default="en", show_default=True, help="Language of articles that state none.")
-@click.option("--language", "languages", multiple=True, help="A target language (repeatable).")
+@click.option(
+    "--source-language",
+    default=None,
+    help="Language of articles that state none (default: Hugo's default language, else en).",
+)
+@click.option(
+    "--language", "languages", multiple=True, help="A target language (repeatable; default: Hugo's other languages)."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing translate-flow.toml.")
 @click.pass_context
-def init(ctx: click.Context, source_language: str, languages: tuple[str, ...], force: bool) -> None:
-    """Write a commented translate-flow.toml."""
+def init(ctx: click.Context, source_language: str | None, languages: tuple[str, ...], force: bool) -> None:
+    """Write a commented translate-flow.toml (matching the Hugo site, when there is one)."""
+    from translate_flow.hugo import read_site
+
     root: Path = ctx.obj["root"]
     target = root / CONFIG_NAME
     if target.exists() and not force:
@@ -87,14 +95,24 @@ def init(ctx: click.Context, source_language: str, languages: tuple[str, ...], f
     if not force and find_config_file(root) is not None:
         raise _fail(ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml"))
     try:
-        codes = tuple(parse_language(code).code for code in languages)
-        source = parse_language(source_language).code
+        site = read_site(root)
+        source = parse_language(source_language).code if source_language else (site.default_code if site else "en")
+        if languages:
+            codes = tuple(parse_language(code).code for code in languages)
+        else:
+            codes = tuple(lang.code for lang in site.languages if lang.code != source) if site else ()
     except ValueError as exc:
         raise _fail(ConfigError(str(exc))) from exc
+    except TranslateFlowError as exc:
+        raise _fail(exc) from exc
+    layout = "directory" if site is not None and site.uses_directories else "filename"
+    hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
     from translate_flow.fsutil import atomic_write_bytes
 
-    atomic_write_bytes(target, render_init(source, codes).encode("utf-8"))
+    atomic_write_bytes(target, render_init(source, codes, layout, hugo).encode("utf-8"))
     click.echo(f"wrote {target}")
+    if site is not None:
+        click.echo(f"Hugo site found ({hugo}): source {source}, targets {', '.join(codes) or 'none'}, layout {layout}")
 
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))

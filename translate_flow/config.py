@@ -91,8 +91,6 @@ class Config:
     """Site language key per language code (``zh-CN`` → ``zh-cn``): Hugo's, overridden by ``[language_keys]``."""
     language_dirs: dict[str, str] = field(default_factory=dict)
     """Content directory per language code for the directory layout (Hugo's ``contentDir``, or ``[content_dirs]``)."""
-    add_translation_key: bool = False
-    """Give a translated article a ``translationKey`` when its source has none."""
     hugo_config: str | None = None
     """The Hugo site configuration the language keys came from, if any."""
 
@@ -123,7 +121,6 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "check": ((dict,), "a table"),
     "language_keys": ((dict,), "a table"),
     "content_dirs": ((dict,), "a table"),
-    "add_translation_key": ((bool,), "true or false"),
     "hugo_config": ((str,), "a string"),
 }
 _CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
@@ -308,7 +305,6 @@ def load_config(root: Path) -> Config:
         check=check,
         language_keys=keys,
         language_dirs=dirs,
-        add_translation_key=table.get("add_translation_key", False),
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
     )
 
@@ -368,7 +364,7 @@ def _check_settings(table: dict[str, Any], path: Path, text: str, language: Any)
 INIT_TEMPLATE = """\
 # translate-flow configuration. Every key is optional; the values shown are the defaults
 # unless marked otherwise.
-
+{hugo_note}
 # Where the source articles live, relative to this file.
 content_dir = "content"
 
@@ -384,7 +380,8 @@ source_language = "{source_language}"
 languages = {languages}
 
 # "filename": post.md is translated to post.<lang>.md beside it.
-layout = "filename"
+# "directory": content/<source key>/post.md is translated to content/<target key>/post.md.
+layout = "{layout}"
 
 # merge writes a translated article only when at least this percentage of its
 # segments is translated (fuzzy entries count as untranslated).
@@ -429,7 +426,19 @@ translate = ["title", "linkTitle", "summary", "description"]
 """
 
 
-def render_init(source_language: str = "en", languages: tuple[str, ...] = ()) -> str:
+def render_init(
+    source_language: str = "en",
+    languages: tuple[str, ...] = (),
+    layout: str = "filename",
+    hugo_config: str | None = None,
+) -> str:
     """The commented config that ``translate-flow init`` writes."""
     langs = "[" + ", ".join(f'"{code}"' for code in languages) + "]"
-    return INIT_TEMPLATE.format(source_language=source_language, languages=langs)
+    note = ""
+    if hugo_config:
+        note = (
+            f"#\n# Written for the Hugo site configured in {hugo_config}: its languages, their keys\n"
+            "# (file-name suffixes and folder names) and content directories are read from there\n"
+            '# on every run. Map a code to a different key with [language_keys], e.g. "zh-CN" = "zh-cn".\n'
+        )
+    return INIT_TEMPLATE.format(source_language=source_language, languages=langs, layout=layout, hugo_note=note)
