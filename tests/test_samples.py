@@ -79,9 +79,8 @@ def test_subprocess_bad_input_has_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [
-        "error: content/a.md:3: invalid YAML front matter: expected the node content, but found '<stream end>'"
-    ]
+    # libyaml and pure-Python PyYAML word the problem differently; the place is the same.
+    assert len(errors) == 1 and errors[0].startswith("error: content/a.md:3: invalid YAML front matter: "), errors
     assert (root / "locales/fr/b.po").is_file()
     version = subprocess.run(
         [sys.executable, "-m", "translate_flow", "--version"], capture_output=True, text=True, check=False

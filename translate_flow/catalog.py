@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import polib
@@ -136,13 +136,13 @@ def build_catalog(
     *,
     threshold: float = 0.6,
     keep_obsolete: bool = True,
-    memory: Callable[[], TranslationMemory | None] = lambda: None,
-) -> polib.POFile:
+) -> tuple[polib.POFile, list[str]]:
     """A catalog of ``entries`` that keeps every translation of ``old``, the way ``msgmerge --previous`` does.
 
     Same text: translation, flags and comments kept. Changed text: the closest old
-    translation (same file first, then ``memory``) as fuzzy with the previous msgid.
-    Removed text: kept as obsolete, and revived when it comes back.
+    translation of the same file as fuzzy with the previous msgid. Removed text:
+    kept as obsolete, and revived when it comes back. Also returns the msgids that
+    found nothing in the file, for a project-wide look-up (``fill_from_memory``).
     """
     po = polib.POFile(wrapwidth=wrap)
     po.metadata = _header(language, project, old)
@@ -152,7 +152,7 @@ def build_catalog(
     if language is None:
         for entry in entries:
             po.append(entry)
-        return po
+        return po, []
     previous = index(old)
     used: set[Key] = set()
     pending: list[polib.POEntry] = []
@@ -164,6 +164,7 @@ def build_catalog(
         else:
             pending.append(entry)
         po.append(entry)
+    unmatched: list[str] = []
     if pending:
         leftovers = {e.msgid: e for k, e in previous.items() if k not in used and e.msgstr}
         local = TranslationMemory(leftovers.values())
@@ -172,19 +173,8 @@ def build_catalog(
             if match is not None:
                 _fuzzy_from(entry, match.msgid, match.msgstr, leftovers[match.msgid].flags)
                 used.add((None, match.msgid))
-                continue
-            project_memory = memory()
-            if project_memory is None:
-                continue
-            found = project_memory.exact(entry.msgid) or project_memory.closest(entry.msgid, threshold)
-            if found is None:
-                continue
-            if found.score == 1.0:
-                entry.msgstr = found.msgstr
-                if found.fuzzy:
-                    entry.flags.append("fuzzy")
             else:
-                _fuzzy_from(entry, found.msgid, found.msgstr, [])
+                unmatched.append(entry.msgid)
     if keep_obsolete and old is not None:
         for entry in old:
             if entry_key(entry) in used or not entry.msgstr:
@@ -193,7 +183,28 @@ def build_catalog(
             entry.occurrences = []
             entry.comment = ""
             po.append(entry)
-    return po
+    return po, unmatched
+
+
+def fill_from_memory(po: polib.POFile, msgids: Iterable[str], memory: TranslationMemory, threshold: float) -> bool:
+    """Give still-empty entries a translation made elsewhere: the same text as it was,
+    a close one as fuzzy with the previous msgid. Returns whether anything changed."""
+    wanted = set(msgids)
+    changed = False
+    for entry in po:
+        if entry.obsolete or entry.msgstr or entry.msgid not in wanted:
+            continue
+        found = memory.exact(entry.msgid) or memory.closest(entry.msgid, threshold)
+        if found is None:
+            continue
+        if found.score == 1.0:
+            entry.msgstr = found.msgstr
+            if found.fuzzy and "fuzzy" not in entry.flags:
+                entry.flags.append("fuzzy")
+        else:
+            _fuzzy_from(entry, found.msgid, found.msgstr, list(entry.flags))
+        changed = True
+    return changed
 
 
 def render_catalog(po: polib.POFile) -> bytes:

@@ -12,8 +12,11 @@ import click
 from translate_flow import __version__, workflow
 from translate_flow.config import CONFIG_NAME, Config, find_config_file, load_config, render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
+from translate_flow.extract import ExtractOptions
 from translate_flow.languages import parse_language
+from translate_flow.parallel import default_jobs
 from translate_flow.pretranslate import PretranslateReport
+from translate_flow.reports import Report
 
 
 class _Exit(click.ClickException):
@@ -40,7 +43,7 @@ def _config(ctx: click.Context) -> Config:
         raise _fail(exc) from exc
 
 
-def _finish(report: workflow.Report, quiet: bool, verb: str) -> None:
+def _finish(report: Report, quiet: bool, verb: str) -> None:
     if not quiet:
         for path in report.written:
             click.echo(f"{verb} {path}")
@@ -119,6 +122,16 @@ _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_typ
 _quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
 
 
+def _jobs_option(function: Any) -> Any:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: the number of CPUs). Results do not depend on it.",
+    )(function)
+
+
 @main.command()
 @_paths
 @_quiet
@@ -127,13 +140,20 @@ _quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices an
 @click.option(
     "--no-obsolete", is_flag=True, help="Drop translations of removed texts instead of keeping them as obsolete."
 )
+@_jobs_option
 @click.pass_context
 def extract(
-    ctx: click.Context, paths: tuple[Path, ...], quiet: bool, check: bool, force: bool, no_obsolete: bool
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    quiet: bool,
+    check: bool,
+    force: bool,
+    no_obsolete: bool,
+    jobs: int | None,
 ) -> None:
     """Write PO files (and POT templates) for the articles, keeping every existing translation."""
     config = _config(ctx)
-    options = workflow.ExtractOptions(force=force, check=check, keep_obsolete=not no_obsolete)
+    options = ExtractOptions(force=force, check=check, keep_obsolete=not no_obsolete, jobs=jobs or default_jobs())
     try:
         report = workflow.extract(config, paths, options)
     except TranslateFlowError as exc:
@@ -154,12 +174,13 @@ def extract(
 @_paths
 @_quiet
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations too (and count them as done).")
+@_jobs_option
 @click.pass_context
-def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool) -> None:
+def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool, jobs: int | None) -> None:
     """Write translated articles from the PO files."""
     config = _config(ctx)
     try:
-        report = workflow.merge(config, paths, include_fuzzy=include_fuzzy)
+        report = workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
     _finish(report, quiet, "wrote")
@@ -281,7 +302,7 @@ def sync(
     config = _config(ctx)
     failed = 0
     try:
-        report = workflow.extract(config, paths)
+        report = workflow.extract(config, paths, ExtractOptions(jobs=default_jobs()))
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
     try:
@@ -292,7 +313,7 @@ def sync(
     if drafts.errors:
         failed = max(failed, *(e.exit_code for e in drafts.errors))
     try:
-        merged = workflow.merge(config, paths, include_fuzzy=include_fuzzy)
+        merged = workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=default_jobs())
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
     try:

@@ -70,7 +70,9 @@ def run_checks(
     config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), gate: Gate | None = None
 ) -> CheckReport:
     """Find what is missing, stale, untranslated, fuzzy or broken, per article and language."""
-    from translate_flow.workflow import ExtractOptions, Report, _extract, plan_merge
+    from translate_flow.extract import ExtractOptions, run_extract
+    from translate_flow.reports import Report
+    from translate_flow.workflow import plan_merge
 
     gate = gate or gate_of(config)
     report = CheckReport(gate)
@@ -82,7 +84,7 @@ def run_checks(
 
     seen_errors: set[str] = set()
     # What extract would change: missing catalogs, or ones the source has moved away from.
-    planned = _extract(config, paths, ExtractOptions(check=True))
+    planned = run_extract(config, paths, ExtractOptions(check=True))
     for error in planned.errors:
         if str(error) not in seen_errors:
             seen_errors.add(str(error))

@@ -20,9 +20,18 @@ from translate_flow.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, join_soft_break
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+# Segments need block structure only; inline parsing (most of the cost) runs on demand.
+# Without inline parsing no footnote is "referenced", so footnote_tail would drop every
+# definition; without footnote_tail the definitions simply stay where they are written.
+_MD.disable(["inline", "footnote_tail"])
+_INLINE = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).use(footnote_plugin)
 
-_CONTAINER_KIND = {"blockquote_open": "blockquote", "list_item_open": "list item", "footnote_open": "footnote"}
-_CLOSERS = {"blockquote_close", "list_item_close", "footnote_close"}
+_CONTAINER_KIND = {
+    "blockquote_open": "blockquote",
+    "list_item_open": "list item",
+    "footnote_reference_open": "footnote",
+}
+_CLOSERS = {"blockquote_close", "list_item_close", "footnote_reference_close"}
 # A GitHub/Hugo blockquote alert: `> [!NOTE]` (optionally + or - and a title).
 _ALERT_RE = re.compile(r"\[!([A-Za-z]+)\][-+]?(?:[ \t]+(\S.*))?$")
 _SHORTCODE_LINE_RE = re.compile(r"(?:\{\{[<%].*?[%>]\}\}[ \t]*)+")
@@ -156,7 +165,10 @@ class _Segmenter:
 
     @staticmethod
     def image_only(token: Token) -> bool:
-        children = token.children or []
+        if "![" not in token.content:
+            return False
+        parsed = _INLINE.parseInline(token.content)
+        children = parsed[0].children if parsed and parsed[0].children else []
         if not any(child.type == "image" for child in children):
             return False
         return all(

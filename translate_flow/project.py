@@ -46,6 +46,8 @@ class Source:
     """Catalog name: the path within its content (or language) folder, without ``.md``."""
     hint: str | None
     """The language the file's name or folder gives (None: none)."""
+    resolved: bool = True
+    """False while language, targets and outputs wait for the article to be parsed (``resolve``)."""
     data: bytes | None = None
     """The raw bytes, kept only until parsed."""
     _article: Article | None = None
@@ -138,12 +140,12 @@ class _Prober:
         self.errors = errors
         self.cache: dict[Path, Source | None] = {}
 
-    def probe(self, path: Path) -> Source | None:
+    def probe(self, path: Path, lazy: bool = False) -> Source | None:
         if path not in self.cache:
-            self.cache[path] = self._probe(path)
+            self.cache[path] = self._probe(path, lazy)
         return self.cache[path]
 
-    def _probe(self, path: Path) -> Source | None:
+    def _probe(self, path: Path, lazy: bool) -> Source | None:
         config = self.config
         rel = path.relative_to(config.root).as_posix()
         try:
@@ -153,7 +155,7 @@ class _Prober:
             return None
         digest = hashlib.sha256(self.fingerprint + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
         _, hint, stem, _ = self.layout.placement(path)
-        source = Source(path, rel, "", (), {}, digest, False, stem, hint, data)
+        source = Source(path, rel, "", (), {}, digest, False, stem, hint, data=data)
         known = read_fingerprint(source.pot_path(config))
         if known.get(HASH_FIELD) == digest and LANGUAGE_FIELD in known:
             source.language = known[LANGUAGE_FIELD]
@@ -161,22 +163,44 @@ class _Prober:
             source.fresh = True
             source.data = None
             return source
+        if lazy:
+            # Parsed later, in a worker process: only this article's own outputs depend on it.
+            source.resolved = False
+            return source
         try:
-            article = source.article(config)
+            _resolve_language(config, source)
         except ArticleError as exc:
             self.errors.append(exc)
             return None
-        source.language = article.language
-        targets: list[str] = []
-        for code in article.translations + config.languages:
-            if code != article.language and code not in targets:
-                targets.append(code)
-        source.targets = tuple(targets)
         return source
 
 
-def discover(config: Config) -> Discovery:
-    """Classify every Markdown file under the content directory."""
+def _resolve_language(config: Config, source: Source) -> None:
+    article = source.article(config)
+    source.language = article.language
+    targets: list[str] = []
+    for code in article.translations + config.languages:
+        if code != article.language and code not in targets:
+            targets.append(code)
+    source.targets = tuple(targets)
+
+
+def resolve(config: Config, source: Source) -> None:
+    """Parse a lazily discovered source and fill in its language, targets and outputs."""
+    if source.resolved:
+        return
+    _resolve_language(config, source)
+    layout = Layout(config)
+    source.outputs = {lang: layout.output_path(source.path, lang) for lang in source.targets}
+    source.resolved = True
+
+
+def discover(config: Config, lazy: bool = False) -> Discovery:
+    """Classify every Markdown file under the content directory.
+
+    With ``lazy``, an article alone in its group whose catalogs are not fresh is not
+    parsed here: nothing else can claim its outputs, so ``resolve`` can do it later.
+    """
     result = Discovery()
     layout = Layout(config)
     prober = _Prober(config, layout, result.errors)
@@ -186,7 +210,10 @@ def discover(config: Config) -> Discovery:
         groups.setdefault(group, []).append((path, hint))
     claimed: dict[Path, Path] = {}
     for _, members in sorted(groups.items()):
-        for source in _sources_of(members, prober, layout):
+        for source in _sources_of(members, prober, layout, lazy):
+            if not source.resolved:
+                result.sources.append(source)
+                continue
             outputs: dict[str, Path] = {}
             for language in source.targets:
                 out = layout.output_path(source.path, language)
@@ -217,10 +244,12 @@ def select_sources(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
     return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
 
 
-def _sources_of(members: list[tuple[Path, str | None]], prober: _Prober, layout: Layout) -> list[Source]:
+def _sources_of(
+    members: list[tuple[Path, str | None]], prober: _Prober, layout: Layout, lazy: bool = False
+) -> list[Source]:
     """Which files of one group are sources (the others are their outputs)."""
     if len(members) == 1:
-        found = prober.probe(members[0][0])
+        found = prober.probe(members[0][0], lazy)
         return [found] if found else []
     plain = [path for path, hint in members if layout.is_plain(hint)]
     paths = [path for path, _ in members]

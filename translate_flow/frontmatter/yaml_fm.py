@@ -10,12 +10,14 @@ from translate_flow.errors import ArticleError
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# libyaml's safe loader when PyYAML was built with it: same marks, same errors, ten times faster.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMatter:
     inner = text[start:end]
     first_line = line_number(text, start)
-    loader = yaml.SafeLoader(inner)
+    loader = _Loader(inner)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

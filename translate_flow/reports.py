@@ -1,0 +1,43 @@
+"""Report objects that library functions return (the CLI prints them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from translate_flow.errors import TranslateFlowError
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message about one file that is not an error."""
+
+    path: str
+    """Project-relative path."""
+    line: int | None
+    """1-based line, when it concerns one."""
+    message: str
+    """What happened."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Report:
+    """What a step did: files written, files left alone, notices and errors."""
+
+    written: list[str] = field(default_factory=list)
+    """Files created or changed (project-relative)."""
+    unchanged: int = 0
+    """Files whose content was already right and were not touched."""
+    skipped: int = 0
+    """Articles not even parsed, because their fingerprint showed nothing changed."""
+    notices: list[Notice] = field(default_factory=list)
+    """Things the user should know that are not failures (skips, thresholds)."""
+    errors: list[TranslateFlowError] = field(default_factory=list)
+    """Per-file failures; the other files were still processed."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
