@@ -87,3 +87,18 @@ def fill(po_path: Path, translate: object) -> None:
     for entry in po:
         entry.msgstr = translate(entry.msgid)  # type: ignore[operator]
     po.save(str(po_path))
+
+
+def project_tree(root: Path) -> dict[str, bytes]:
+    """Every file of a project by relative path, leaving out the lock, caches and temp files."""
+    from translate_flow.lock import LOCK_NAME
+    from translate_flow.state import STATE_DIR
+
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+        and p.name != LOCK_NAME
+        and not p.name.endswith(".tmp")
+        and STATE_DIR not in p.relative_to(root).parts
+    }

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import all_catalogs, fill, msgfmt_check, run, write_tree
+from tests.conftest import all_catalogs, fill, msgfmt_check, project_tree, run, write_tree
 from translate_flow.catalog import read_catalog
 from translate_flow.lock import LOCK_NAME
 
@@ -74,14 +74,6 @@ def _corpus(root: Path, articles: int, variant: str) -> None:
     write_tree(root, files)
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != LOCK_NAME and not p.name.endswith(".tmp")
-    }
-
-
 def test_sigkill_at_random_points_never_corrupts_and_rerun_finishes(tmp_path: Path) -> None:
     base = tmp_path / "base"
     _corpus(base, 120, "v1")
@@ -95,13 +87,13 @@ def test_sigkill_at_random_points_never_corrupts_and_rerun_finishes(tmp_path: Pa
     started = time.monotonic()
     assert _cli(reference, "extract", "-q").wait() == 0
     duration = time.monotonic() - started
-    expected = _tree(reference)
+    expected = project_tree(reference)
 
     rng = random.Random(20261129)
     for attempt in range(5):
         victim = tmp_path / f"victim{attempt}"
         shutil.copytree(base, victim)
-        before = _tree(victim)
+        before = project_tree(victim)
         proc = _cli(victim, "extract", "-q")
         time.sleep(rng.uniform(0.1, duration))  # the kill point, not a synchronisation
         proc.send_signal(signal.SIGKILL)
@@ -112,7 +104,7 @@ def test_sigkill_at_random_points_never_corrupts_and_rerun_finishes(tmp_path: Pa
             assert data in (before.get(rel), expected.get(rel)), f"{rel} is neither old nor new"
             read_catalog(path, rel)
         assert _cli(victim, "extract", "-q").wait() == 0
-        assert _tree(victim) == expected
+        assert project_tree(victim) == expected
         assert not list(victim.rglob("*.tmp")), "the re-run cleans up what the killed run left"
     msgfmt_check(*all_catalogs(reference)[:20])
 
@@ -125,5 +117,5 @@ def test_concurrent_runs_do_not_interleave(tmp_path: Path) -> None:
     _corpus(parallel, 60, "v1")
     runs = [_cli(parallel, "extract", "-q") for _ in range(3)]
     assert [proc.wait() for proc in runs] == [0, 0, 0]
-    assert _tree(parallel) == _tree(serial)
+    assert project_tree(parallel) == project_tree(serial)
     assert not [p for p in parallel.rglob("*.tmp")]

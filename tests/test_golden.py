@@ -10,18 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import all_catalogs, msgfmt_check, run
-from translate_flow.lock import LOCK_NAME
+from tests.conftest import all_catalogs, msgfmt_check, project_tree, run
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "input").is_dir())
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != LOCK_NAME
-    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -34,8 +25,8 @@ def test_golden_case(case: Path, tmp_path: Path) -> None:
         args, _, status = line.partition("->")
         result = run(root, *args.split())
         assert result.exit_code == int(status or 0), result.output
-    before = _tree(case / "input")
-    after = _tree(root)
+    before = project_tree(case / "input")
+    after = project_tree(root)
     changed = {rel: data for rel, data in after.items() if before.get(rel) != data}
     assert set(before) <= set(after), "a command deleted an input file"
     expected_dir = case / "expected"
@@ -44,7 +35,7 @@ def test_golden_case(case: Path, tmp_path: Path) -> None:
         for rel, data in changed.items():
             (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / rel).write_bytes(data)
-    expected = _tree(expected_dir) if expected_dir.is_dir() else {}
+    expected = project_tree(expected_dir) if expected_dir.is_dir() else {}
     assert sorted(changed) == sorted(expected)
     for rel, data in expected.items():
         assert changed[rel] == data, f"{case.name}: {rel} differs from the golden file"

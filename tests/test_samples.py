@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, all_catalogs, msgfmt_check, run
-from translate_flow.lock import LOCK_NAME
+from tests.conftest import REPO, all_catalogs, msgfmt_check, project_tree, run
 
 
 def _copy_sample(tmp_path: Path) -> Path:
@@ -19,20 +18,12 @@ def _copy_sample(tmp_path: Path) -> Path:
     return root
 
 
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and p.name != LOCK_NAME
-    }
-
-
 def test_committed_sample_is_up_to_date(tmp_path: Path, monkeypatch: object) -> None:
     root = _copy_sample(tmp_path)
-    before = _tree(root)
+    before = project_tree(root)
     result = run(root, "sync")  # the README's main job
     assert result.exit_code == 0, result.output
-    assert _tree(root) == before, "re-run `translate-flow sync` and commit"
+    assert project_tree(root) == before, "re-run `translate-flow sync` and commit"
 
 
 def test_sample_has_the_promised_shapes() -> None:

@@ -39,6 +39,11 @@ def read_catalog(path: Path, rel: str) -> polib.POFile:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
+    return parse_catalog(data, rel)
+
+
+def parse_catalog(data: bytes, rel: str) -> polib.POFile:
+    """``read_catalog`` for bytes already read."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from translate_flow.catalog import read_catalog, translations
+from translate_flow.catalog import parse_catalog, translations
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
 from translate_flow.extract import ExtractOptions, run_extract
@@ -19,6 +20,7 @@ from translate_flow.pretranslate import PretranslateReport
 from translate_flow.project import Source, discover, select_sources
 from translate_flow.reports import Notice, Report
 from translate_flow.segment import segment_article
+from translate_flow.state import StateCache, digest, read_or_none
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -58,14 +60,25 @@ class PlannedOutput:
     """The article's bytes, or None below the threshold."""
     percent: float
     """Share of entries with a usable translation."""
+    inputs: str
+    """A hash of everything the output depends on (for the merge state cache)."""
+
+
+def merge_inputs(config: Config, source: Source, po_bytes: bytes | None, include_fuzzy: bool) -> str:
+    return digest(source.digest, po_bytes, str(include_fuzzy), repr(config.min_percent))
 
 
 def plan_merge(
-    config: Config, sources: Iterable[Source], include_fuzzy: bool, report: Report
+    config: Config,
+    sources: Iterable[Source],
+    include_fuzzy: bool,
+    report: Report,
+    languages: Collection[str] | None = None,
 ) -> Iterator[PlannedOutput]:
     """Compute each translated article in memory; problems go into ``report``."""
     for source in sources:
-        if not source.outputs:
+        wanted = [lang for lang in source.outputs if languages is None or lang in languages]
+        if not wanted:
             continue
         try:
             article = source.article(config)
@@ -73,59 +86,101 @@ def plan_merge(
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
-        for lang, out in source.outputs.items():
+        for lang in wanted:
+            out = source.outputs[lang]
             po_path = source.po_path(config, lang)
             po_rel = _rel(config, po_path)
-            if not po_path.exists():
+            po_bytes = read_or_none(po_path)
+            if po_bytes is None:
                 report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
                 continue
             try:
-                po = read_catalog(po_path, po_rel)
+                po = parse_catalog(po_bytes, po_rel)
             except TranslateFlowError as exc:
                 report.errors.append(exc)
                 continue
             result = merge_article(article, segments, translations(po, include_fuzzy), lang)
             percent = 100.0 * result.translated / result.total if result.total else 100.0
             data = article.encode(result.text) if percent >= config.min_percent else None
-            yield PlannedOutput(source, lang, out, po_rel, data, percent)
+            inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
+            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs)
 
 
-def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> Report:
-    report = Report()
+def _below(config: Config, out_rel: str, percent: float, po_rel: str) -> Notice:
+    return Notice(
+        out_rel,
+        None,
+        f"not written: {percent:.0f}% translated in {po_rel}, below min_percent {config.min_percent:g}%",
+    )
+
+
+@dataclass
+class _MergeOutcome:
+    report: Report
+    state: dict[str, dict[str, Any]]
+
+
+def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _MergeOutcome:
+    outcome = _MergeOutcome(Report(), {})
+    report = outcome.report
     for plan in plan_merge(config, [source], include_fuzzy, report):
         out_rel = _rel(config, plan.path)
         if plan.data is None:
-            report.notices.append(
-                Notice(
-                    out_rel,
-                    None,
-                    f"not written: {plan.percent:.0f}% translated in {plan.po_rel}, "
-                    f"below min_percent {config.min_percent:g}%",
-                )
-            )
+            report.notices.append(_below(config, out_rel, plan.percent, plan.po_rel))
+            outcome.state[out_rel] = {"in": plan.inputs, "out": None, "percent": plan.percent, "po": plan.po_rel}
             continue
         try:
             changed = write_if_changed(plan.path, plan.data)
         except OSError as exc:
             report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
             continue
+        outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data)}
         if changed:
             report.written.append(out_rel)
         else:
             report.unchanged += 1
-    return report
+    return outcome
+
+
+def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: StateCache, report: Report) -> bool:
+    """True when every output of ``source`` is what the last merge wrote from the same inputs."""
+    notices: list[Notice] = []
+    for lang, out in source.outputs.items():
+        out_rel = _rel(config, out)
+        known = state.get(out_rel)
+        po_bytes = read_or_none(source.po_path(config, lang))
+        if not known or po_bytes is None or known.get("in") != merge_inputs(config, source, po_bytes, include_fuzzy):
+            return False
+        if known.get("out") is None:
+            notices.append(_below(config, out_rel, float(known.get("percent", 0)), str(known.get("po", ""))))
+            continue
+        current = read_or_none(out)
+        if current is None or digest(current) != known["out"]:
+            return False
+    report.notices.extend(notices)
+    report.unchanged += len(source.outputs) - len(notices)
+    return True
 
 
 def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int) -> Report:
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
-    sources = [s for s in select_sources(discovery, paths) if s.outputs]
+    state = StateCache(config.root, "merge")
+    sources = [
+        s
+        for s in select_sources(discovery, paths)
+        if s.outputs and not _up_to_date(config, s, include_fuzzy, state, report)
+    ]
     for part in run_tasks(partial(_merge_source, config, include_fuzzy), sources, jobs):
-        report.written.extend(part.written)
-        report.unchanged += part.unchanged
-        report.notices.extend(part.notices)
-        report.errors.extend(part.errors)
+        report.written.extend(part.report.written)
+        report.unchanged += part.report.unchanged
+        report.notices.extend(part.report.notices)
+        report.errors.extend(part.report.errors)
+        for key, value in part.state.items():
+            state.put(key, value)
+    state.save()
+    report.notices.sort(key=lambda n: n.path)
     return report
 
 

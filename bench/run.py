@@ -1,0 +1,212 @@
+"""Benchmark translate-flow on synthetic sites, side by side with po4a, mdpo and Translate Toolkit.
+
+    python -m bench.run                       # 100 and 1,000 articles
+    python -m bench.run --sizes 100,1000,10000 --competitors
+
+Every phase runs as a separate process under /usr/bin/time (wall time and peak RSS).
+Competitors run only when installed (this script installs nothing):
+    apt-get install po4a ; pip install mdpo translate-toolkit
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from bench.corpus import generate
+
+PYTHON = sys.executable
+TF = [PYTHON, "-m", "translate_flow"]
+
+
+@dataclass
+class Timing:
+    size: int
+    tool: str
+    phase: str
+    seconds: float
+    rss_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.size / self.seconds if self.seconds else float("inf")
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command, children included."""
+    if Path("/usr/bin/time").exists():
+        report = cwd / ".time"
+        started = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - started
+        rss = int(report.read_text().split()[-1]) / 1024
+        report.unlink()
+        return wall, rss
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started, float("nan")
+
+
+def fill(root: Path) -> None:
+    """Stand in for the translators: every entry gets a translation."""
+    for path in (root / "locales").rglob("*.po"):
+        po = polib.pofile(str(path), wrapwidth=0)
+        for entry in po:
+            if not entry.obsolete:
+                entry.msgstr = "T " + entry.msgid
+        po.save(str(path))
+
+
+def bench_translate_flow(size: int, work: Path, jobs: int | None) -> list[Timing]:
+    root = work / f"tf-{size}"
+    generate(root, size, seed=7, languages=["en", "zh-CN"])
+    extra = ["--jobs", str(jobs)] if jobs else []
+    out: list[Timing] = []
+
+    def step(phase: str, *args: str) -> None:
+        seconds, rss = measure([*TF, *args], root)
+        out.append(Timing(size, "translate-flow", phase, seconds, rss))
+
+    step("extract (cold)", "extract", "-q", *extra)
+    step("extract (no-op)", "extract", "-q", *extra)
+    fill(root)
+    step("merge (cold)", "merge", "-q", *extra)
+    step("merge (no-op)", "merge", "-q", *extra)
+    try:  # check exits 1 on this corpus (nothing is reviewed); the time is what counts
+        seconds, rss = measure([*TF, "check", "--format", "json", "-o", str(root / "check.json")], root)
+    except subprocess.CalledProcessError:
+        seconds, rss = float("nan"), float("nan")
+    out.append(Timing(size, "translate-flow", "check", seconds, rss))
+    step("status", "status", "--format", "json")
+    return out
+
+
+COMPETITOR_SCRIPTS = {
+    "mdpo (in-process)": """
+import sys, pathlib
+from mdpo.md2po import markdown_to_pofile
+from mdpo.po2md import pofile_to_markdown
+phase, root = sys.argv[1], pathlib.Path(sys.argv[2])
+for md in sorted((root / "content").rglob("*.md")):
+    po = md.with_suffix(".po")
+    if phase == "extract":
+        markdown_to_pofile(str(md), save=True, po_filepath=str(po))
+    else:
+        pofile_to_markdown(str(md), str(po), save=str(md.with_suffix(".out")))
+""",
+}
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted((root / "content").rglob("*.md"))
+
+
+def bench_competitors(size: int, work: Path) -> list[Timing]:
+    out: list[Timing] = []
+    base = work / f"comp-{size}"
+    generate(base, size, seed=7, languages=["en", "zh-CN"])
+
+    def run_per_file(tool: str, phase: str, build: object) -> None:
+        root = base
+        script = work / "per_file.py"
+        script.write_text(
+            "import subprocess, sys, pathlib, json\n"
+            "for cmd in json.load(open(sys.argv[1])):\n"
+            "    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+        )
+        import json
+
+        commands = [build(md) for md in _files(root)]  # type: ignore[operator]
+        listing = work / "commands.json"
+        listing.write_text(json.dumps(commands))
+        seconds, rss = measure([PYTHON, str(script), str(listing)], root)
+        out.append(Timing(size, tool, phase, seconds, rss))
+
+    if shutil.which("po4a-gettextize") and shutil.which("po4a-translate"):
+        run_per_file("po4a (per file)", "extract", lambda md: ["po4a-gettextize", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", str(md), "-p", str(md.with_suffix(".po4a.po"))])
+        run_per_file("po4a (per file)", "merge", lambda md: ["po4a-translate", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", str(md), "-p", str(md.with_suffix(".po4a.po")), "-l", str(md.with_suffix(".po4a.out")), "-k", "0"])
+    try:
+        import mdpo  # noqa: F401
+
+        run_per_file("mdpo (command per file)", "extract", lambda md: [PYTHON, "-m", "mdpo.md2po", str(md), "--save", "--po-filepath", str(md.with_suffix(".mdpo.po"))])
+        run_per_file("mdpo (command per file)", "merge", lambda md: [PYTHON, "-m", "mdpo.po2md", str(md), "--pofiles", str(md.with_suffix(".mdpo.po")), "--save", str(md.with_suffix(".mdpo.out"))])
+        script = work / "mdpo_inprocess.py"
+        script.write_text(COMPETITOR_SCRIPTS["mdpo (in-process)"])
+        for phase in ("extract", "merge"):
+            seconds, rss = measure([PYTHON, str(script), phase, str(base)], base)
+            out.append(Timing(size, "mdpo (in-process)", phase, seconds, rss))
+    except ImportError:
+        pass
+    try:
+        import translate.convert.md2po  # noqa: F401
+
+        po_dir, out_dir = base / "tt-po", base / "tt-out"
+        seconds, rss = measure([PYTHON, "-m", "translate.convert.md2po", "-i", "content", "-o", str(po_dir)], base)
+        out.append(Timing(size, "Translate Toolkit", "extract", seconds, rss))
+        seconds, rss = measure([PYTHON, "-m", "translate.convert.po2md", "-t", "content", "-i", str(po_dir), "-o", str(out_dir)], base)
+        out.append(Timing(size, "Translate Toolkit", "merge", seconds, rss))
+    except ImportError:
+        pass
+    return out
+
+
+def table(rows: list[Timing]) -> str:
+    lines = ["| articles | tool | phase | wall (s) | articles/s | peak RSS (MB) |", "|---:|---|---|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r.size:,} | {r.tool} | {r.phase} | {r.seconds:.2f} | {r.rate:,.0f} | {r.rss_mb:.0f} |")
+    return "\n".join(lines)
+
+
+def ratios(rows: list[Timing]) -> str:
+    ours = {(r.size, r.phase.split(" ")[0]): r.seconds for r in rows if r.tool == "translate-flow" and "no-op" not in r.phase}
+    noop = {r.size: r.seconds for r in rows if r.tool == "translate-flow" and r.phase == "extract (no-op)"}
+    lines = ["| articles | compared with | extract | merge | no-op extract vs their extract |", "|---:|---|---:|---:|---:|"]
+    tools = sorted({r.tool for r in rows if r.tool != "translate-flow"})
+    for size in sorted({r.size for r in rows}):
+        for tool in tools:
+            theirs = {r.phase: r.seconds for r in rows if r.tool == tool and r.size == size}
+            if not theirs:
+                continue
+            ext = theirs.get("extract", float("nan")) / ours.get((size, "extract"), float("nan"))
+            mer = theirs.get("merge", float("nan")) / ours.get((size, "merge"), float("nan"))
+            nop = theirs.get("extract", float("nan")) / noop.get(size, float("nan"))
+            lines.append(f"| {size:,} | {tool} | {ext:.1f}× | {mer:.1f}× | {nop:.0f}× |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000")
+    parser.add_argument("--jobs", type=int, default=None, help="translate-flow --jobs (default: all CPUs)")
+    parser.add_argument("--competitors", action="store_true", help="also run po4a, mdpo and Translate Toolkit where installed")
+    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="tf-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Timing] = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        rows += bench_translate_flow(size, work, args.jobs)
+        if args.competitors:
+            rows += bench_competitors(size, work)
+        print(f"done: {size} articles", file=sys.stderr)
+    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print(table(rows))
+    if args.competitors:
+        print()
+        print(ratios(rows))
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
