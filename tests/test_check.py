@@ -288,3 +288,26 @@ def test_the_sample_passes_for_its_finished_languages() -> None:
     failing = run(REPO, "check")
     assert failing.exit_code == 1  # Spanish and one Chinese article are not translated yet
     assert "locales/es/guides/getting-started.po:17: untranslated: 26 of 26 entries untranslated" in failing.output
+
+
+def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate_flow import catalog
+
+    _edit(clean, BROKEN[0][1], msgstr=BROKEN[0][2])
+    assert run(clean, "merge", "-q").exit_code == 0
+    first = run(clean, "check", "--format", "json").output
+    parsed: list[str] = []
+    real = catalog.parse_catalog
+
+    def counting(data: bytes, rel: str) -> object:
+        parsed.append(rel)
+        return real(data, rel)
+
+    monkeypatch.setattr("translate_flow.inspection.parse_catalog", counting)
+    monkeypatch.setattr("translate_flow.catalog.parse_catalog", counting)
+    assert run(clean, "check", "--format", "json").output == first
+    assert parsed == []
+    _edit(clean, BROKEN[0][1], msgstr=FR[BROKEN[0][1]])  # fixed: the PO file changed
+    assert run(clean, "merge", "-q").exit_code == 0
+    assert run(clean, "check").exit_code == 0
+    assert parsed  # the changed catalog was read again

@@ -86,3 +86,30 @@ def test_missing_po_is_a_notice(project: Path) -> None:
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hello.\n"})
     result = run(project, "merge")
     assert result.exit_code == 0 and "locales/fr/a.po: no PO file yet" in result.output
+
+
+def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, monkeypatch: object) -> None:
+    import pytest
+
+    from translate_flow import article as article_module
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    _merge_one(project, "Hello.\n\nWorld.\n", lambda m: {"Hello.": "Bonjour.", "World.": "Monde."}[m])
+    calls: list[str] = []
+    real = article_module.parse_article
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(str(args[2]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("translate_flow.project.parse_article", counting)
+    assert "0 written, 1 unchanged" in run(project, "merge").output
+    assert calls == []
+    out = project / "content/a.fr.md"
+    out.write_text("Someone edited the output by hand.\n")
+    assert "wrote content/a.fr.md" in run(project, "merge").output
+    assert out.read_text() == "Bonjour.\n\nMonde.\n"
+    shutil_state = project / ".translate-flow"
+    for child in shutil_state.iterdir():
+        child.unlink()  # the cache is only a cache
+    assert "0 written, 1 unchanged" in run(project, "merge").output

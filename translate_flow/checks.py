@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import polib
 
 from translate_flow.protect import MARKUP
-from translate_flow.textutil import has_words, is_cjk
+from translate_flow.textutil import has_words
 
 CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
@@ -87,17 +87,16 @@ class Counts:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+_WORD = re.compile(r"\S*[^\W_]\S*")
+
+
 def count_words(text: str) -> int:
     """Words a translator has to handle: each CJK character counts as one word, as
     word processors count Asian text; markup (code, URLs, tags) counts as nothing."""
     plain = MARKUP.sub(" ", text)
-    words = 0
-    for token in plain.split():
-        cjk = sum(1 for ch in token if is_cjk(ch))
-        words += cjk
-        rest = "".join(" " if is_cjk(ch) else ch for ch in token)
-        words += sum(1 for part in rest.split() if any(c.isalnum() for c in part))
-    return words
+    cjk = len(_CJK.findall(plain))
+    return cjk + len(_WORD.findall(_CJK.sub(" ", plain) if cjk else plain))
 
 
 def count(po: polib.POFile) -> Counts:

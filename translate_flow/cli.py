@@ -357,6 +357,7 @@ def sync(
     default=None,
     help="Write the report to a file too.",
 )
+@_jobs_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -366,6 +367,7 @@ def check(
     min_percent: float | None,
     fail_on: str | None,
     output: Path | None,
+    jobs: int | None,
 ) -> None:
     """The CI gate: missing, stale, untranslated, fuzzy and broken translations. Exit 1 if it fails."""
     from translate_flow import formats
@@ -379,7 +381,7 @@ def check(
         raise _fail(ConfigError(f"--fail-on: unknown category or check {unknown[0]!r}; known: {', '.join(CATEGORIES)}"))
     try:
         codes = tuple(parse_language(code).code for code in languages)
-        report = run_checks(config, paths, codes, gate_of(config, names, min_percent))
+        report = run_checks(config, paths, codes, gate_of(config, names, min_percent), jobs or default_jobs())
     except ValueError as exc:
         raise _fail(ConfigError(str(exc))) from exc
     except TranslateFlowError as exc:

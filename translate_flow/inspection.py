@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
-from translate_flow.catalog import read_catalog
+from translate_flow.catalog import parse_catalog, read_catalog
 from translate_flow.checks import (
     Counts,
     Finding,
@@ -19,7 +20,10 @@ from translate_flow.checks import (
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, CatalogError, TranslateFlowError
 from translate_flow.languages import parse_language
-from translate_flow.project import discover, select_sources
+from translate_flow.parallel import run_tasks
+from translate_flow.project import Source, discover, select_sources
+from translate_flow.reports import Report
+from translate_flow.state import StateCache, digest, read_or_none
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
@@ -67,12 +71,14 @@ def _error_finding(error: TranslateFlowError, language: str | None = None) -> Fi
 
 
 def run_checks(
-    config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), gate: Gate | None = None
+    config: Config,
+    paths: Iterable[Path] = (),
+    languages: Sequence[str] = (),
+    gate: Gate | None = None,
+    jobs: int = 1,
 ) -> CheckReport:
     """Find what is missing, stale, untranslated, fuzzy or broken, per article and language."""
     from translate_flow.extract import ExtractOptions, run_extract
-    from translate_flow.reports import Report
-    from translate_flow.workflow import plan_merge
 
     gate = gate or gate_of(config)
     report = CheckReport(gate)
@@ -93,7 +99,12 @@ def run_checks(
 
     discovery = discover(config)
     sources = select_sources(discovery, paths)
+    # Findings per PO file, reused while the source, the PO file and the output are unchanged.
+    state = StateCache(config.root, "check")
+    merge_report = Report()
+    todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
     for source in sources:
+        fresh: dict[str, tuple[str, str]] = {}
         report.checked.append(source.rel)
         pot = source.pot_path(config)
         pot_rel = pot.relative_to(config.root).as_posix()
@@ -140,42 +151,30 @@ def run_checks(
                         language,
                     )
                 )
-            try:
-                po = read_catalog(po_path, rel)
-            except CatalogError as exc:
-                if str(exc) not in seen_errors:
-                    seen_errors.add(str(exc))
-                    report.findings.append(_error_finding(exc, language))
+            po_bytes = read_or_none(po_path)
+            out = source.outputs.get(language)
+            out_bytes = read_or_none(out) if out is not None else None
+            older = out_bytes is not None and out is not None and out.stat().st_mtime < po_path.stat().st_mtime
+            key = digest(
+                source.digest, po_bytes, out_bytes, str(older), repr(sorted(gate.disabled)), repr(config.min_percent)
+            )
+            cached = state.get(rel)
+            if cached and cached.get("key") == key:
+                report.findings.extend(Finding(**item) for item in cached["findings"])
                 continue
-            report.findings.extend(po_level_findings(po, rel, language))
-            report.findings.extend(catalog_findings(po, rel, language, count(po)))
-            for entry in po:
-                report.findings.extend(entry_findings(entry, rel, language, gate.disabled))
-
-    # Translated articles that merge would write differently.
-    merge_report = Report()
-    for plan in plan_merge(config, sources, include_fuzzy=False, report=merge_report):
-        if plan.data is None or not keep(plan.language):
-            continue
-        out_rel = plan.path.relative_to(config.root).as_posix()
-        if not plan.path.exists():
-            report.findings.append(
-                Finding(
-                    out_rel,
-                    None,
-                    "missing-output",
-                    "output",
-                    f"{plan.percent:.0f}% translated but not merged; run `translate-flow merge`",
-                    plan.language,
-                )
-            )
-        elif plan.path.read_bytes() != plan.data:
-            po_path = config.root / plan.po_rel
-            older = plan.path.stat().st_mtime < po_path.stat().st_mtime
-            why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
-            report.findings.append(
-                Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
-            )
+            fresh[language] = (rel, key)
+        if fresh:
+            todo.append((source, fresh))
+    task = partial(_check_source, config, gate.disabled)
+    for found_by_language, errors in run_tasks(task, todo, jobs):
+        for error in errors:
+            if str(error) not in seen_errors:
+                seen_errors.add(str(error))
+                report.findings.append(_error_finding(error))
+        for rel, key, found in found_by_language:
+            report.findings.extend(found)
+            state.put(rel, {"key": key, "findings": [asdict(f) for f in found]})
+    state.save()
     for error in merge_report.errors:
         if str(error) not in seen_errors:
             seen_errors.add(str(error))
@@ -183,6 +182,60 @@ def run_checks(
     report.findings = [f for f in report.findings if f.check not in gate.disabled]
     report.findings.sort(key=lambda f: (f.path, f.line or 0, f.check))
     return report
+
+
+def _check_source(
+    config: Config, disabled: frozenset[str], item: tuple[Source, dict[str, tuple[str, str]]]
+) -> tuple[list[tuple[str, str, list[Finding]]], list[TranslateFlowError]]:
+    """The findings of one article's catalogs and outputs (run in a worker with --jobs)."""
+    source, wanted = item
+    errors: list[TranslateFlowError] = []
+    results: list[tuple[str, str, list[Finding]]] = []
+    checked: set[str] = set()
+    for language, (rel, key) in wanted.items():
+        try:
+            po = read_catalog(config.root / rel, rel)
+        except CatalogError as exc:
+            exc_finding = _error_finding(exc, language)
+            results.append((rel, key, [exc_finding]))
+            continue
+        found: list[Finding] = [*po_level_findings(po, rel, language)]
+        found.extend(catalog_findings(po, rel, language, count(po)))
+        for entry in po:
+            found.extend(entry_findings(entry, rel, language, disabled))
+        results.append((rel, key, found))
+        checked.add(language)
+    merge_report = Report()
+    outputs = _output_findings(config, source, checked, merge_report)
+    for rel, _, found in results:
+        language = next(lang for lang, (r, _) in wanted.items() if r == rel)
+        found.extend(outputs.get(language, []))
+    errors.extend(merge_report.errors)
+    return results, errors
+
+
+def _output_findings(config: Config, source: Source, languages: set[str], report: Report) -> dict[str, list[Finding]]:
+    """Translated articles that merge would write differently."""
+    from translate_flow.workflow import plan_merge
+
+    found: dict[str, list[Finding]] = {}
+    for plan in plan_merge(config, [source], include_fuzzy=False, report=report, languages=languages):
+        if plan.data is None:
+            continue
+        out_rel = plan.path.relative_to(config.root).as_posix()
+        if not plan.path.exists():
+            message = f"{plan.percent:.0f}% translated but not merged; run `translate-flow merge`"
+            found.setdefault(plan.language, []).append(
+                Finding(out_rel, None, "missing-output", "output", message, plan.language)
+            )
+        elif plan.path.read_bytes() != plan.data:
+            po_path = config.root / plan.po_rel
+            older = plan.path.stat().st_mtime < po_path.stat().st_mtime
+            why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
+            found.setdefault(plan.language, []).append(
+                Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
+            )
+    return found
 
 
 @dataclass(frozen=True)
@@ -228,23 +281,32 @@ def collect_status(config: Config, paths: Iterable[Path] = (), languages: Sequen
     discovery = discover(config)
     report.errors.extend(discovery.errors)
     totals: dict[str, tuple[int, Counts]] = {}
+    state = StateCache(config.root, "status")
     for source in select_sources(discovery, paths):
         for language in source.targets:
             if wanted and language not in wanted:
                 continue
             po_path = source.po_path(config, language)
             rel = po_path.relative_to(config.root).as_posix()
-            if not po_path.exists():
+            data = read_or_none(po_path)
+            if data is None:
                 continue
-            try:
-                counts = count(read_catalog(po_path, rel))
-            except CatalogError as exc:
-                report.errors.append(exc)
-                continue
+            key = digest(data)
+            cached = state.get(rel)
+            if cached and cached.get("key") == key:
+                counts = Counts(**cached["counts"])
+            else:
+                try:
+                    counts = count(parse_catalog(data, rel))
+                except CatalogError as exc:
+                    report.errors.append(exc)
+                    continue
+                state.put(rel, {"key": key, "counts": asdict(counts)})
             name = parse_language(language).display_name
             report.articles.append(StatusRow(language, name, source.rel, 1, counts))
             articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
             totals[language] = (articles + 1, _add(total, counts))
+    state.save()
     for language in sorted(totals):
         articles, counts = totals[language]
         report.languages.append(StatusRow(language, parse_language(language).display_name, None, articles, counts))
