@@ -11,18 +11,117 @@ import argparse
 import random
 from pathlib import Path
 
-EN_WORDS = (
-    "library river morning garden window market teacher station letter harbour bridge lantern "
-    "mountain kitchen village notebook evening bicycle orchard ferry museum festival weather "
-    "quietly slowly brightly carefully often rarely always opens closes carries follows builds "
-    "reads writes paints measures repairs visits answers gathers the a an every each old new small "
-    "busy green narrow early late warm"
-).split()
-ZH_PHRASES = (
-    "图书馆 早上 河边 花园 窗口 市场 老师 车站 信件 港口 小桥 灯笼 山上 厨房 村子 笔记本 晚上 自行车 "
-    "果园 渡船 博物馆 节日 天气 安静地 慢慢地 认真地 经常 很少 总是 打开 关闭 带着 跟着 建造 阅读 "
-    "写下 画出 测量 修理 参观 回答 收集 旧的 新的 小小的 热闹的 绿色的 窄窄的 早早地 温暖的"
-).split()
+EN_WORDS = [
+    "library",
+    "river",
+    "morning",
+    "garden",
+    "window",
+    "market",
+    "teacher",
+    "station",
+    "letter",
+    "harbour",
+    "bridge",
+    "lantern",
+    "mountain",
+    "kitchen",
+    "village",
+    "notebook",
+    "evening",
+    "bicycle",
+    "orchard",
+    "ferry",
+    "museum",
+    "festival",
+    "weather",
+    "quietly",
+    "slowly",
+    "brightly",
+    "carefully",
+    "often",
+    "rarely",
+    "always",
+    "opens",
+    "closes",
+    "carries",
+    "follows",
+    "builds",
+    "reads",
+    "writes",
+    "paints",
+    "measures",
+    "repairs",
+    "visits",
+    "answers",
+    "gathers",
+    "the",
+    "a",
+    "an",
+    "every",
+    "each",
+    "old",
+    "new",
+    "small",
+    "busy",
+    "green",
+    "narrow",
+    "early",
+    "late",
+    "warm",
+]
+ZH_PHRASES = [
+    "图书馆",
+    "早上",
+    "河边",
+    "花园",
+    "窗口",
+    "市场",
+    "老师",
+    "车站",
+    "信件",
+    "港口",
+    "小桥",
+    "灯笼",
+    "山上",
+    "厨房",
+    "村子",
+    "笔记本",
+    "晚上",
+    "自行车",
+    "果园",
+    "渡船",
+    "博物馆",
+    "节日",
+    "天气",
+    "安静地",
+    "慢慢地",
+    "认真地",
+    "经常",
+    "很少",
+    "总是",
+    "打开",
+    "关闭",
+    "带着",
+    "跟着",
+    "建造",
+    "阅读",
+    "写下",
+    "画出",
+    "测量",
+    "修理",
+    "参观",
+    "回答",
+    "收集",
+    "旧的",
+    "新的",
+    "小小的",
+    "热闹的",
+    "绿色的",
+    "窄窄的",
+    "早早地",
+    "温暖的",
+]
 
 
 def sentence(rng: random.Random, chinese: bool) -> str:
@@ -87,7 +186,7 @@ def generate(out: Path, articles: int, seed: int, languages: list[str]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(article(rng, index, languages), encoding="utf-8")
     (out / "translate-flow.toml").write_text(
-        f'project_name = "bench"\nsource_language = "en"\nlanguages = []\nmin_percent = 0\nlock_timeout = 600\n',
+        'project_name = "bench"\nsource_language = "en"\nlanguages = []\nmin_percent = 0\nlock_timeout = 600\n',
         encoding="utf-8",
     )
 

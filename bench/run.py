@@ -46,8 +46,13 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     if Path("/usr/bin/time").exists():
         report = cwd / ".time"
         started = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], cwd=cwd, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
+            cwd=cwd,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wall = time.perf_counter() - started
         rss = int(report.read_text().split()[-1]) / 1024
         report.unlink()
@@ -132,14 +137,75 @@ def bench_competitors(size: int, work: Path) -> list[Timing]:
         seconds, rss = measure([PYTHON, str(script), str(listing)], root)
         out.append(Timing(size, tool, phase, seconds, rss))
 
-    if shutil.which("po4a-gettextize") and shutil.which("po4a-translate"):
-        run_per_file("po4a (per file)", "extract", lambda md: ["po4a-gettextize", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", str(md), "-p", str(md.with_suffix(".po4a.po"))])
-        run_per_file("po4a (per file)", "merge", lambda md: ["po4a-translate", "-f", "text", "-o", "markdown", "-M", "UTF-8", "-m", str(md), "-p", str(md.with_suffix(".po4a.po")), "-l", str(md.with_suffix(".po4a.out")), "-k", "0"])
+    if shutil.which("po4a-updatepo") and shutil.which("po4a-translate"):
+        run_per_file(
+            "po4a (per file)",
+            "extract",
+            lambda md: [
+                "po4a-updatepo",
+                "-f",
+                "text",
+                "-o",
+                "markdown",
+                "-M",
+                "UTF-8",
+                "-m",
+                str(md),
+                "-p",
+                str(md.with_suffix(".po4a.po")),
+            ],
+        )
+        run_per_file(
+            "po4a (per file)",
+            "merge",
+            lambda md: [
+                "po4a-translate",
+                "-f",
+                "text",
+                "-o",
+                "markdown",
+                "-M",
+                "UTF-8",
+                "-m",
+                str(md),
+                "-p",
+                str(md.with_suffix(".po4a.po")),
+                "-l",
+                str(md.with_suffix(".po4a.out")),
+                "-k",
+                "0",
+            ],
+        )
     try:
         import mdpo  # noqa: F401
 
-        run_per_file("mdpo (command per file)", "extract", lambda md: [PYTHON, "-m", "mdpo.md2po", str(md), "--save", "--po-filepath", str(md.with_suffix(".mdpo.po"))])
-        run_per_file("mdpo (command per file)", "merge", lambda md: [PYTHON, "-m", "mdpo.po2md", str(md), "--pofiles", str(md.with_suffix(".mdpo.po")), "--save", str(md.with_suffix(".mdpo.out"))])
+        run_per_file(
+            "mdpo (command per file)",
+            "extract",
+            lambda md: [
+                PYTHON,
+                "-m",
+                "mdpo.md2po",
+                str(md),
+                "--save",
+                "--po-filepath",
+                str(md.with_suffix(".mdpo.po")),
+            ],
+        )
+        run_per_file(
+            "mdpo (command per file)",
+            "merge",
+            lambda md: [
+                PYTHON,
+                "-m",
+                "mdpo.po2md",
+                str(md),
+                "--pofiles",
+                str(md.with_suffix(".mdpo.po")),
+                "--save",
+                str(md.with_suffix(".mdpo.out")),
+            ],
+        )
         script = work / "mdpo_inprocess.py"
         script.write_text(COMPETITOR_SCRIPTS["mdpo (in-process)"])
         for phase in ("extract", "merge"):
@@ -153,7 +219,9 @@ def bench_competitors(size: int, work: Path) -> list[Timing]:
         po_dir, out_dir = base / "tt-po", base / "tt-out"
         seconds, rss = measure([PYTHON, "-m", "translate.convert.md2po", "-i", "content", "-o", str(po_dir)], base)
         out.append(Timing(size, "Translate Toolkit", "extract", seconds, rss))
-        seconds, rss = measure([PYTHON, "-m", "translate.convert.po2md", "-t", "content", "-i", str(po_dir), "-o", str(out_dir)], base)
+        seconds, rss = measure(
+            [PYTHON, "-m", "translate.convert.po2md", "-t", "content", "-i", str(po_dir), "-o", str(out_dir)], base
+        )
         out.append(Timing(size, "Translate Toolkit", "merge", seconds, rss))
     except ImportError:
         pass
@@ -168,9 +236,16 @@ def table(rows: list[Timing]) -> str:
 
 
 def ratios(rows: list[Timing]) -> str:
-    ours = {(r.size, r.phase.split(" ")[0]): r.seconds for r in rows if r.tool == "translate-flow" and "no-op" not in r.phase}
+    ours = {
+        (r.size, r.phase.split(" ")[0]): r.seconds
+        for r in rows
+        if r.tool == "translate-flow" and "no-op" not in r.phase
+    }
     noop = {r.size: r.seconds for r in rows if r.tool == "translate-flow" and r.phase == "extract (no-op)"}
-    lines = ["| articles | compared with | extract | merge | no-op extract vs their extract |", "|---:|---|---:|---:|---:|"]
+    lines = [
+        "| articles | compared with | extract | merge | no-op extract vs their extract |",
+        "|---:|---|---:|---:|---:|",
+    ]
     tools = sorted({r.tool for r in rows if r.tool != "translate-flow"})
     for size in sorted({r.size for r in rows}):
         for tool in tools:
@@ -188,7 +263,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000")
     parser.add_argument("--jobs", type=int, default=None, help="translate-flow --jobs (default: all CPUs)")
-    parser.add_argument("--competitors", action="store_true", help="also run po4a, mdpo and Translate Toolkit where installed")
+    parser.add_argument(
+        "--competitors", action="store_true", help="also run po4a, mdpo and Translate Toolkit where installed"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="tf-bench-"))

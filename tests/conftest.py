@@ -102,3 +102,12 @@ def project_tree(root: Path) -> dict[str, bytes]:
         and not p.name.endswith(".tmp")
         and STATE_DIR not in p.relative_to(root).parts
     }
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fuzz", action="store_true", help="run the property and fuzz tests with thousands of examples")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--fuzz"):
+        settings.load_profile("fuzz")

@@ -26,6 +26,7 @@ class Behaviour:
     hang: bool = False
     drop_placeholders: bool = False
     block_after: int | None = None
+    garbage: bool = False
     received: list[dict[str, str]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     saw_blocked: threading.Event = field(default_factory=threading.Event)
@@ -60,6 +61,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             self.end_headers()
             self.wfile.write(b'{"error": "no"}')
+            return
+        if behaviour.garbage:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(b"<html>not json at all</html>")
             return
         text = fake_translation(query.get("q", ""), query.get("target", ""))
         if behaviour.drop_placeholders:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -30,7 +31,30 @@ def _cli(root: Path, *args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=root,  # worker processes inherit it, which lets the test find them
     )
+
+
+def _processes_in(folder: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(os.readlink(entry / "cwd")) == folder:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _no_orphans(folder: Path) -> bool:
+    """Wait (bounded) for every process of a killed run to be gone."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if not _processes_in(folder):
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def _holder(locales: Path) -> subprocess.Popen[str]:
@@ -94,10 +118,11 @@ def test_sigkill_at_random_points_never_corrupts_and_rerun_finishes(tmp_path: Pa
         victim = tmp_path / f"victim{attempt}"
         shutil.copytree(base, victim)
         before = project_tree(victim)
-        proc = _cli(victim, "extract", "-q")
+        proc = _cli(victim, "extract", "-q", "--jobs", "2")
         time.sleep(rng.uniform(0.1, duration))  # the kill point, not a synchronisation
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        assert _no_orphans(victim), "worker processes outlived the killed run"
         for path in all_catalogs(victim):
             rel = path.relative_to(victim).as_posix()
             data = path.read_bytes()

@@ -323,3 +323,44 @@ def test_sync_runs_the_whole_flow(project: Path) -> None:
     result = run(project, "sync", "--include-fuzzy")
     assert result.exit_code == 0, result.output
     assert (project / "content/a.fr.md").read_text() == "HELLO WORLD.!\n"
+
+
+@pytest.mark.parametrize("after", [1, 3, 5])
+def test_sigkill_during_pretranslate_loses_only_requests_in_flight(project: Path, after: int) -> None:
+    behaviour = Behaviour(block_after=after)
+    files = {"content/a.md": "\n\n".join(f"Sentence number {n}." for n in range(8)) + "\n"}
+    with libre_server(behaviour) as url:
+        _setup(project, url, files, jobs=1, timeout=5)
+        before = (project / "locales/fr/a.po").read_bytes()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert behaviour.saw_blocked.wait(timeout=60)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        # The PO file is its old self (drafts are written at the end or on Ctrl-C)...
+        assert (project / "locales/fr/a.po").read_bytes() == before
+        # ...and every answer that arrived is in the cache.
+        with sqlite3.connect(project / ".translate-flow/mt-cache.sqlite3") as db:
+            assert db.execute("SELECT COUNT(*) FROM drafts").fetchone()[0] == after
+        behaviour.block_after = None
+        sent_before = len(behaviour.received)
+        assert run(project, "pretranslate").exit_code == 0
+    assert len(behaviour.received) - sent_before == 8 - after
+    assert all(e.msgstr for e in _po(project))
+    msgfmt_check(*all_catalogs(project))
+
+
+def test_garbage_from_an_engine_never_reaches_a_po_file(project: Path) -> None:
+    behaviour = Behaviour(garbage=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=0)
+        before = (project / "locales/fr/a.po").read_bytes()
+        result = run(project, "--verbose", "pretranslate")
+    assert result.exit_code == 1
+    assert "error: libre: unexpected response (JSONDecodeError)" in result.output
+    assert (project / "locales/fr/a.po").read_bytes() == before
+    _no_canary(project, result.output)
+    assert f"api_key_env={KEY_ENV}" in result.output  # verbose names the variable, never its value

@@ -79,15 +79,22 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     return tuple(codes)
 
 
-def read_article_bytes(path: Path, root: Path) -> bytes:
-    """An article's bytes; links that lead out of the project are refused."""
+def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) -> bytes:
+    """An article's bytes; links that lead out of the project and oversized files are refused."""
     rel = path.relative_to(root).as_posix()
-    if path.is_symlink() and path.exists() and not path.resolve().is_relative_to(root.resolve()):
-        raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
     try:
-        return path.read_bytes()
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
+        size = path.stat().st_size
+        if size > limit:
+            raise ArticleError(f"{size} bytes is over the limit of {limit} (max_article_bytes)", rel)
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
+    if len(data) > limit:
+        raise ArticleError(f"over the limit of {limit} bytes (max_article_bytes)", rel)
+    return data
 
 
 def load_article(path: Path, root: Path, fallback_language: str) -> Article:

@@ -38,9 +38,25 @@ def _fail(error: TranslateFlowError) -> click.ClickException:
 
 def _config(ctx: click.Context) -> Config:
     try:
-        return load_config(ctx.obj["root"])
+        config = load_config(ctx.obj["root"])
     except TranslateFlowError as exc:
         raise _fail(exc) from exc
+    if ctx.obj.get("verbose"):
+        source = config.source.relative_to(config.root).as_posix() if config.source else "defaults"
+        click.echo(f"config: {source}; root {config.root}", err=True)
+        click.echo(
+            f"layout {config.layout}; source language {config.source_language}; "
+            f"languages {', '.join(config.languages) or 'none'}; hugo {config.hugo_config or 'none'}",
+            err=True,
+        )
+        for name in config.pretranslate.engines:
+            # Only setting names and environment-variable names: never a value that may be secret.
+            settings = ", ".join(
+                f"{key}={value}" if key.endswith("_env") or key in ("model", "class") else key
+                for key, value in sorted(config.engines.get(name, {}).items())
+            )
+            click.echo(f"engine {name}: {settings or 'defaults'}", err=True)
+    return config
 
 
 def _finish(report: Report, quiet: bool, verb: str) -> None:
@@ -69,11 +85,12 @@ def _finish(report: Report, quiet: bool, verb: str) -> None:
     default=".",
     help="Run as if started in DIR (the project root).",
 )
+@click.option("-v", "--verbose", is_flag=True, help="Say which settings and engines are in use.")
 @click.version_option(__version__, prog_name="translate-flow")
 @click.pass_context
-def main(ctx: click.Context, root: Path) -> None:
+def main(ctx: click.Context, root: Path, verbose: bool) -> None:
     """Carry Markdown articles through gettext PO translation, byte-exact."""
-    ctx.obj = {"root": root}
+    ctx.obj = {"root": root, "verbose": verbose}
 
 
 @main.command()

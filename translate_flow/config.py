@@ -93,6 +93,8 @@ class Config:
     """Content directory per language code for the directory layout (Hugo's ``contentDir``, or ``[content_dirs]``)."""
     hugo_config: str | None = None
     """The Hugo site configuration the language keys came from, if any."""
+    max_article_bytes: int = 10 * 1024 * 1024
+    """Larger articles are refused (naming this limit) rather than slowing every run."""
 
     @property
     def content_path(self) -> Path:
@@ -122,6 +124,7 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "language_keys": ((dict,), "a table"),
     "content_dirs": ((dict,), "a table"),
     "hugo_config": ((str,), "a string"),
+    "max_article_bytes": ((int,), "an integer"),
 }
 _CHECK_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "fail_on": ((list,), "a list of strings"),
@@ -225,14 +228,23 @@ def load_config(root: Path) -> Config:
             keys.setdefault(hugo_language.code, hugo_language.key)
             if hugo_language.content_dir:
                 dirs.setdefault(hugo_language.code, hugo_language.content_dir)
+    if site is not None:
+        for hugo_language in site.languages:
+            _check_key(hugo_language.key, site.config_file, f"languages.{hugo_language.key}")
+            if hugo_language.content_dir and not _inside(root, hugo_language.content_dir):
+                raise ConfigError(
+                    f"languages.{hugo_language.key}.contentDir must be inside the project", site.config_file
+                )
     for table_name, target in (("language_keys", keys), ("content_dirs", dirs)):
         for code, value in table.get(table_name, {}).items():
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"'{table_name}.{code}' must be a string", path, _key_line(text, code))
-            if table_name == "content_dirs" and (Path(value).is_absolute() or ".." in Path(value).parts):
+            if table_name == "content_dirs" and not _inside(root, value):
                 raise ConfigError(
                     f"'content_dirs.{code}' must be a relative path inside the project", path, _key_line(text, code)
                 )
+            if table_name == "language_keys":
+                _check_key(value, path, f"language_keys.{code}", _key_line(text, code))
             target[language(code, table_name)] = value
     default_layout = "directory" if site is not None and site.uses_directories else "filename"
     layout = table.get("layout", default_layout)
@@ -281,9 +293,12 @@ def load_config(root: Path) -> Config:
         if code not in languages:
             languages.append(code)
     for key in ("content_dir", "locales_dir"):
-        value = table.get(key)
-        if value is not None and (not value or Path(value).is_absolute() or ".." in Path(value).parts):
+        value = table.get(key, key.split("_")[0] if key == "content_dir" else "locales")
+        if not value or not _inside(root, value):
             raise ConfigError(f"'{key}' must be a relative path inside the project", path, _key_line(text, key))
+    max_bytes = table.get("max_article_bytes", 10 * 1024 * 1024)
+    if max_bytes <= 0:
+        raise ConfigError("'max_article_bytes' must be positive", path, _key_line(text, "max_article_bytes"))
     return Config(
         root=root,
         source=path if found is not None else None,
@@ -306,7 +321,25 @@ def load_config(root: Path) -> Config:
         language_keys=keys,
         language_dirs=dirs,
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
+        max_article_bytes=max_bytes,
     )
+
+
+_KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,34}")
+
+
+def _check_key(key: str, path: Path, name: str, line: int | None = None) -> None:
+    """A language key becomes a file-name part or a folder: nothing that could leave the project."""
+    if not _KEY_RE.fullmatch(key):
+        raise ConfigError(f"'{name}': {key!r} is not a usable language key (letters, digits, - and _)", path, line)
+
+
+def _inside(root: Path, relative: str) -> bool:
+    """True when ``relative`` names a place inside ``root``, symbolic links resolved."""
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        return False
+    return (root / candidate).resolve().is_relative_to(root.resolve())
 
 
 def _hugo_site(root: Path, table: dict[str, Any], path: Path, text: str) -> Any:

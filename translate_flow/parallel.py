@@ -5,17 +5,18 @@ article and writes its own files; anything that looks across the project is done
 afterwards, in the main process.
 
 Workers come from a fork server, so they do not inherit the project lock's file
-descriptor, and on Linux each asks the kernel to kill it when its parent dies: a
-killed run leaves no orphan still writing or holding the lock.
+descriptor. Their parent is that server, not the run, so each worker watches the
+run's process and exits when it is gone: a killed run leaves no orphan still
+writing, and once the workers are gone the fork server ends too.
 """
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import signal
-import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -25,7 +26,6 @@ R = TypeVar("R")
 
 # Below this many tasks, starting processes costs more than it saves.
 MIN_PARALLEL = 16
-_PR_SET_PDEATHSIG = 1
 
 
 def default_jobs() -> int:
@@ -34,14 +34,21 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _worker_setup() -> None:
-    # Ctrl-C is the parent's to handle; the workers just stop with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
+def _watch(run_pid: int) -> None:
+    while True:
+        time.sleep(0.5)
         try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):
+            os.kill(run_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
             pass
+
+
+def _worker_setup(run_pid: int) -> None:
+    # Ctrl-C is the run's to handle; the workers just stop with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch, args=(run_pid,), daemon=True, name="run-watch").start()
 
 
 def run_tasks(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
@@ -54,5 +61,7 @@ def run_tasks(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
     if "forkserver" in methods:
         context.set_forkserver_preload(["translate_flow.extract", "translate_flow.workflow"])
     chunk = max(1, min(64, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_setup) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(function, items, chunksize=chunk)

@@ -55,7 +55,11 @@ class Source:
     def article(self, config: Config) -> Article:
         """The parsed article (parsed on first use)."""
         if self._article is None:
-            data = self.data if self.data is not None else read_article_bytes(self.path, config.root)
+            data = (
+                self.data
+                if self.data is not None
+                else read_article_bytes(self.path, config.root, config.max_article_bytes)
+            )
             self._article = parse_article(data, self.path, self.rel, self.hint or config.source_language)
             self.data = None
         return self._article
@@ -149,7 +153,7 @@ class _Prober:
         config = self.config
         rel = path.relative_to(config.root).as_posix()
         try:
-            data = read_article_bytes(path, config.root)
+            data = read_article_bytes(path, config.root, config.max_article_bytes)
         except ArticleError as exc:
             self.errors.append(exc)
             return None

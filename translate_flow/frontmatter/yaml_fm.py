@@ -38,29 +38,36 @@ def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMa
         raise ArticleError("front matter is not a mapping", path, first_line)
     scalars: dict[Path_, ScalarSpan] = {}
     if node is not None:
-        _walk(node, (), start, scalars, set(), False)
+        _walk(node, start, scalars)
     return FrontMatter("yaml", body_line_after(text, close_end), data, scalars)
 
 
-def _walk(node: yaml.Node, path: Path_, base: int, out: dict[Path_, ScalarSpan], seen: set[int], in_flow: bool) -> None:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR_TAG and isinstance(node.value, str):
-            style = node.style or "plain"
-            value = node.value.rstrip("\n") if style in ("|", ">") else node.value
-            out[path] = ScalarSpan(base + node.start_mark.index, base + node.end_mark.index, style, value, in_flow)
-        return
+def _walk(root: yaml.Node, base: int, out: dict[Path_, ScalarSpan]) -> None:
+    """Record every string scalar's span; iterative, so deep nesting cannot overflow the stack."""
     # Aliases make the node graph a DAG; visiting a node once keeps an alias bomb cheap.
-    if id(node) in seen:
-        return
-    seen.add(id(node))
-    flow = in_flow or bool(getattr(node, "flow_style", False))
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                _walk(value, path + (key.value,), base, out, seen, flow)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), base, out, seen, flow)
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Path_, bool]] = [(root, (), False)]
+    while stack:
+        node, path, in_flow = stack.pop()
+        if len(path) > 64:
+            continue  # no translatable key lives this deep; bounded work on hostile input
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR_TAG and isinstance(node.value, str):
+                style = node.style or "plain"
+                value = node.value.rstrip("\n") if style in ("|", ">") else node.value
+                out[path] = ScalarSpan(base + node.start_mark.index, base + node.end_mark.index, style, value, in_flow)
+            continue
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        flow = in_flow or bool(getattr(node, "flow_style", False))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                if isinstance(key, yaml.ScalarNode):
+                    stack.append((value, path + (key.value,), flow))
+        elif isinstance(node, yaml.SequenceNode):
+            for index in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[index], path + (index,), flow))
 
 
 _PLAIN_UNSAFE_FLOW = set(",[]{}")
