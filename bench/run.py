@@ -116,7 +116,7 @@ def _files(root: Path) -> list[Path]:
     return sorted((root / "content").rglob("*.md"))
 
 
-def bench_competitors(size: int, work: Path) -> list[Timing]:
+def bench_competitors(size: int, work: Path, only: set[str]) -> list[Timing]:
     out: list[Timing] = []
     base = work / f"comp-{size}"
     generate(base, size, seed=7, languages=["en", "zh-CN"])
@@ -137,7 +137,7 @@ def bench_competitors(size: int, work: Path) -> list[Timing]:
         seconds, rss = measure([PYTHON, str(script), str(listing)], root)
         out.append(Timing(size, tool, phase, seconds, rss))
 
-    if shutil.which("po4a-updatepo") and shutil.which("po4a-translate"):
+    if "po4a" in only and shutil.which("po4a-updatepo") and shutil.which("po4a-translate"):
         run_per_file(
             "po4a (per file)",
             "extract",
@@ -177,6 +177,8 @@ def bench_competitors(size: int, work: Path) -> list[Timing]:
             ],
         )
     try:
+        if "mdpo" not in only:
+            raise ImportError
         import mdpo  # noqa: F401
 
         run_per_file(
@@ -214,6 +216,8 @@ def bench_competitors(size: int, work: Path) -> list[Timing]:
     except ImportError:
         pass
     try:
+        if "translate-toolkit" not in only:
+            raise ImportError
         import translate.convert.md2po  # noqa: F401
 
         po_dir, out_dir = base / "tt-po", base / "tt-out"
@@ -266,6 +270,7 @@ def main() -> None:
     parser.add_argument(
         "--competitors", action="store_true", help="also run po4a, mdpo and Translate Toolkit where installed"
     )
+    parser.add_argument("--only", default="po4a,mdpo,translate-toolkit", help="which competitors to run")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="tf-bench-"))
@@ -274,7 +279,7 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         rows += bench_translate_flow(size, work, args.jobs)
         if args.competitors:
-            rows += bench_competitors(size, work)
+            rows += bench_competitors(size, work, set(args.only.split(",")))
         print(f"done: {size} articles", file=sys.stderr)
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
     print(table(rows))

@@ -7,6 +7,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import polib
@@ -364,3 +365,35 @@ def test_garbage_from_an_engine_never_reaches_a_po_file(project: Path) -> None:
     assert (project / "locales/fr/a.po").read_bytes() == before
     _no_canary(project, result.output)
     assert f"api_key_env={KEY_ENV}" in result.output  # verbose names the variable, never its value
+
+
+@pytest.mark.parametrize(
+    ("engine", "code", "expected"),
+    [
+        ("google", "zh-CN", "zh-CN"),
+        ("deepl", "zh-CN", "zh"),
+        ("libre", "zh-CN", "zh"),
+        ("mymemory", "zh-CN", "zh-CN"),
+        ("google", "pt-BR", "pt"),
+        ("libre", "fr", "fr"),
+        ("mymemory", "en", "en-US"),
+        ("mymemory", "fr", "fr-FR"),
+    ],
+)
+def test_language_codes_are_mapped_per_engine(engine: str, code: str, expected: str) -> None:
+    from translate_flow.engines import EngineContext
+    from translate_flow.engines.online import OnlineEngine
+
+    settings = {} if engine in ("google", "mymemory") else {"api_key_env": KEY_ENV}
+    online = OnlineEngine(engine, settings, EngineContext(Path("."), Path("locales"), 1.0))
+    assert online.codes("de", code)[1] == expected
+
+
+def test_rate_limit_spaces_requests() -> None:
+    from translate_flow.pretranslate import RateLimiter
+
+    limiter = RateLimiter(20.0)
+    started = time.monotonic()
+    for _ in range(5):
+        limiter.wait()
+    assert time.monotonic() - started >= 4 / 20 - 0.01  # a lower bound: a slow machine only adds time

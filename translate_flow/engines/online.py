@@ -62,10 +62,14 @@ def _map_code(code: str, table: dict[str, str] | None) -> str | None:
     if table is None:
         return code
     by_lower = {value.lower(): value for value in table.values()}
-    for candidate in (code.lower(), code.split("-")[0].lower()):
-        if candidate in by_lower:
+    language = code.split("-")[0].lower()
+    # Some engines list only regional codes (MyMemory: en-GB, en-US…): take the main region.
+    main_region = {"en": "en-us", "zh": "zh-cn", "pt": "pt-pt", "sv": "sv-se", "da": "da-dk"}.get(language)
+    for candidate in (code.lower(), language, main_region, f"{language}-{language}"):
+        if candidate and candidate in by_lower:
             return by_lower[candidate]
-    return None
+    regional = sorted(value for key, value in by_lower.items() if key.startswith(language + "-"))
+    return regional[0] if regional else None
 
 
 class OnlineEngine:
