@@ -26,6 +26,7 @@ from bench.corpus import generate
 
 PYTHON = sys.executable
 TF = [PYTHON, "-m", "translate_flow"]
+PO4A_FORMAT = ["-f", "text", "-o", "markdown", "-M", "UTF-8"]
 
 
 @dataclass
@@ -143,12 +144,7 @@ def bench_competitors(size: int, work: Path, only: set[str]) -> list[Timing]:
             "extract",
             lambda md: [
                 "po4a-updatepo",
-                "-f",
-                "text",
-                "-o",
-                "markdown",
-                "-M",
-                "UTF-8",
+                *PO4A_FORMAT,
                 "-m",
                 str(md),
                 "-p",
@@ -160,12 +156,7 @@ def bench_competitors(size: int, work: Path, only: set[str]) -> list[Timing]:
             "merge",
             lambda md: [
                 "po4a-translate",
-                "-f",
-                "text",
-                "-o",
-                "markdown",
-                "-M",
-                "UTF-8",
+                *PO4A_FORMAT,
                 "-m",
                 str(md),
                 "-p",

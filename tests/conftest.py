@@ -111,3 +111,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--fuzz"):
         settings.load_profile("fuzz")
+
+
+@pytest.fixture
+def parsed_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Records every article the project layer parses (to prove that unchanged ones are not)."""
+    from translate_flow import article as article_module
+
+    calls: list[str] = []
+    real = article_module.parse_article
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(str(args[2]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("translate_flow.project.parse_article", counting)
+    return calls

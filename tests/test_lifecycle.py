@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
-import pytest
 
 from tests.conftest import all_catalogs, fill, msgfmt_check, run, write_tree
-from translate_flow import article as article_module
 
 PARAS = [
     "The library opens at nine every morning.",
@@ -166,18 +164,12 @@ def test_wrap_setting(project: Path) -> None:
     assert body and all(len(line) <= 40 for line in body)
 
 
-def test_unchanged_articles_are_not_parsed_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_articles_are_not_parsed_again(project: Path, parsed_articles: list[str]) -> None:
     files = {f"content/p{i}.md": f"---\ntitle: Post {i}\n---\n\nText number {i}.\n" for i in range(5)}
     write_tree(project, {"translate-flow.toml": 'languages = ["fr", "de"]\n', **files})
     assert run(project, "extract").exit_code == 0
-    calls: list[str] = []
-    real = article_module.parse_article
-
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append(str(args[2]))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("translate_flow.project.parse_article", counting)
+    calls = parsed_articles
+    calls.clear()
     result = run(project, "extract")
     assert "0 written, 15 unchanged (5 articles unchanged since last run)" in result.output
     assert calls == []

@@ -88,21 +88,10 @@ def test_missing_po_is_a_notice(project: Path) -> None:
     assert result.exit_code == 0 and "locales/fr/a.po: no PO file yet" in result.output
 
 
-def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, monkeypatch: object) -> None:
-    import pytest
-
-    from translate_flow import article as article_module
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, parsed_articles: list[str]) -> None:
     _merge_one(project, "Hello.\n\nWorld.\n", lambda m: {"Hello.": "Bonjour.", "World.": "Monde."}[m])
-    calls: list[str] = []
-    real = article_module.parse_article
-
-    def counting(*args: object, **kwargs: object) -> object:
-        calls.append(str(args[2]))
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("translate_flow.project.parse_article", counting)
+    calls = parsed_articles
+    calls.clear()
     assert "0 written, 1 unchanged" in run(project, "merge").output
     assert calls == []
     out = project / "content/a.fr.md"
