@@ -97,12 +97,6 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) ->
     return data
 
 
-def load_article(path: Path, root: Path, fallback_language: str) -> Article:
-    """Read and parse an article; raise ArticleError naming the file and line."""
-    rel = path.relative_to(root).as_posix()
-    return parse_article(read_article_bytes(path, root), path, rel, fallback_language)
-
-
 def parse_article(data: bytes, path: Path, rel: str, fallback_language: str) -> Article:
     """Parse an article's bytes. Its language is its front-matter ``lang``, else
     ``fallback_language`` (which the layout derives from the file's name or folder)."""

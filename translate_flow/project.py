@@ -80,8 +80,6 @@ class Discovery:
 
     sources: list[Source] = field(default_factory=list)
     """Source articles, in path order."""
-    outputs: set[Path] = field(default_factory=set)
-    """Files recognised as translation outputs (never extracted)."""
     errors: list[TranslateFlowError] = field(default_factory=list)
     """Files that could not be read, and clashes."""
 
@@ -235,7 +233,6 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
             source.outputs = outputs
             source.targets = tuple(outputs)
             result.sources.append(source)
-    result.outputs = set(claimed)
     result.sources.sort(key=lambda s: s.path)
     return result
 

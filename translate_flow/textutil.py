@@ -45,10 +45,6 @@ class LineTable:
         return text[self.starts[line] : self.ends[line]]
 
 
-def normalize_newlines(text: str) -> str:
-    """The text with every line ending turned into ``\\n`` (same line count)."""
-    return LINE_END_RE.sub("\n", text)
-
 
 def is_cjk(char: str) -> bool:
     """True for characters of scripts written without spaces between words."""
