@@ -44,8 +44,8 @@ class _Outcome:
     """What one article's extraction did (sent back from a worker process)."""
 
     report: Report = field(default_factory=Report)
-    unmatched: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    """Target language → (PO path, msgids that found no translation in their own file)."""
+    unmatched: dict[str, str] = field(default_factory=dict)
+    """Target language → PO path, for catalogs left with texts no translation in their own file matched."""
 
 
 def _header_comment(rel: str, language_name: str | None) -> str:
@@ -102,7 +102,7 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
             failed = True
             continue
         if lang is not None and unmatched:
-            outcome.unmatched[lang] = (rel, unmatched)
+            outcome.unmatched[lang] = rel
         if changed:
             report.written.append(rel)
         else:
@@ -125,22 +125,26 @@ def _may_hold_translations(path: Path) -> bool:
     return bool(_TRANSLATED.search(text)) or len(_MULTILINE_MSGSTR.findall(text)) > 1
 
 
-def _fill_from_project(config: Config, outcomes: list[_Outcome], report: Report) -> None:
-    by_language: dict[str, list[tuple[str, list[str]]]] = {}
-    for outcome in outcomes:
-        for lang, item in outcome.unmatched.items():
-            by_language.setdefault(lang, []).append(item)
+def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report: Report) -> None:
+    """Empty entries of the listed catalogs take a translation made anywhere in the project.
+
+    Only file names are kept between the phases, so memory does not grow with the site.
+    """
+    by_language: dict[str, list[str]] = {}
+    for lang, rel in unmatched:
+        by_language.setdefault(lang, []).append(rel)
     for lang, items in sorted(by_language.items()):
         folder = config.locales_path / lang
         memory = TranslationMemory.from_catalogs(p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p))
         if not len(memory):
             continue
-        for rel, msgids in sorted(items):
+        for rel in sorted(items):
             path = config.root / rel
             try:
                 po = read_catalog(path, rel)
                 po.wrapwidth = config.wrap
-                filled = fill_from_memory(po, msgids, memory, config.fuzzy_threshold)
+                empty = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr]
+                filled = fill_from_memory(po, empty, memory, config.fuzzy_threshold)
                 if filled and write_catalog(path, po) and rel not in report.written:
                     report.written.append(rel)
                     report.unchanged -= 1
@@ -162,12 +166,13 @@ def run_extract(config: Config, paths: Iterable[Path], options: ExtractOptions) 
             report.skipped += 1
         else:
             todo.append(source)
-    outcomes = list(run_tasks(partial(extract_article, config, options), todo, options.jobs))
-    for outcome in outcomes:
+    unmatched: list[tuple[str, str]] = []
+    for outcome in run_tasks(partial(extract_article, config, options), todo, options.jobs):
         report.written.extend(outcome.report.written)
         report.unchanged += outcome.report.unchanged
         report.notices.extend(outcome.report.notices)
         report.errors.extend(outcome.report.errors)
+        unmatched.extend(outcome.unmatched.items())
     if not options.check:
-        _fill_from_project(config, outcomes, report)
+        _fill_from_project(config, unmatched, report)
     return report

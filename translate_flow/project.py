@@ -167,7 +167,9 @@ class _Prober:
             return source
         if lazy:
             # Parsed later, in a worker process: only this article's own outputs depend on it.
+            # The bytes are read again there, so the main process holds no article text.
             source.resolved = False
+            source.data = None
             return source
         try:
             _resolve_language(config, source)
