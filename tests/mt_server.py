@@ -27,6 +27,8 @@ class Behaviour:
     drop_placeholders: bool = False
     block_after: int | None = None
     garbage: bool = False
+    rendezvous: threading.Barrier | None = None
+    """When set, every request waits until that many are in flight at once."""
     received: list[dict[str, str]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     saw_blocked: threading.Event = field(default_factory=threading.Event)
@@ -52,6 +54,8 @@ class _Handler(BaseHTTPRequestHandler):
         with behaviour.lock:
             behaviour.received.append(query)
             count = len(behaviour.received)
+        if behaviour.rendezvous is not None:
+            behaviour.rendezvous.wait(timeout=20)
         if behaviour.hang or (behaviour.block_after is not None and count > behaviour.block_after):
             behaviour.saw_blocked.set()
             behaviour.release.wait(timeout=30)

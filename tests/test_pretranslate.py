@@ -397,3 +397,15 @@ def test_rate_limit_spaces_requests() -> None:
     for _ in range(5):
         limiter.wait()
     assert time.monotonic() - started >= 4 / 20 - 0.01  # a lower bound: a slow machine only adds time
+
+
+def test_requests_run_concurrently_with_jobs(project: Path) -> None:
+    import threading
+
+    # Each request waits for a second one to arrive: only concurrent requests can finish.
+    behaviour = Behaviour(rendezvous=threading.Barrier(2))
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "First one.\n\nSecond one.\n"}, jobs=2, retries=0, timeout=30)
+        result = run(project, "pretranslate")
+    assert result.exit_code == 0, result.output
+    assert [e.msgstr for e in _po(project)] == ["[fr] First one.", "[fr] Second one."]
