@@ -21,7 +21,7 @@ from translate_flow.config import Config
 from translate_flow.errors import ArticleError, CatalogError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
-from translate_flow.project import Source, discover, select_sources
+from translate_flow.project import Source, discover, select_sources, target_catalogs
 from translate_flow.reports import Report
 from translate_flow.state import StateCache, digest, read_or_none
 
@@ -282,30 +282,25 @@ def collect_status(config: Config, paths: Iterable[Path] = (), languages: Sequen
     report.errors.extend(discovery.errors)
     totals: dict[str, tuple[int, Counts]] = {}
     state = StateCache(config.root, "status")
-    for source in select_sources(discovery, paths):
-        for language in source.targets:
-            if wanted and language not in wanted:
+    for source, language, po_path, rel in target_catalogs(config, select_sources(discovery, paths), wanted):
+        data = read_or_none(po_path)
+        if data is None:
+            continue
+        key = digest(data)
+        cached = state.get(rel)
+        if cached and cached.get("key") == key:
+            counts = Counts(**cached["counts"])
+        else:
+            try:
+                counts = count(parse_catalog(data, rel))
+            except CatalogError as exc:
+                report.errors.append(exc)
                 continue
-            po_path = source.po_path(config, language)
-            rel = po_path.relative_to(config.root).as_posix()
-            data = read_or_none(po_path)
-            if data is None:
-                continue
-            key = digest(data)
-            cached = state.get(rel)
-            if cached and cached.get("key") == key:
-                counts = Counts(**cached["counts"])
-            else:
-                try:
-                    counts = count(parse_catalog(data, rel))
-                except CatalogError as exc:
-                    report.errors.append(exc)
-                    continue
-                state.put(rel, {"key": key, "counts": asdict(counts)})
-            name = parse_language(language).display_name
-            report.articles.append(StatusRow(language, name, source.rel, 1, counts))
-            articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
-            totals[language] = (articles + 1, _add(total, counts))
+            state.put(rel, {"key": key, "counts": asdict(counts)})
+        name = parse_language(language).display_name
+        report.articles.append(StatusRow(language, name, source.rel, 1, counts))
+        articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
+        totals[language] = (articles + 1, _add(total, counts))
     state.save()
     for language in sorted(totals):
         articles, counts = totals[language]

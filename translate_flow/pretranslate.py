@@ -25,7 +25,7 @@ from translate_flow.config import Config
 from translate_flow.engines import Engine, EngineContext, EngineError, UnsupportedPair, load_engine
 from translate_flow.errors import TranslateFlowError
 from translate_flow.mtcache import DraftCache
-from translate_flow.project import discover, select_sources
+from translate_flow.project import discover, select_sources, target_catalogs
 from translate_flow.protect import PlaceholderError, Protected, protect, restore
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
@@ -314,31 +314,26 @@ def pretranslate(
     report.errors.extend(discovery.errors)
     files: list[_File] = []
     units: dict[tuple[str, str, str], _Unit] = {}
-    for source in select_sources(discovery, paths):
-        for target in source.targets:
-            if languages and target not in languages:
+    for source, target, path, rel in target_catalogs(config, select_sources(discovery, paths), languages):
+        if not path.exists():
+            report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
+            continue
+        try:
+            po = read_catalog(path, rel)
+        except TranslateFlowError as exc:
+            report.errors.append(exc)
+            continue
+        po.wrapwidth = config.wrap
+        pending = []
+        for entry in po:
+            if entry.obsolete or entry.msgstr or entry.msgid_plural or not entry.msgid:
                 continue
-            path = source.po_path(config, target)
-            rel = path.relative_to(config.root).as_posix()
-            if not path.exists():
-                report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
-                continue
-            try:
-                po = read_catalog(path, rel)
-            except TranslateFlowError as exc:
-                report.errors.append(exc)
-                continue
-            po.wrapwidth = config.wrap
-            pending = []
-            for entry in po:
-                if entry.obsolete or entry.msgstr or entry.msgid_plural or not entry.msgid:
-                    continue
-                key = (source.language, target, entry.msgid)
-                if key not in units:
-                    units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid))
-                pending.append((entry, units[key]))
-            if pending:
-                files.append(_File(path, rel, po, pending))
+            key = (source.language, target, entry.msgid)
+            if key not in units:
+                units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid))
+            pending.append((entry, units[key]))
+        if pending:
+            files.append(_File(path, rel, po, pending))
     on_total(len(units))
     run = _Run(config, report, progress)
     try:

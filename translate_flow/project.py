@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,6 +245,18 @@ def select_sources(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
     if not wanted:
         return discovery.sources
     return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
+
+
+def target_catalogs(
+    config: Config, sources: Iterable[Source], languages: Collection[str] = ()
+) -> Iterator[tuple[Source, str, Path, str]]:
+    """(source, target language, PO path, its project-relative name) for each wanted target."""
+    for source in sources:
+        for language in source.targets:
+            if languages and language not in languages:
+                continue
+            path = source.po_path(config, language)
+            yield source, language, path, path.relative_to(config.root).as_posix()
 
 
 def _sources_of(

@@ -45,7 +45,6 @@ class LineTable:
         return text[self.starts[line] : self.ends[line]]
 
 
-
 def is_cjk(char: str) -> bool:
     """True for characters of scripts written without spaces between words."""
     if not char:
