@@ -105,7 +105,7 @@ def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str) -> str:
     if fm.format == "yaml":
         return yaml_fm.render(text, span, new)
     if fm.format == "toml":
-        return toml_fm.render(span, new)
+        return toml_fm.render(text, span, new)
     return json.dumps(new, ensure_ascii=span.style == "ascii")
 
 

@@ -226,12 +226,17 @@ def _basic(value: str, multiline: bool) -> str:
     return "".join(out)
 
 
-def render(span: ScalarSpan, new: str) -> str:
+def render(text: str, span: ScalarSpan, new: str) -> str:
+    """``new`` as a TOML string in the style of the source value, with the file's line endings."""
     plain = all(ch == "\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F) for ch in new.replace("\n", ""))
     if span.style == "'" and plain and "'" not in new and "\n" not in new:
         return "'" + new + "'"
+    source = text[span.start : span.end]
+    eol = "\r\n" if "\r\n" in source else "\r" if "\r" in source else "\n"
+    # A line break right after the opening quotes is not part of the value; keep it if it was there.
+    opening = source[:3] + (eol if source[3:4] in ("\r", "\n") else "")
     if span.style == "'''" and plain and "'''" not in new and not new.endswith("'"):
-        return "'''" + new + "'''"
+        return opening + new.replace("\n", eol) + "'''"
     if span.style in ('"""', "'''") and "\n" in new:
-        return '"""' + _basic(new, multiline=True) + '"""'
+        return '"""' + opening[3:] + _basic(new, multiline=True).replace("\n", eol) + '"""'
     return '"' + _basic(new, multiline=False) + '"'
