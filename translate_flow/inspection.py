@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
+import polib
+
 from translate_flow.catalog import parse_catalog, read_catalog
 from translate_flow.checks import (
     Counts,
@@ -191,7 +193,7 @@ def _check_source(
     source, wanted = item
     errors: list[TranslateFlowError] = []
     results: list[tuple[str, str, list[Finding]]] = []
-    checked: set[str] = set()
+    parsed: dict[str, polib.POFile] = {}
     for language, (rel, key) in wanted.items():
         try:
             po = read_catalog(config.root / rel, rel)
@@ -204,9 +206,9 @@ def _check_source(
         for entry in po:
             found.extend(entry_findings(entry, rel, language, disabled))
         results.append((rel, key, found))
-        checked.add(language)
+        parsed[language] = po
     merge_report = Report()
-    outputs = _output_findings(config, source, checked, merge_report)
+    outputs = _output_findings(config, source, parsed, merge_report)
     for rel, _, found in results:
         language = next(lang for lang, (r, _) in wanted.items() if r == rel)
         found.extend(outputs.get(language, []))
@@ -214,12 +216,14 @@ def _check_source(
     return results, errors
 
 
-def _output_findings(config: Config, source: Source, languages: set[str], report: Report) -> dict[str, list[Finding]]:
+def _output_findings(
+    config: Config, source: Source, catalogs: dict[str, polib.POFile], report: Report
+) -> dict[str, list[Finding]]:
     """Translated articles that merge would write differently."""
     from translate_flow.workflow import plan_merge
 
     found: dict[str, list[Finding]] = {}
-    for plan in plan_merge(config, [source], include_fuzzy=False, report=report, languages=languages):
+    for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
         if plan.data is None:
             continue
         out_rel = plan.path.relative_to(config.root).as_posix()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+import polib
 
 from translate_flow.catalog import parse_catalog, translations
 from translate_flow.config import Config
@@ -74,8 +76,12 @@ def plan_merge(
     include_fuzzy: bool,
     report: Report,
     languages: Collection[str] | None = None,
+    catalogs: Mapping[str, polib.POFile] | None = None,
 ) -> Iterator[PlannedOutput]:
-    """Compute each translated article in memory; problems go into ``report``."""
+    """Compute each translated article in memory; problems go into ``report``.
+
+    ``catalogs`` may hold PO files the caller already parsed, by language.
+    """
     for source in sources:
         wanted = [lang for lang in source.outputs if languages is None or lang in languages]
         if not wanted:
@@ -90,19 +96,22 @@ def plan_merge(
             out = source.outputs[lang]
             po_path = source.po_path(config, lang)
             po_rel = _rel(config, po_path)
-            po_bytes = read_or_none(po_path)
-            if po_bytes is None:
-                report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
-                continue
-            try:
-                po = parse_catalog(po_bytes, po_rel)
-            except TranslateFlowError as exc:
-                report.errors.append(exc)
-                continue
+            if catalogs is not None and lang in catalogs:
+                po, inputs = catalogs[lang], ""
+            else:
+                po_bytes = read_or_none(po_path)
+                if po_bytes is None:
+                    report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+                    continue
+                try:
+                    po = parse_catalog(po_bytes, po_rel)
+                except TranslateFlowError as exc:
+                    report.errors.append(exc)
+                    continue
+                inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
             result = merge_article(article, segments, translations(po, include_fuzzy), lang)
             percent = 100.0 * result.translated / result.total if result.total else 100.0
             data = article.encode(result.text) if percent >= config.min_percent else None
-            inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
             yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs)
 
 
