@@ -20,7 +20,16 @@ from translate_flow.errors import TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.memory import TranslationMemory
 from translate_flow.parallel import run_tasks
-from translate_flow.project import HASH_FIELD, LANGUAGE_FIELD, TARGETS_FIELD, Source, discover, resolve, select_sources
+from translate_flow.project import (
+    HASH_FIELD,
+    LANGUAGE_FIELD,
+    TARGETS_FIELD,
+    Discovery,
+    Source,
+    discover,
+    resolve,
+    select_sources,
+)
 from translate_flow.reports import Notice, Report
 from translate_flow.segment import segment_article
 
@@ -154,9 +163,11 @@ def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report:
                 report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel))
 
 
-def run_extract(config: Config, paths: Iterable[Path], options: ExtractOptions) -> Report:
+def run_extract(
+    config: Config, paths: Iterable[Path], options: ExtractOptions, discovery: Discovery | None = None
+) -> Report:
     report = Report()
-    discovery = discover(config, lazy=True)
+    discovery = discovery or discover(config, lazy=True)
     report.errors.extend(discovery.errors)
     todo: list[Source] = []
     for source in select_sources(discovery, paths):

@@ -91,15 +91,14 @@ def run_checks(
         return not wanted or language is None or language in wanted
 
     seen_errors: set[str] = set()
+    discovery = discover(config)
     # What extract would change: missing catalogs, or ones the source has moved away from.
-    planned = run_extract(config, paths, ExtractOptions(check=True))
+    planned = run_extract(config, paths, ExtractOptions(check=True), discovery)
     for error in planned.errors:
         if str(error) not in seen_errors:
             seen_errors.add(str(error))
             report.findings.append(_error_finding(error))
     would_change = set(planned.written)
-
-    discovery = discover(config)
     sources = select_sources(discovery, paths)
     # Findings per PO file, reused while the source, the PO file and the output are unchanged.
     state = StateCache(config.root, "check")
