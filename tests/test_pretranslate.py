@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import sqlite3
@@ -409,3 +410,33 @@ def test_requests_run_concurrently_with_jobs(project: Path) -> None:
         result = run(project, "pretranslate")
     assert result.exit_code == 0, result.output
     assert [e.msgstr for e in _po(project)] == ["[fr] First one.", "[fr] Second one."]
+
+
+def test_progress_bar_on_a_terminal_only(project: Path) -> None:
+    import pty
+
+    config = 'languages = ["fr"]\n[pretranslate]\nengines = ["shout"]\n[engines.shout]\nclass = "tests.plugin_engine:ShoutEngine"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/a.md": "One.\n\nTwo.\n\nThree.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    command = [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(command, stdout=follower, stderr=follower, stdin=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait() == 0
+    assert b"translating" in seen and b"100%" in seen
+    # Not a terminal: no bar.
+    (project / "locales/fr/a.po").unlink()
+    assert run(project, "extract", "-q").exit_code == 0
+    piped = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert piped.returncode == 0 and b"translating" not in piped.stderr
