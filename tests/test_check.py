@@ -303,7 +303,6 @@ def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.M
         parsed.append(rel)
         return real(data, rel)
 
-    monkeypatch.setattr("translate_flow.inspection.parse_catalog", counting)
     monkeypatch.setattr("translate_flow.catalog.parse_catalog", counting)
     assert run(clean, "check", "--format", "json").output == first
     assert parsed == []

@@ -431,6 +431,7 @@ def check(
     default=None,
     help="Also write a one-page HTML report.",
 )
+@_jobs_option
 @click.pass_context
 def status(
     ctx: click.Context,
@@ -439,6 +440,7 @@ def status(
     by_article: bool,
     output_format: str,
     html_file: Path | None,
+    jobs: int | None,
 ) -> None:
     """Where the translation work stands, per language (or per article)."""
     from translate_flow import formats
@@ -447,7 +449,7 @@ def status(
     config = _config(ctx)
     try:
         codes = tuple(parse_language(code).code for code in languages)
-        report = collect_status(config, paths, codes)
+        report = collect_status(config, paths, codes, jobs or default_jobs())
     except ValueError as exc:
         raise _fail(ConfigError(str(exc))) from exc
     except TranslateFlowError as exc:

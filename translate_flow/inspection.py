@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog import parse_catalog, read_catalog
+from translate_flow.catalog import read_catalog
 from translate_flow.checks import (
     Counts,
     Finding,
@@ -278,30 +278,50 @@ def _add(a: Counts, b: Counts) -> Counts:
     )
 
 
-def collect_status(config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = ()) -> StatusReport:
+def _count_file(item: tuple[str, str]) -> Counts | CatalogError:
+    """Counts of one PO file (run in a worker with --jobs)."""
+    path, rel = item
+    try:
+        return count(read_catalog(Path(path), rel))
+    except CatalogError as exc:
+        return exc
+
+
+def collect_status(
+    config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), jobs: int = 1
+) -> StatusReport:
+    """Entry and word counts per language and per article; unchanged catalogs come from the cache."""
     report = StatusReport()
     wanted = {parse_language(code).code for code in languages}
     discovery = discover(config)
     report.errors.extend(discovery.errors)
-    totals: dict[str, tuple[int, Counts]] = {}
     state = StateCache(config.root, "status")
+    rows: list[tuple[str, str, str, Counts | None]] = []  # language, article, rel, counts
+    missing: list[tuple[str, str]] = []
+    keys: dict[str, str] = {}
     for source, language, po_path, rel in target_catalogs(config, select_sources(discovery, paths), wanted):
         data = read_or_none(po_path)
         if data is None:
             continue
-        key = digest(data)
+        keys[rel] = digest(data)
         cached = state.get(rel)
-        if cached and cached.get("key") == key:
-            counts = Counts(**cached["counts"])
+        if cached and cached.get("key") == keys[rel]:
+            rows.append((language, source.rel, rel, Counts(**cached["counts"])))
         else:
-            try:
-                counts = count(parse_catalog(data, rel))
-            except CatalogError as exc:
-                report.errors.append(exc)
+            rows.append((language, source.rel, rel, None))
+            missing.append((str(po_path), rel))
+    fresh = dict(zip((rel for _, rel in missing), run_tasks(_count_file, missing, jobs)))
+    totals: dict[str, tuple[int, Counts]] = {}
+    for language, article, rel, counts in rows:
+        if counts is None:
+            result = fresh[rel]
+            if isinstance(result, CatalogError):
+                report.errors.append(result)
                 continue
-            state.put(rel, {"key": key, "counts": asdict(counts)})
+            counts = result
+            state.put(rel, {"key": keys[rel], "counts": asdict(counts)})
         name = parse_language(language).display_name
-        report.articles.append(StatusRow(language, name, source.rel, 1, counts))
+        report.articles.append(StatusRow(language, name, article, 1, counts))
         articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
         totals[language] = (articles + 1, _add(total, counts))
     state.save()
