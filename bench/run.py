@@ -168,37 +168,38 @@ def bench_competitors(size: int, work: Path, only: set[str]) -> list[Timing]:
             ],
         )
     try:
-        if "mdpo" not in only:
+        if "mdpo" not in only and "mdpo-inprocess" not in only:
             raise ImportError
         import mdpo  # noqa: F401
 
-        run_per_file(
-            "mdpo (command per file)",
-            "extract",
-            lambda md: [
-                PYTHON,
-                "-m",
-                "mdpo.md2po",
-                str(md),
-                "--save",
-                "--po-filepath",
-                str(md.with_suffix(".mdpo.po")),
-            ],
-        )
-        run_per_file(
-            "mdpo (command per file)",
-            "merge",
-            lambda md: [
-                PYTHON,
-                "-m",
-                "mdpo.po2md",
-                str(md),
-                "--pofiles",
-                str(md.with_suffix(".mdpo.po")),
-                "--save",
-                str(md.with_suffix(".mdpo.out")),
-            ],
-        )
+        if "mdpo" in only:
+            run_per_file(
+                "mdpo (command per file)",
+                "extract",
+                lambda md: [
+                    PYTHON,
+                    "-m",
+                    "mdpo.md2po",
+                    str(md),
+                    "--save",
+                    "--po-filepath",
+                    str(md.with_suffix(".mdpo.po")),
+                ],
+            )
+            run_per_file(
+                "mdpo (command per file)",
+                "merge",
+                lambda md: [
+                    PYTHON,
+                    "-m",
+                    "mdpo.po2md",
+                    str(md),
+                    "--pofiles",
+                    str(md.with_suffix(".mdpo.po")),
+                    "--save",
+                    str(md.with_suffix(".mdpo.out")),
+                ],
+            )
         script = work / "mdpo_inprocess.py"
         script.write_text(COMPETITOR_SCRIPTS["mdpo (in-process)"])
         for phase in ("extract", "merge"):

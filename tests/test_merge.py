@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polib
@@ -98,7 +99,38 @@ def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, parsed
     out.write_text("Someone edited the output by hand.\n")
     assert "wrote content/a.fr.md" in run(project, "merge").output
     assert out.read_text() == "Bonjour.\n\nMonde.\n"
-    shutil_state = project / ".translate-flow"
-    for child in shutil_state.iterdir():
-        child.unlink()  # the cache is only a cache
+    shutil.rmtree(project / ".translate-flow")  # the cache is only a cache
     assert "0 written, 1 unchanged" in run(project, "merge").output
+
+
+def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: object) -> None:
+    import pytest
+
+    from translate_flow import segment
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hello.\n\n- World.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    fill(project / "locales/fr/a.po", lambda m: {"Hello.": "Bonjour.", "World.": "Monde."}[m])
+    calls: list[str] = []
+    real = segment.segment_article
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append("segmented")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("translate_flow.workflow.segment_article", counting)
+    assert run(project, "merge", "-q").exit_code == 0
+    assert calls == [] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
+    # A damaged cache is ignored: the article is parsed again and the result is the same.
+    cached = list((project / ".translate-flow/segments").glob("*.json"))
+    assert len(cached) == 1
+    cached[0].write_text("[[not, valid")
+    (project / "content/a.fr.md").unlink()
+    assert run(project, "merge", "-q").exit_code == 0
+    assert calls == ["segmented"] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
+    # Segments of a source that changed are forgotten by the next full extract.
+    (project / "content/a.md").write_text("Hello again.\n")
+    assert run(project, "extract", "-q").exit_code == 0
+    remaining = list((project / ".translate-flow/segments").glob("*.json"))
+    assert len(remaining) == 1 and remaining[0] != cached[0]

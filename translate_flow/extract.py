@@ -32,6 +32,7 @@ from translate_flow.project import (
 )
 from translate_flow.reports import Notice, Report
 from translate_flow.segment import segment_article
+from translate_flow.state import prune_segments, save_segments
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
     except TranslateFlowError as exc:
         report.errors.append(exc)
         return outcome
+    if not options.check:
+        save_segments(config.root, source.digest, segments)
     for item in skipped:
         report.notices.append(Notice(article.rel, item.line, f"not extracted: {item.reason}"))
     failed = False
@@ -166,6 +169,7 @@ def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report:
 def run_extract(
     config: Config, paths: Iterable[Path], options: ExtractOptions, discovery: Discovery | None = None
 ) -> Report:
+    paths = list(paths)
     report = Report()
     discovery = discovery or discover(config, lazy=True)
     report.errors.extend(discovery.errors)
@@ -186,4 +190,6 @@ def run_extract(
         unmatched.extend(outcome.unmatched.items())
     if not options.check:
         _fill_from_project(config, unmatched, report)
+        if not list(paths):
+            prune_segments(config.root, {source.digest for source in discovery.sources})
     return report

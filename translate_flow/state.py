@@ -63,3 +63,52 @@ class StateCache:
             except OSError:
                 pass  # a cache that cannot be written only costs time next run
             self.dirty = False
+
+
+def segments_path(root: Path, source_digest: str) -> Path:
+    return root / STATE_DIR / "segments" / f"{source_digest}.json"
+
+
+def save_segments(root: Path, source_digest: str, segments: list[Any]) -> None:
+    """Remember an article's segments so merge and check need not parse its Markdown again."""
+    rows = [
+        [
+            s.text,
+            s.kind,
+            s.location.start,
+            s.location.end,
+            s.location.line,
+            s.prefix,
+            s.hard_break,
+            s.one_line,
+            list(s.fm_path) if s.fm_path is not None else None,
+        ]
+        for s in segments
+    ]
+    try:
+        write_if_changed(segments_path(root, source_digest), json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass  # only a cache
+
+
+def load_segments(root: Path, source_digest: str) -> list[Any] | None:
+    """The segments extract found for these exact source bytes and settings, or None."""
+    from translate_flow.segment import Location, Segment
+
+    try:
+        rows = json.loads(segments_path(root, source_digest).read_bytes())
+        return [
+            Segment(text, kind, Location(start, end, line), prefix, hard, one, tuple(fm) if fm is not None else None)
+            for text, kind, start, end, line, prefix, hard, one, fm in rows
+        ]
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def prune_segments(root: Path, keep: set[str]) -> None:
+    """Forget segments of sources that no longer exist in this form."""
+    folder = root / STATE_DIR / "segments"
+    if folder.is_dir():
+        for path in folder.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)

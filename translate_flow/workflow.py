@@ -22,7 +22,7 @@ from translate_flow.pretranslate import PretranslateReport
 from translate_flow.project import Source, discover, select_sources
 from translate_flow.reports import Notice, Report
 from translate_flow.segment import segment_article
-from translate_flow.state import StateCache, digest, read_or_none
+from translate_flow.state import StateCache, digest, load_segments, read_or_none
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -88,7 +88,9 @@ def plan_merge(
             continue
         try:
             article = source.article(config)
-            segments, _ = segment_article(article, config.front_matter_keys)
+            segments = load_segments(config.root, source.digest)
+            if segments is None:
+                segments, _ = segment_article(article, config.front_matter_keys)
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
