@@ -231,7 +231,6 @@ def _print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
 
 
 def _run_pretranslate(
-    ctx: click.Context,
     config: Config,
     paths: tuple[Path, ...],
     languages: tuple[str, ...],
@@ -244,7 +243,6 @@ def _run_pretranslate(
         raise _fail(ConfigError(str(exc))) from exc
     names = tuple(name for value in engines for name in value.split(",") if name)
     show_bar = not quiet and sys.stderr.isatty()
-    bar: Any = None
     state: dict[str, Any] = {}
 
     def on_total(total: int) -> None:
@@ -295,7 +293,7 @@ def pretranslate(
     config = _config(ctx)
     if jobs is not None:
         config = replace(config, pretranslate=replace(config.pretranslate, jobs=jobs))
-    report = _run_pretranslate(ctx, config, paths, languages, engines, quiet)
+    report = _run_pretranslate(config, paths, languages, engines, quiet)
     if report.errors:
         raise _Exit(max(e.exit_code for e in report.errors))
 
@@ -326,7 +324,7 @@ def sync(
         _finish(report, quiet, "wrote")
     except _Exit as exc:
         failed = max(failed, exc.exit_code)
-    drafts = _run_pretranslate(ctx, config, paths, languages, engines, quiet)
+    drafts = _run_pretranslate(config, paths, languages, engines, quiet)
     if drafts.errors:
         failed = max(failed, *(e.exit_code for e in drafts.errors))
     try:
