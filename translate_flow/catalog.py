@@ -258,3 +258,10 @@ def translations(po: polib.POFile | None, include_fuzzy: bool) -> dict[Key, str]
             continue
         found[entry_key(entry)] = entry.msgstr
     return found
+
+
+def kept_translations(before: polib.POFile, after: polib.POFile) -> list[str]:
+    """Msgids translated in ``before`` whose translation ``after`` no longer holds anywhere (live,
+    fuzzy or obsolete): what "never lose a translator's work" forbids. Empty when nothing is lost."""
+    held = {entry.msgstr for entry in after if entry.msgstr}
+    return [entry.msgid for entry in before if entry.msgstr and entry.msgstr not in held]

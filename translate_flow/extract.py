@@ -17,6 +17,7 @@ from pathlib import Path
 from translate_flow.catalog import build_catalog, entries_for, fill_from_memory, read_catalog, write_catalog
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
+from translate_flow.fsutil import atomic_write_bytes
 from translate_flow.languages import parse_language
 from translate_flow.memory import TranslationMemory
 from translate_flow.parallel import run_tasks
@@ -56,6 +57,8 @@ class _Outcome:
     report: Report = field(default_factory=Report)
     unmatched: dict[str, str] = field(default_factory=dict)
     """Target language → PO path, for catalogs left with texts no translation in their own file matched."""
+    stamp: str | None = None
+    """The POT whose fingerprint is written as pending until the project-wide pass is done."""
 
 
 def _header_comment(rel: str, language_name: str | None) -> str:
@@ -101,7 +104,12 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
             if language is None:
                 if failed:
                     continue
-                po.metadata[HASH_FIELD] = source.digest
+                # Until the project-wide pass has filled this article's catalogs, its fingerprint
+                # stays "pending": a run killed in between redoes the article instead of skipping it.
+                pending = bool(outcome.unmatched) and not options.check
+                po.metadata[HASH_FIELD] = PENDING + source.digest if pending else source.digest
+                if pending:
+                    outcome.stamp = rel
                 po.metadata[LANGUAGE_FIELD] = source.language
                 po.metadata[TARGETS_FIELD] = " ".join(source.targets)
             changed = write_catalog(path, po, dry_run=options.check)
@@ -121,6 +129,22 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
             report.unchanged += 1
     source.data = None
     return outcome
+
+
+PENDING = "pending-"
+
+
+def _stamp(config: Config, rels: list[str], report: Report) -> None:
+    """Turn pending fingerprints into real ones, once every catalog they vouch for is final."""
+    marker = f"{HASH_FIELD}: {PENDING}".encode()
+    for rel in rels:
+        path = config.root / rel
+        try:
+            data = path.read_bytes()
+            if marker in data:
+                atomic_write_bytes(path, data.replace(marker, f"{HASH_FIELD}: ".encode(), 1))
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel))
 
 
 # A translated entry: a one-line msgstr with text, or a second multi-line msgstr (the first is the header).
@@ -182,14 +206,18 @@ def run_extract(
         else:
             todo.append(source)
     unmatched: list[tuple[str, str]] = []
+    stamps: list[str] = []
     for outcome in run_tasks(partial(extract_article, config, options), todo, options.jobs):
         report.written.extend(outcome.report.written)
         report.unchanged += outcome.report.unchanged
         report.notices.extend(outcome.report.notices)
         report.errors.extend(outcome.report.errors)
         unmatched.extend(outcome.unmatched.items())
+        if outcome.stamp:
+            stamps.append(outcome.stamp)
     if not options.check:
         _fill_from_project(config, unmatched, report)
+        _stamp(config, stamps, report)
         if not list(paths):
             prune_segments(config.root, {source.digest for source in discovery.sources})
     return report

@@ -46,7 +46,8 @@ def _lang_replacement(article: Article, target: str) -> tuple[int, int, str] | N
     if fm is None or "lang" not in fm.data:
         return None
     span = fm.scalars.get(("lang",)) or fm.scalars.get(("lang", 0))
-    if span is None or span.value == target:
+    if span is None or not span.value.strip() or span.value == target:
+        # An empty `lang` says nothing, so it stays as it is, like a missing one.
         return None
     return span.start, span.end, render_value(fm, article.text, span, target)
 
