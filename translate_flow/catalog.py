@@ -146,8 +146,8 @@ def build_catalog(
 
     Same text: translation, flags and comments kept. Changed text: the closest old
     translation of the same file as fuzzy with the previous msgid. Removed text:
-    kept as obsolete, and revived when it comes back. Also returns the msgids that
-    found nothing in the file, for a project-wide look-up (``fill_from_memory``).
+    kept as obsolete, and revived when it comes back. Also returns the msgids still
+    without a translation, for a project-wide look-up (``fill_from_memory``).
     """
     po = polib.POFile(wrapwidth=wrap)
     po.metadata = _header(language, project, old)
@@ -169,7 +169,6 @@ def build_catalog(
         else:
             pending.append(entry)
         po.append(entry)
-    unmatched: list[str] = []
     if pending:
         leftovers = {e.msgid: e for k, e in previous.items() if k not in used and e.msgstr}
         local = TranslationMemory(leftovers.values())
@@ -178,8 +177,9 @@ def build_catalog(
             if match is not None:
                 _fuzzy_from(entry, match.msgid, match.msgstr, leftovers[match.msgid].flags)
                 used.add((None, match.msgid))
-            else:
-                unmatched.append(entry.msgid)
+    # Every text still without a translation may find one elsewhere in the project, also one
+    # that was already empty before: a run killed before the project-wide pass must be redone.
+    unmatched = [entry.msgid for entry in entries if not entry.msgstr]
     if keep_obsolete and old is not None:
         for entry in old:
             if entry_key(entry) in used or not entry.msgstr:

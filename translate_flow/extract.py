@@ -106,9 +106,10 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
                     continue
                 # Until the project-wide pass has filled this article's catalogs, its fingerprint
                 # stays "pending": a run killed in between redoes the article instead of skipping it.
-                pending = bool(outcome.unmatched) and not options.check
-                po.metadata[HASH_FIELD] = PENDING + source.digest if pending else source.digest
+                po.metadata[HASH_FIELD] = source.digest
+                pending = bool(outcome.unmatched) and not options.check and write_catalog(path, po, dry_run=True)
                 if pending:
+                    po.metadata[HASH_FIELD] = PENDING + source.digest
                     outcome.stamp = rel
                 po.metadata[LANGUAGE_FIELD] = source.language
                 po.metadata[TARGETS_FIELD] = " ".join(source.targets)
@@ -171,7 +172,9 @@ def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report:
         by_language.setdefault(lang, []).append(rel)
     for lang, items in sorted(by_language.items()):
         folder = config.locales_path / lang
-        memory = TranslationMemory.from_catalogs(p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p))
+        memory = TranslationMemory.from_catalogs(
+            (p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p)), include_fuzzy=False
+        )
         if not len(memory):
             continue
         for rel in sorted(items):

@@ -68,10 +68,12 @@ class TranslationMemory:
         return Match(text, msgstr, best[1] / 100, fuzzy)
 
     @classmethod
-    def from_catalogs(cls, paths: Iterable[Path]) -> TranslationMemory:
+    def from_catalogs(cls, paths: Iterable[Path], include_fuzzy: bool = True) -> TranslationMemory:
         """Memory of every translated entry in the given PO files (unreadable ones are skipped).
 
         Obsolete entries count: they are translations of texts that may come back elsewhere.
+        Without ``include_fuzzy`` only reviewed translations count, so what this memory fills
+        in (always fuzzy, or an exact copy) cannot change what it holds.
         """
         from translate_flow.catalog import read_catalog
         from translate_flow.errors import CatalogError
@@ -83,5 +85,6 @@ class TranslationMemory:
             except CatalogError:
                 continue
             for entry in po:
-                memory.add(entry)
+                if include_fuzzy or "fuzzy" not in entry.flags:
+                    memory.add(entry)
         return memory

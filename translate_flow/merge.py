@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from translate_flow.article import Article
 from translate_flow.catalog import Key
 from translate_flow.frontmatter import render_span_end, render_value
+from translate_flow.languages import same_language
 from translate_flow.segment import Segment
 from translate_flow.textutil import LineTable
 
@@ -46,7 +47,7 @@ def _lang_replacement(article: Article, target: str) -> tuple[int, int, str] | N
     if fm is None or "lang" not in fm.data:
         return None
     span = fm.scalars.get(("lang",)) or fm.scalars.get(("lang", 0))
-    if span is None or not span.value.strip() or span.value == target:
+    if span is None or not span.value.strip() or same_language(span.value.strip(), target):
         # An empty `lang` says nothing, so it stays as it is, like a missing one.
         return None
     return span.start, span.end, render_value(fm, article.text, span, target)
