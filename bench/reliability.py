@@ -14,6 +14,7 @@ file that differs from the uninterrupted run after the re-run.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -126,6 +127,8 @@ def fuzz() -> str:
 
 
 def main() -> None:
+    # Fixed PO dates, so that a re-run a minute later can be compared byte for byte.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1735689600")
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kills", type=int, default=20, help="kills per command")
     parser.add_argument("--articles", type=int, default=150)
