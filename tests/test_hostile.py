@@ -73,8 +73,11 @@ def test_yaml_alias_bomb_and_deep_nesting(project: Path) -> None:
     result = run(project, "extract")
     assert "Traceback" not in result.output
     assert [e.msgid for e in polib.pofile(str(project / "locales/fr/bomb.po"))] == ["Still fine", "Body."]
-    for name in ("deep", "deepj"):
-        assert f"error: content/{name}.md:1:" in result.output or (project / f"locales/fr/{name}.po").is_file()
+    # libyaml takes the deep YAML (a list of lists holds no string to translate)...
+    assert [e.msgid for e in polib.pofile(str(project / "locales/fr/deep.po"))] == ["Body."]
+    # ...and JSON that deep is refused for that file alone.
+    assert "error: content/deepj.md:1: JSON front matter is nested too deeply" in result.output
+    assert result.exit_code == 1
 
 
 # -- paths -----------------------------------------------------------------------------
@@ -115,8 +118,10 @@ def test_symlinked_folders_out_of_the_project_are_refused(project: Path, tmp_pat
     write_tree(project, {"translate-flow.toml": CONFIG, "content/a.md": "Hi.\n"})
     os.symlink(outside / "sub", project / "content" / "linked")
     result = run(project, "extract")
+    # A linked folder is not followed at all: nothing is read from it, nothing is written for it.
+    assert result.exit_code == 0, result.output
     assert "Secret" not in "".join(p.read_text() for p in all_catalogs(project))
-    assert result.exit_code in (0, 1) and "Traceback" not in result.output
+    assert not (project / "locales/fr/linked").exists()
     os.symlink(outside, project / "locales-out")
     (project / "translate-flow.toml").write_text(CONFIG + 'locales_dir = "locales-out"\n')
     assert run(project, "extract").exit_code == 2

@@ -138,5 +138,7 @@ def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: obj
 
 def test_an_empty_lang_is_left_alone(project: Path) -> None:
     # Found by the fuzzer: an empty folded scalar used to get the target language spliced in.
-    out = _merge_one(project, "---\nlang: >\ntitle: Hi\n---\n\nHello.\n", lambda m: {"Hi": "Salut", "Hello.": "Bonjour."}[m])
+    out = _merge_one(
+        project, "---\nlang: >\ntitle: Hi\n---\n\nHello.\n", lambda m: {"Hi": "Salut", "Hello.": "Bonjour."}[m]
+    )
     assert out == "---\nlang: >\ntitle: Salut\n---\n\nBonjour.\n"

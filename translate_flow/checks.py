@@ -245,22 +245,7 @@ def po_level_findings(po: polib.POFile, rel: str, language: str | None) -> Itera
     for entry in po:
         if entry.obsolete or not entry.msgstr:
             continue
-        for end in ("\n",):
-            if entry.msgid.endswith(end) != entry.msgstr.endswith(end):
-                yield Finding(
-                    rel,
-                    entry.linenum,
-                    "po-newline",
-                    "invalid",
-                    "msgid and msgstr must both end with a newline, or neither",
-                    language,
-                )
-            if entry.msgid.startswith(end) != entry.msgstr.startswith(end):
-                yield Finding(
-                    rel,
-                    entry.linenum,
-                    "po-newline",
-                    "invalid",
-                    "msgid and msgstr must both start with a newline, or neither",
-                    language,
-                )
+        for where, test in (("end", str.endswith), ("start", str.startswith)):
+            if test(entry.msgid, "\n") != test(entry.msgstr, "\n"):
+                message = f"msgid and msgstr must both {where} with a newline, or neither"
+                yield Finding(rel, entry.linenum, "po-newline", "invalid", message, language)

@@ -10,6 +10,9 @@ from pathlib import Path
 # Temporary names as atomic_write_bytes makes them: .<file name>.<pid>-<counter>.tmp
 _TEMP_NAME = re.compile(r"\..+\.[0-9]+-[0-9]+\.tmp")
 _counter = itertools.count()
+# Read once: os.umask can only be read by setting it, which is not safe to repeat from threads.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -31,9 +34,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             # Keep the permissions a user gave the file.
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+            os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -87,9 +87,6 @@ def run_checks(
     paths = list(paths)
     wanted = {parse_language(code).code for code in languages}
 
-    def keep(language: str | None) -> bool:
-        return not wanted or language is None or language in wanted
-
     seen_errors: set[str] = set()
     discovery = discover(config)
     # What extract would change: missing catalogs, or ones the source has moved away from.
@@ -102,7 +99,6 @@ def run_checks(
     sources = select_sources(discovery, paths)
     # Findings per PO file, reused while the source, the PO file and the output are unchanged.
     state = StateCache(config.root, "check")
-    merge_report = Report()
     todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
     for source in sources:
         fresh: dict[str, tuple[str, str]] = {}
@@ -110,48 +106,17 @@ def run_checks(
         pot = source.pot_path(config)
         pot_rel = pot.relative_to(config.root).as_posix()
         if not pot.exists():
-            report.findings.append(
-                Finding(
-                    pot_rel,
-                    None,
-                    "missing-pot",
-                    "missing",
-                    f"no template for {source.rel}; run `translate-flow extract`",
-                )
-            )
+            report.findings.append(_needs_extract(pot_rel, "missing-pot", f"no template for {source.rel}"))
         elif pot_rel in would_change:
-            report.findings.append(
-                Finding(pot_rel, None, "stale", "stale", f"out of date with {source.rel}; run `translate-flow extract`")
-            )
-        for language in source.targets:
-            if not keep(language):
-                continue
-            po_path = source.po_path(config, language)
-            rel = po_path.relative_to(config.root).as_posix()
+            report.findings.append(_needs_extract(pot_rel, "stale", f"out of date with {source.rel}"))
+        for _, language, po_path, rel in target_catalogs(config, [source], wanted):
             if not po_path.exists():
-                report.findings.append(
-                    Finding(
-                        rel,
-                        None,
-                        "missing-po",
-                        "missing",
-                        f"no {language} catalog for {source.rel}; run `translate-flow extract`",
-                        language,
-                    )
-                )
+                message = f"no {language} catalog for {source.rel}"
+                report.findings.append(_needs_extract(rel, "missing-po", message, language))
                 continue
             report.checked.append(rel)
             if rel in would_change:
-                report.findings.append(
-                    Finding(
-                        rel,
-                        None,
-                        "stale",
-                        "stale",
-                        f"out of date with {source.rel}; run `translate-flow extract`",
-                        language,
-                    )
-                )
+                report.findings.append(_needs_extract(rel, "stale", f"out of date with {source.rel}", language))
             po_bytes = read_or_none(po_path)
             out = source.outputs.get(language)
             out_bytes = read_or_none(out) if out is not None else None
@@ -176,13 +141,14 @@ def run_checks(
             report.findings.extend(found)
             state.put(rel, {"key": key, "findings": [asdict(f) for f in found]})
     state.save()
-    for error in merge_report.errors:
-        if str(error) not in seen_errors:
-            seen_errors.add(str(error))
-            report.findings.append(_error_finding(error))
     report.findings = [f for f in report.findings if f.check not in gate.disabled]
     report.findings.sort(key=lambda f: (f.path, f.line or 0, f.check))
     return report
+
+
+def _needs_extract(path: str, check: str, message: str, language: str | None = None) -> Finding:
+    category = "stale" if check == "stale" else "missing"
+    return Finding(path, None, check, category, f"{message}; run `translate-flow extract`", language)
 
 
 def _check_source(
