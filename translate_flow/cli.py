@@ -19,21 +19,22 @@ from translate_flow.pretranslate import PretranslateReport
 from translate_flow.reports import Report
 
 
-class _Exit(click.ClickException):
-    """An error already printed; only its exit code is left to give."""
+class _Failure(click.ClickException):
+    """A library error that ends the run with status 1; click prints its one-line message."""
 
-    def __init__(self, code: int) -> None:
-        super().__init__("")
-        self.exit_code = code
+    exit_code = 1
 
-    def show(self, file: object = None) -> None:
-        pass
+
+class _UsageFailure(_Failure):
+    """A usage or configuration error: status 2, as click gives its own usage errors."""
+
+    exit_code = 2
 
 
 def _fail(error: TranslateFlowError) -> click.ClickException:
-    exc = click.ClickException(str(error))
-    exc.exit_code = error.exit_code
-    return exc
+    # click declares exit_code at class level, so the status is chosen by class, not set on the instance.
+    kind = _UsageFailure if error.exit_code == 2 else _Failure
+    return kind(str(error))
 
 
 def _config(ctx: click.Context) -> Config:
@@ -74,7 +75,7 @@ def _finish(report: Report, quiet: bool, verb: str) -> None:
             err=True,
         )
     if report.errors:
-        raise _Exit(max(e.exit_code for e in report.errors))
+        raise click.exceptions.Exit(max(e.exit_code for e in report.errors))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -182,7 +183,7 @@ def extract(
         if report.written:
             if not quiet:
                 click.echo(f"{len(report.written)} files out of date; run `translate-flow extract`", err=True)
-            raise _Exit(1)
+            raise click.exceptions.Exit(1)
         return
     _finish(report, quiet, "wrote")
 
@@ -265,7 +266,7 @@ def _run_pretranslate(
     _print_pretranslate(report, quiet)
     if report.interrupted:
         click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
-        raise _Exit(130)
+        raise click.exceptions.Exit(130)
     return report
 
 
@@ -295,7 +296,7 @@ def pretranslate(
         config = replace(config, pretranslate=replace(config.pretranslate, jobs=jobs))
     report = _run_pretranslate(config, paths, languages, engines, quiet)
     if report.errors:
-        raise _Exit(max(e.exit_code for e in report.errors))
+        raise click.exceptions.Exit(max(e.exit_code for e in report.errors))
 
 
 @main.command()
@@ -322,7 +323,7 @@ def sync(
         raise _fail(exc) from exc
     try:
         _finish(report, quiet, "wrote")
-    except _Exit as exc:
+    except click.exceptions.Exit as exc:
         failed = max(failed, exc.exit_code)
     drafts = _run_pretranslate(config, paths, languages, engines, quiet)
     if drafts.errors:
@@ -333,7 +334,7 @@ def sync(
         raise _fail(exc) from exc
     try:
         _finish(merged, quiet, "wrote")
-    except _Exit as exc:
+    except click.exceptions.Exit as exc:
         failed = max(failed, exc.exit_code)
     if not quiet:
         from translate_flow import formats
@@ -342,7 +343,7 @@ def sync(
         overview = collect_status(config, paths, ())
         click.echo(formats.status_text(overview.languages, False, bars=sys.stdout.isatty()))
     if failed:
-        raise _Exit(failed)
+        raise click.exceptions.Exit(failed)
 
 
 @main.command()
@@ -414,7 +415,7 @@ def check(
 
         atomic_write_bytes(output, (text + "\n").encode("utf-8"))
     if not report.ok:
-        raise _Exit(1)
+        raise click.exceptions.Exit(1)
 
 
 @main.command()
@@ -466,4 +467,4 @@ def status(
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     if report.errors:
-        raise _Exit(1)
+        raise click.exceptions.Exit(1)
