@@ -8,12 +8,14 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 
 from translate_flow.errors import ArticleError
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after
+from translate_flow.frontmatter.nesting import check_json
 
 _WS = re.compile(r"[ \t\r\n]*")
 _DECODER = json.JSONDecoder()
 
 
 def parse(text: str, path: str) -> FrontMatter:
+    check_json(text, path)
     try:
         data, end = _DECODER.raw_decode(text)
     except json.JSONDecodeError as exc:

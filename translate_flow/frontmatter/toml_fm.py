@@ -13,6 +13,7 @@ from typing import Any
 
 from translate_flow.errors import ArticleError
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+from translate_flow.frontmatter.nesting import check_toml, check_toml_data
 from translate_flow.textutil import LINE_END_RE, toml_error
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -190,12 +191,14 @@ def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMa
     # TOML knows no CR-only line endings; CR -> LF keeps every offset, so spans stay exact.
     inner = _LONE_CR.sub("\n", text[start:end])
     first_line = line_number(text, start)
+    check_toml(inner, path, first_line)
     try:
         data = tomllib.loads(inner)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc)
         line = first_line + (line or len(LINE_END_RE.split(inner))) - 1
         raise ArticleError(f"invalid TOML front matter: {message}", path, line) from exc
+    check_toml_data(data, inner, path, first_line)
     scanner = _Scanner(inner, start)
     try:
         scanner.run()

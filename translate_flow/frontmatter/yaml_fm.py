@@ -8,6 +8,7 @@ import yaml
 
 from translate_flow.errors import ArticleError
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+from translate_flow.frontmatter.nesting import check_yaml
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # libyaml's safe loader when PyYAML was built with it: same marks, same errors, ten times faster.
@@ -17,6 +18,7 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def parse(text: str, start: int, end: int, close_end: int, path: str) -> FrontMatter:
     inner = text[start:end]
     first_line = line_number(text, start)
+    check_yaml(inner, path, first_line)
     loader = _Loader(inner)
     try:
         node = loader.get_single_node()
