@@ -25,25 +25,45 @@ _NEXT = {
 }
 
 
+_PREVIOUS_RE = re.compile(r"(?:(?:msgctxt|msgid|msgid_plural)[ \t]+)?(.*)")
+
+
+def _check_previous(line: str, path: str, number: int) -> None:
+    match = _PREVIOUS_RE.fullmatch(line)
+    if match is None or not _STRING_RE.fullmatch(match.group(1)):
+        raise CatalogError(f"malformed previous msgid: {line[:40]}", path, number)
+
+
 def check_po_syntax(text: str, path: str) -> None:
     """Raise CatalogError at the first line GNU msgfmt would reject as a syntax error."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        # msgfmt's strings end at a NUL byte, polib's do not: they would read different texts.
+        raise CatalogError("NUL character", path, len(_LINE_RE.findall(text, 0, nul)) + 1)
     previous: str | None = None
     previous_obsolete: str | None = None
+    last_obsolete = False  # whether the last keyword line was obsolete (#~)
     for number, raw in enumerate(_LINE_RE.split(text), 1):
         line = raw.strip()
         obsolete = line.startswith("#~")
         if obsolete:
             line = line[2:].strip()
-            if line.startswith("|"):
-                continue
-        elif line.startswith("#") or not line:
+        if line.startswith(("#|", "|")):
+            # msgfmt parses the previous msgid (#| …) as strictly as the live one.
+            _check_previous(line[1 + line.startswith("#|") :].strip(), path, number)
             continue
-        if not line:
+        if line.startswith("#") or not line:
+            if raw.endswith("\\"):
+                # GNU gettext joins a line ending in a backslash with the next one, polib does not:
+                # the two would read different entries from this file.
+                raise CatalogError("a comment ends with a backslash, which joins it to the next line", path, number)
             continue
         state = previous_obsolete if obsolete else previous
         if line.startswith('"'):
             if state is None:
                 raise CatalogError("string without a keyword before it", path, number)
+            if obsolete != last_obsolete:
+                raise CatalogError("inconsistent use of #~: a string continues the other kind of entry", path, number)
             if not _STRING_RE.fullmatch(line):
                 raise CatalogError(f"malformed or unterminated string: {line[:40]}", path, number)
             continue
@@ -55,6 +75,7 @@ def check_po_syntax(text: str, path: str) -> None:
             raise CatalogError(f"'{match.group(1)}' is out of place", path, number)
         if not _STRING_RE.fullmatch(match.group(2)):
             raise CatalogError(f"malformed or unterminated string: {match.group(2)[:40]}", path, number)
+        last_obsolete = obsolete
         if obsolete:
             previous_obsolete = keyword
         else:

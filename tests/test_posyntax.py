@@ -1,0 +1,49 @@
+"""The strict PO reader refuses what GNU msgfmt would read differently from polib."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tests.conftest import need_tool
+from translate_flow.catalog import parse_catalog
+from translate_flow.errors import CatalogError
+
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message", "msgfmt_refuses"),
+    [
+        ('#| msgid ""Old"\nmsgid "New"\nmsgstr "Neu"\n', 5, "malformed previous msgid", True),
+        ('#~ msgid "Gone"\n#~ msgstr "Weg"\n"more"\n', 7, "inconsistent use of #~", True),
+        ('msgid "A"\nmsgstr "B"\n#~ "more"\n', 7, "string without a keyword", True),
+        ('# a note \\\nmsgid "A"\nmsgstr "B"\n', 5, "ends with a backslash", True),
+        # msgfmt takes this one but ends the string at the NUL; polib would keep "C".
+        ('msgid "A"\nmsgstr "B\x00C"\n', 6, "NUL character", False),
+    ],
+)
+def test_refused_like_msgfmt(body: str, line: int, message: str, msgfmt_refuses: bool) -> None:
+    text = HEADER + body
+    with pytest.raises(CatalogError) as caught:
+        parse_catalog(text.encode("utf-8"), "locales/fr/a.po")
+    assert caught.value.line == line and message in caught.value.message
+    msgfmt = need_tool("msgfmt")
+    done = subprocess.run([msgfmt, "-o", os.devnull, "-"], input=text.encode("utf-8"), capture_output=True, check=False)
+    assert (done.returncode != 0) == msgfmt_refuses, done.stderr
+
+
+def test_previous_msgid_lines_that_msgfmt_reads_are_accepted() -> None:
+    text = (
+        HEADER
+        + '#, fuzzy\n#| msgctxt "c"\n#| msgid "Old"\n#| "er"\nmsgid "New"\nmsgstr "Neu"\n\n#~| msgid "x"\n#~ msgid "y"\n#~ msgstr "z"\n'
+    )
+    po = parse_catalog(text.encode("utf-8"), "locales/fr/a.po")
+    assert [(e.msgid, e.previous_msgid) for e in po if not e.obsolete] == [("New", "Older")]
+    assert [e.msgid for e in po if e.obsolete] == ["y"]
+    done = subprocess.run(
+        [need_tool("msgfmt"), "-o", os.devnull, "-"], input=text.encode(), capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
