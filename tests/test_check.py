@@ -8,10 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
-import polib
 import pytest
 
-from tests.conftest import REPO, run, write_tree
+from tests.conftest import REPO, read_po, run, write_tree
 
 SOURCE = (
     "---\ntitle: A small article\n---\n\n"
@@ -32,7 +31,7 @@ FR = {
 def clean(project: Path) -> Path:
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": SOURCE})
     assert run(project, "extract", "-q").exit_code == 0
-    po = polib.pofile(str(project / "locales/fr/a.po"), wrapwidth=0)
+    po = read_po(project / "locales/fr/a.po", wrapwidth=0)
     for entry in po:
         entry.msgstr = FR[entry.msgid]
     po.save(str(project / "locales/fr/a.po"))
@@ -43,7 +42,7 @@ def clean(project: Path) -> Path:
 def _edit(root: Path, msgid: str, msgstr: str | None = None, flag: str | None = None) -> None:
     """Change one entry the way a translator's editor would."""
     path = root / "locales/fr/a.po"
-    po = polib.pofile(str(path), wrapwidth=0)
+    po = read_po(path, wrapwidth=0)
     entry = po.find(msgid)
     if msgstr is not None:
         entry.msgstr = msgstr
@@ -59,7 +58,7 @@ def _findings(root: Path, *args: str) -> tuple[int, list[dict[str, object]]]:
 
 
 def _po_line(root: Path, msgid: str) -> int:
-    return next(e.linenum for e in polib.pofile(str(root / "locales/fr/a.po")) if e.msgid == msgid)
+    return next(e.linenum for e in read_po(root / "locales/fr/a.po") if e.msgid == msgid)
 
 
 def test_clean_project_passes(clean: Path) -> None:

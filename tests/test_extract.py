@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import polib
-
-from tests.conftest import all_catalogs, fill, msgfmt_check, run, write_tree
+from tests.conftest import all_catalogs, fill, msgfmt_check, read_po, run, write_tree
 
 
 def _msgids(path: Path) -> list[str]:
-    return [e.msgid for e in polib.pofile(str(path))]
+    return [e.msgid for e in read_po(path)]
 
 
 def test_targets_come_from_translations_and_config_minus_own_language(project: Path) -> None:
@@ -28,9 +26,9 @@ def test_targets_come_from_translations_and_config_minus_own_language(project: P
     found = sorted(p.relative_to(locales).as_posix() for p in locales.rglob("*.po"))
     assert found == ["de/a.po", "en/a.po", "en/c.fr.po", "es/b.po", "fr/a.po", "zh-CN/b.po", "zh-CN/c.fr.po"]
     assert sorted(p.name for p in (locales / "templates").iterdir()) == ["a.pot", "b.pot", "c.fr.pot"]
-    header = polib.pofile(str(locales / "en/a.po")).metadata
+    header = read_po(locales / "en/a.po").metadata
     assert header["Language"] == "en" and header["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
-    zh = polib.pofile(str(locales / "zh-CN/b.po")).metadata
+    zh = read_po(locales / "zh-CN/b.po").metadata
     assert zh["Language"] == "zh_CN" and zh["Plural-Forms"] == "nplurals=1; plural=0;"
     assert zh["Content-Type"] == "text/plain; charset=UTF-8" and zh["X-Generator"].startswith("translate-flow ")
     msgfmt_check(*all_catalogs(project))
@@ -64,7 +62,7 @@ def test_what_is_and_is_not_extracted(project: Path) -> None:
         },
     )
     assert run(project, "extract").exit_code == 0
-    po = polib.pofile(str(project / "locales/fr/a.po"))
+    po = read_po(project / "locales/fr/a.po")
     assert [e.msgid for e in po] == ["T", "S", "中文第一行第二行", "English line next line", "Same text."]
     same = po.find("Same text.")
     assert same.occurrences == [("content/a.md", "16"), ("content/a.md", "18")]
@@ -78,14 +76,14 @@ def test_reextract_keeps_translations_and_header_edits(project: Path) -> None:
     assert run(project, "extract").exit_code == 0
     path = project / "locales/fr/a.po"
     fill(path, lambda m: {"One.": "Un.", "Two.": "Deux.", "Three.": "Trois."}[m])
-    po = polib.pofile(str(path))
+    po = read_po(path)
     po.metadata["Last-Translator"] = "Ana <ana@example.org>"
     po.find("Two.").tcomment = "checked with the author"
     po.save(str(path))
     (project / "content/a.md").write_text("One.\n\nTwo.\n\nA new third paragraph.\n")
     result = run(project, "extract")
     assert result.exit_code == 0 and "wrote locales/fr/a.po" in result.output
-    po = polib.pofile(str(path))
+    po = read_po(path)
     assert {e.msgid: e.msgstr for e in po if not e.obsolete} == {
         "One.": "Un.",
         "Two.": "Deux.",

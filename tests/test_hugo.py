@@ -7,10 +7,9 @@ import re
 import subprocess
 from pathlib import Path
 
-import polib
 import pytest
 
-from tests.conftest import need_tool, run, write_tree
+from tests.conftest import need_tool, read_po, run, write_tree
 
 ZH_ARTICLE = """---
 title: "图书馆夜间开放"
@@ -99,7 +98,7 @@ def _translate(root: Path) -> None:
     assert result.exit_code == 0, result.output
     assert run(root, "extract", "-q").exit_code == 0
     for po in (root / "locales/en").rglob("*.po"):
-        catalog = polib.pofile(str(po))
+        catalog = read_po(po)
         for entry in catalog:
             entry.msgstr = EN[entry.msgid]
         catalog.save(str(po))
@@ -176,7 +175,7 @@ def test_hugo_keys_map_to_codes_and_outputs_use_keys(tmp_path: Path) -> None:
     assert 'languages = ["zh-CN"]' in (root / "translate-flow.toml").read_text()
     assert run(root, "extract", "-q").exit_code == 0
     assert (root / "locales/zh-CN/a.po").is_file()  # catalogs use codes...
-    polib_file = polib.pofile(str(root / "locales/zh-CN/a.po"))
+    polib_file = read_po(root / "locales/zh-CN/a.po")
     polib_file[0].msgstr = "你好。"
     polib_file.save(str(root / "locales/zh-CN/a.po"))
     assert run(root, "merge", "-q").exit_code == 0
@@ -210,7 +209,7 @@ def test_keys_and_directories_can_be_set_in_our_config(tmp_path: Path) -> None:
         },
     )
     assert run(root, "extract", "-q").exit_code == 0
-    po = polib.pofile(str(root / "locales/zh-CN/docs/a.po"))
+    po = read_po(root / "locales/zh-CN/docs/a.po")
     po[0].msgstr = "你好。"
     po.save(str(root / "locales/zh-CN/docs/a.po"))
     assert run(root, "merge", "-q").exit_code == 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polib
 
-from tests.conftest import all_catalogs, fill, msgfmt_check, run, write_tree
+from tests.conftest import all_catalogs, fill, msgfmt_check, read_po, run, write_tree
 
 PARAS = [
     "The library opens at nine every morning.",
@@ -35,7 +35,7 @@ def _edit(project: Path, paras: list[str], *args: str) -> polib.POFile:
     result = run(project, "extract", *args)
     assert result.exit_code == 0, result.output
     msgfmt_check(*all_catalogs(project))
-    return polib.pofile(str(project / "locales/fr/a.po"))
+    return read_po(project / "locales/fr/a.po")
 
 
 def _live(po: polib.POFile) -> list[tuple[str, str, bool, str | None]]:
@@ -70,7 +70,7 @@ def test_cjk_edit_is_matched_by_characters(project: Path) -> None:
     fill(project / "locales/en/a.po", lambda m: "The library opens at nine.")
     (project / "content/a.md").write_text("---\nlang: zh-CN\n---\n\n图书馆每天早上八点开门。\n")
     assert run(project, "extract").exit_code == 0
-    entry = polib.pofile(str(project / "locales/en/a.po"))[0]
+    entry = read_po(project / "locales/en/a.po")[0]
     assert (entry.msgid, entry.msgstr, entry.flags, entry.previous_msgid) == (
         "图书馆每天早上八点开门。",
         "The library opens at nine.",
@@ -116,7 +116,7 @@ def test_paragraph_moved_to_another_article_keeps_its_translation(project: Path)
     (project / "content/a.md").write_text("\n\n".join(PARAS[:3]) + "\n")
     (project / "content/b.md").write_text(PARAS[3] + "\n\nA brand new sentence about the garden.\n")
     assert run(project, "extract").exit_code == 0
-    b = polib.pofile(str(project / "locales/fr/b.po"))
+    b = read_po(project / "locales/fr/b.po")
     assert _live(b) == [
         (PARAS[3], FR[PARAS[3]], False, None),
         ("A brand new sentence about the garden.", "", False, None),
@@ -132,7 +132,7 @@ def test_no_obsolete_drops_removed_texts(project: Path) -> None:
 
 def test_poedit_style_file_keeps_everything(project: Path) -> None:
     po_path = _setup(project, PARAS)
-    po = polib.pofile(str(po_path), wrapwidth=20)
+    po = read_po(po_path, wrapwidth=20)
     po.metadata["X-Poedit-SourceCharset"] = "UTF-8"
     po.metadata["Last-Translator"] = "Ana <ana@example.org>"
     po[2].tcomment = "ask the author"
@@ -142,7 +142,7 @@ def test_poedit_style_file_keeps_everything(project: Path) -> None:
     assert "\n" in po_path.read_text().split("msgid")[2]
     # Unchanged sources are skipped, so a translator's save is left as it is...
     assert run(project, "extract").exit_code == 0
-    assert polib.pofile(str(po_path))[0].msgid == PARAS[3]
+    assert read_po(po_path)[0].msgid == PARAS[3]
     # ...until the catalog is rebuilt, which reads it correctly.
     po = _edit(project, PARAS, "--force")
     assert _live(po) == [(p, FR[p], False, None) for p in PARAS]

@@ -5,9 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import polib
-
-from tests.conftest import fill, run, write_tree
+from tests.conftest import fill, read_po, run, write_tree
 
 
 def _merge_one(project: Path, source: str, translate: object, lang: str = "fr", *extra: str) -> str:
@@ -53,7 +51,7 @@ def test_fuzzy_is_used_only_when_asked(project: Path) -> None:
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\nmin_percent = 0\n', "content/a.md": "Hello.\n"})
     assert run(project, "extract").exit_code == 0
     path = project / "locales/fr/a.po"
-    po = polib.pofile(str(path))
+    po = read_po(path)
     po[0].msgstr = "Bonjour."
     po[0].flags.append("fuzzy")
     po.save(str(path))

@@ -5,15 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import polib
-
 from bench.corpus import generate
-from tests.conftest import project_tree, run
+from tests.conftest import project_tree, read_po, run
 
 
 def _translate_half(root: Path) -> None:
     for index, po_path in enumerate(sorted((root / "locales").rglob("*.po"))):
-        po = polib.pofile(str(po_path), wrapwidth=0)
+        po = read_po(po_path, wrapwidth=0)
         for number, entry in enumerate(po):
             if (index + number) % 2 == 0:
                 entry.msgstr = "T: " + entry.msgid

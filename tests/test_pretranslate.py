@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, run, write_tree
+from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, read_po, run, write_tree
 from tests.mt_server import Behaviour, fake_translation, libre_server
 from translate_flow.protect import protect
 
@@ -48,7 +48,7 @@ def _setup(project: Path, url: str, files: dict[str, str] | None = None, **kw: o
 
 
 def _po(project: Path, name: str = "a", lang: str = "fr") -> polib.POFile:
-    return polib.pofile(str(project / f"locales/{lang}/{name}.po"))
+    return read_po(project / f"locales/{lang}/{name}.po")
 
 
 def _no_canary(project: Path, *outputs: str) -> None:
@@ -292,7 +292,7 @@ def test_apertium_translates_the_english_sample_into_spanish(tmp_path: Path) -> 
     first = run(root, "pretranslate", "--lang", "es")
     assert first.exit_code == 0, first.output
     assert "apertium" in first.output and "in 1 requests" in first.output
-    po = polib.pofile(str(root / "locales/es/guides/getting-started.po"))
+    po = read_po(root / "locales/es/guides/getting-started.po")
     assert all(e.msgstr and "fuzzy" in e.flags for e in po)
     link = po.find(
         "Read the [configuration reference](https://example.org/docs/config) for every setting, or see the notes on front matter[^fm]."

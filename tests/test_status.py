@@ -7,10 +7,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import polib
 import yaml
 
-from tests.conftest import REPO, need_tool, run, write_tree
+from tests.conftest import REPO, need_tool, read_po, run, write_tree
 from translate_flow.checks import count_words
 
 
@@ -24,7 +23,7 @@ def _project(project: Path) -> Path:
         },
     )
     assert run(project, "extract", "-q").exit_code == 0
-    po = polib.pofile(str(project / "locales/fr/a.po"))
+    po = read_po(project / "locales/fr/a.po")
     po[0].msgstr = "Un deux trois."
     po[1].msgstr = "Quatre cinq ?"
     po[1].flags.append("fuzzy")
