@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_flow.errors import ConfigError
+from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters
 from translate_flow.languages import parse_language
 from translate_flow.textutil import toml_error
 
@@ -95,6 +96,8 @@ class Config:
     """The Hugo site configuration the language keys came from, if any."""
     max_article_bytes: int = 10 * 1024 * 1024
     """Larger articles are refused (naming this limit) rather than slowing every run."""
+    math: MathDelimiters = DEFAULT_MATH
+    """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
 
     @property
     def content_path(self) -> Path:
@@ -322,6 +325,7 @@ def load_config(root: Path) -> Config:
         language_dirs=dirs,
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
         max_article_bytes=max_bytes,
+        math=site.math if site is not None else DEFAULT_MATH,
     )
 
 

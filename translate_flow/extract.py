@@ -73,7 +73,7 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
     try:
         resolve(config, source)
         article = source.article(config)
-        segments, skipped = segment_article(article, config.front_matter_keys)
+        segments, skipped = segment_article(article, config.front_matter_keys, config.math)
     except TranslateFlowError as exc:
         report.errors.append(exc)
         return outcome

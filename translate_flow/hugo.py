@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from translate_flow.errors import ConfigError
+from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, math_delimiters
 from translate_flow.languages import parse_language
 from translate_flow.textutil import toml_error
 
@@ -56,6 +57,8 @@ class HugoSite:
     """``defaultContentLanguage``."""
     languages: list[HugoLanguage] = field(default_factory=list)
     """The configured languages, by weight."""
+    math: MathDelimiters = DEFAULT_MATH
+    """Maths delimiters from ``markup.goldmark.extensions.passthrough``."""
 
     @property
     def default_code(self) -> str:
@@ -139,4 +142,14 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
                 )
             )
     languages.sort(key=lambda item: (item.weight, item.key))
-    return HugoSite(path, default_key, languages)
+    return HugoSite(path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough")))
+
+
+def _setting(data: dict[str, Any], dotted: str) -> object:
+    """A nested setting, its keys matched case-insensitively as Hugo does."""
+    value: object = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = next((v for k, v in value.items() if str(k).lower() == part), None)
+    return value

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, mask, only_markup, trim_edges
 from translate_flow.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, join_soft_break
 
@@ -34,7 +35,6 @@ _CONTAINER_KIND = {
 _CLOSERS = {"blockquote_close", "list_item_close", "footnote_reference_close"}
 # A GitHub/Hugo blockquote alert: `> [!NOTE]` (optionally + or - and a title).
 _ALERT_RE = re.compile(r"\[!([A-Za-z]+)\][-+]?(?:[ \t]+(\S.*))?$")
-_SHORTCODE_LINE_RE = re.compile(r"(?:\{\{[<%].*?[%>]\}\}[ \t]*)+")
 _SHORTCODE_NAME_RE = re.compile(r"\{\{[<%]\s*(/?)\s*([\w./-]+)")
 # Paired shortcodes whose inner lines are code, not prose.
 CODE_SHORTCODES = frozenset({"highlight"})
@@ -45,14 +45,23 @@ _IMAGE_ONLY_CHILDREN = {"image", "link_open", "link_close", "softbreak", "text"}
 LineSpan = tuple[int, int, int]
 
 
+_FOOTNOTE_LABEL_RE = re.compile(r"\[\^[^\]]*\]:[ \t]*")
+
+
 def continuation_prefix(first_line_prefix: str) -> str:
-    """The prefix of a continuation line derived from a first line's (``- `` → ``  ``)."""
-    return _LIST_MARKER_RE.sub(lambda m: " " * len(m.group()), first_line_prefix)
+    """The prefix of a continuation line derived from a first line's (``- `` → ``  ``).
+
+    A footnote's label becomes blanks too: copied, it would open a second footnote.
+    """
+    prefix = _FOOTNOTE_LABEL_RE.sub(lambda m: " " * max(4, len(m.group())), first_line_prefix)
+    return _LIST_MARKER_RE.sub(lambda m: " " * len(m.group()), prefix)
 
 
 class _Segmenter:
-    def __init__(self, text: str, body_line: int) -> None:
+    def __init__(self, text: str, body_line: int, math: MathDelimiters) -> None:
         self.text = text
+        # Same offsets as ``text``, with shortcodes, attributes and maths hidden from the parser.
+        self.masked = mask(text, math)
         self.lines = LineTable.of(text)
         self.body_line = body_line
         self.segments: list[Segment] = []
@@ -62,11 +71,14 @@ class _Segmenter:
     def line(self, index: int) -> str:
         return self.lines.content(self.text, index)
 
+    def masked_line(self, index: int) -> str:
+        return self.lines.content(self.masked, index)
+
     def offset(self, line: int, column: int) -> int:
         return self.lines.starts[line] + column
 
     def run(self) -> None:
-        body = "\n".join(self.line(i) for i in range(self.body_line, len(self.lines.starts)))
+        body = "\n".join(self.masked_line(i) for i in range(self.body_line, len(self.lines.starts)))
         tokens = _MD.parse(body)
         stack: list[str] = []
         for index, token in enumerate(tokens):
@@ -93,7 +105,7 @@ class _Segmenter:
         assert token.map is not None
         first = token.map[0] + self.body_line
         if atx:
-            source = self.line(first)
+            source = self.masked_line(first)
             column = source.find("#")
             while 0 <= column < len(source) and source[column] == "#":
                 column += 1
@@ -106,7 +118,7 @@ class _Segmenter:
             return None
         spans: list[LineSpan] = []
         for k, content in enumerate(contents):
-            source = self.line(first + k)
+            source = self.masked_line(first + k)
             end = len(source) if k < len(contents) - 1 else len(source.rstrip())
             wanted = content.lstrip(" \t")
             start = end - len(wanted)
@@ -130,17 +142,19 @@ class _Segmenter:
             self.image_alts(spans)
             return
         run: list[LineSpan] = []
-        for span in spans:
-            line, start, end = span
-            piece = self.line(line)[start:end]
+        for line, start, end in spans:
+            masked = self.masked_line(line)[start:end]
             if self.in_code_shortcode:
-                name = _SHORTCODE_NAME_RE.match(piece)
+                name = _SHORTCODE_NAME_RE.match(self.line(line)[start:end])
                 if name and name.group(1) == "/" and name.group(2) in CODE_SHORTCODES:
                     self.in_code_shortcode = False
                 continue
-            if _SHORTCODE_LINE_RE.fullmatch(piece):
+            start, end = trim_edges(self.masked_line(line), start, end)
+            if start == end or only_markup(masked):
+                # A line of shortcodes, attributes or maths only: never a text to translate.
                 self.emit(run, kind, one_line=atx)
                 run = []
+                piece = self.line(line)[start:end]
                 name = _SHORTCODE_NAME_RE.match(piece)
                 if (
                     name
@@ -150,7 +164,7 @@ class _Segmenter:
                 ):
                     self.in_code_shortcode = True
                 continue
-            run.append(span)
+            run.append((line, start, end))
         self.emit(run, kind, one_line=atx)
 
     def alert(self, spans: list[LineSpan]) -> list[LineSpan]:
@@ -199,7 +213,7 @@ class _Segmenter:
         if not cells or cells[0].map is None:
             return
         line = cells[0].map[0] + self.body_line
-        source = self.line(line)
+        source = self.masked_line(line)
         cursor = 0
         for number, cell in enumerate(cells):
             content = cell.content
@@ -280,9 +294,11 @@ def _closing_bracket(source: str, position: int, end: int) -> int:
     return -1
 
 
-def body_segments(text: str, body_line: int) -> tuple[list[Segment], list[Skipped]]:
+def body_segments(
+    text: str, body_line: int, math: MathDelimiters = DEFAULT_MATH
+) -> tuple[list[Segment], list[Skipped]]:
     """Segments of the Markdown body that starts at 0-based line ``body_line``."""
-    segmenter = _Segmenter(text, body_line)
+    segmenter = _Segmenter(text, body_line, math)
     segmenter.run()
     segmenter.segments.sort(key=lambda s: s.location.start)
     return segmenter.segments, segmenter.skipped

@@ -114,6 +114,7 @@ def config_fingerprint(config: Config) -> bytes:
         config.layout,
         ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
         ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
+        repr(config.math),
     ]
     return "\x00".join(parts).encode("utf-8")
 

@@ -90,7 +90,7 @@ def plan_merge(
             article = source.article(config)
             segments = load_segments(config.root, source.digest)
             if segments is None:
-                segments, _ = segment_article(article, config.front_matter_keys)
+                segments, _ = segment_article(article, config.front_matter_keys, config.math)
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue

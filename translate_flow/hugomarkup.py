@@ -1,0 +1,124 @@
+"""Markup that CommonMark does not know but Hugo does: shortcodes, Goldmark attributes, maths.
+
+Hugo replaces shortcodes before Goldmark sees the page, Goldmark reads ``{#id .class}``
+attributes, and the passthrough extension hands maths to KaTeX or MathJax untouched.
+A CommonMark parser reads all three as text, and worse, as structure: the ``>}}`` that
+closes a multi-line shortcode call opens a blockquote. So before the body is parsed,
+each of them is *masked*: every character except line breaks and blanks is replaced by
+a private-use character, which keeps every offset and line while hiding the markup's
+syntax. The segmenter reads structure from the masked text and texts from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SHORTCODE_MASK = "\ue000"
+"""Stands for a shortcode character: inline markup that may sit inside a translated text."""
+EDGE_MASK = "\ue001"
+"""Stands for an attribute or maths character: kept out of a text where it starts or ends it."""
+MASKS = SHORTCODE_MASK + EDGE_MASK
+
+# One call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
+# `{{</* … */>}}` (a call shown literally) too. It may not contain another opening `{{`.
+SHORTCODE = r"\{\{<(?:(?!\{\{|>\}\}).)*>\}\}|\{\{%(?:(?!\{\{|%\}\}).)*%\}\}"
+_SHORTCODE_RE = re.compile(SHORTCODE, re.DOTALL)
+# Goldmark attributes: `{#id}`, `{.class}`, `{key="value"}`, and any mix of them.
+ATTRIBUTE = r"""\{[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)))*[ \t]*\}"""
+# At the end of a heading line, or alone on a line after a block.
+_ATTRIBUTE_RE = re.compile(rf"[ \t]*{ATTRIBUTE}[ \t]*(?=\r\n|\r|\n|\Z)")
+
+
+@dataclass(frozen=True)
+class MathDelimiters:
+    """Where maths starts and ends, as Hugo's ``markup.goldmark.extensions.passthrough`` sets it."""
+
+    block: tuple[tuple[str, str], ...] = (("$$", "$$"),)
+    """Display maths pairs; ``$$`` by default, the one pair no prose uses."""
+    inline: tuple[tuple[str, str], ...] = ()
+    """Inline maths pairs; none unless the site enables them (``$`` would take prices)."""
+
+    def pattern(self) -> re.Pattern[str] | None:
+        pairs = [(o, c, True) for o, c in self.block] + [(o, c, False) for o, c in self.inline]
+        if not pairs:
+            return None
+        # Block maths may span lines; inline maths stays on one line, and is not empty.
+        parts = [
+            re.escape(o) + (r".+?" if block else r"[^\r\n]+?") + re.escape(c)
+            for o, c, block in sorted(pairs, key=lambda p: -len(p[0]))
+        ]
+        return re.compile("|".join(parts), re.DOTALL)
+
+
+DEFAULT_MATH = MathDelimiters()
+
+
+def _cover(chars: list[str], start: int, end: int, mask: str) -> None:
+    for index in range(start, end):
+        if chars[index] not in "\r\n \t":
+            chars[index] = mask
+
+
+def mask(text: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+    """``text`` with Hugo markup masked; same length, same line breaks."""
+    if "{" not in text and "$" not in text and "\\" not in text:
+        return text
+    chars = list(text)
+    for match in _SHORTCODE_RE.finditer(text):
+        _cover(chars, match.start(), match.end(), SHORTCODE_MASK)
+    pattern = math.pattern()
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            if SHORTCODE_MASK not in chars[match.start()]:
+                _cover(chars, match.start(), match.end(), EDGE_MASK)
+    if "{" in text:
+        for match in _ATTRIBUTE_RE.finditer(text):
+            if chars[match.start()] not in MASKS:
+                _cover(chars, match.start(), match.end(), EDGE_MASK)
+    return "".join(chars)
+
+
+def only_markup(masked: str) -> bool:
+    """True when a masked text holds nothing but Hugo markup and blanks."""
+    stripped = masked.strip(" \t\r\n")
+    return bool(stripped) and not stripped.strip(MASKS + " \t\r\n")
+
+
+def trim_edges(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow ``[start, end)`` so that no attribute or maths starts or ends it.
+
+    Blanks go only together with such markup: trailing blanks may be a hard line break.
+    """
+    edge = EDGE_MASK + " \t"
+    head = start
+    while head < end and masked[head] in edge:
+        head += 1
+    if EDGE_MASK in masked[start:head]:
+        start = head
+    tail = end
+    while tail > start and masked[tail - 1] in edge:
+        tail -= 1
+    if EDGE_MASK in masked[tail:end]:
+        end = tail
+    return start, end
+
+
+def math_delimiters(passthrough: object) -> MathDelimiters:
+    """Delimiters from the Hugo setting ``markup.goldmark.extensions.passthrough`` (a mapping)."""
+    if not isinstance(passthrough, dict) or not passthrough.get("enable"):
+        return DEFAULT_MATH
+    delimiters = passthrough.get("delimiters")
+    if not isinstance(delimiters, dict):
+        return DEFAULT_MATH
+
+    def pairs(value: object) -> tuple[tuple[str, str], ...]:
+        found: list[tuple[str, str]] = []
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            for pair in value:
+                if isinstance(pair, Sequence) and len(pair) == 2 and all(isinstance(p, str) and p for p in pair):
+                    found.append((pair[0], pair[1]))
+        return tuple(found)
+
+    return MathDelimiters(pairs(delimiters.get("block")), pairs(delimiters.get("inline")))
