@@ -65,6 +65,29 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
     return po
 
 
+def msgstr_lines(data: bytes) -> dict[int, int]:
+    """The 1-based line of each live entry's msgstr, by the entry's first line (polib's ``linenum``).
+
+    msgfmt points at the msgstr when it finds fault with a translation; so do we.
+    """
+    lines: dict[int, int] = {}
+    start: int | None = None
+    after_msgstr = False
+    for number, raw in enumerate(re.split(rb"\r\n|\r|\n", data), 1):
+        line = raw.strip()
+        if not line:
+            start, after_msgstr = None, False
+            continue
+        if after_msgstr and (line.startswith((b"#", b"msgid", b"msgctxt"))):
+            start, after_msgstr = None, False
+        if start is None:
+            start = number
+        if line.startswith(b"msgstr") and not after_msgstr:
+            lines[start] = number
+            after_msgstr = True
+    return lines
+
+
 def index(po: polib.POFile | None) -> dict[Key, polib.POEntry]:
     """Entries keyed by (msgctxt, msgid); obsolete ones only where no live one exists."""
     found: dict[Key, polib.POEntry] = {}

@@ -7,18 +7,19 @@ decides which findings fail the build; the others are warnings.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import polib
 
+from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters
 from translate_flow.protect import MARKUP
 from translate_flow.textutil import has_words
+from translate_flow.validate import STRUCTURE_CHECKS, problems
 
 CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
-ENTRY_CHECKS = ("link", "image", "code", "emphasis", "shortcode", "footnote", "html", "whitespace", "copy")
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "copy")
 
 
 @dataclass(frozen=True)
@@ -149,95 +150,28 @@ def catalog_findings(po: polib.POFile, rel: str, language: str, counts: Counts) 
         yield Finding(rel, first.linenum, "obsolete", "obsolete", f"{counts.obsolete} obsolete entries", language)
 
 
-def _parts(text: str) -> dict[str, Counter[str]]:
-    found: dict[str, Counter[str]] = {
-        "link": Counter(),
-        "image": Counter(),
-        "code": Counter(),
-        "shortcode": Counter(),
-        "footnote": Counter(),
-        "html": Counter(),
-    }
-    opened: list[str] = []
-    for match in MARKUP.finditer(text):
-        kind, token = match.lastgroup, match.group()
-        if kind == "open":
-            opened.append(token)
-        elif kind in ("dest", "refdest", "close"):
-            image = bool(opened) and opened.pop() == "!["
-            if kind != "close":
-                found["image" if image else "link"][token] += 1
-        elif kind in ("autolink", "url"):
-            found["link"][token] += 1
-        elif kind in ("code", "shortcode", "footnote", "html"):
-            found[kind][token if kind != "html" else token.lower()] += 1
-    return found
+def entry_findings(
+    entry: polib.POEntry,
+    rel: str,
+    language: str,
+    disabled: Iterable[str] = (),
+    math: MathDelimiters = DEFAULT_MATH,
+    line: int | None = None,
+) -> Iterator[Finding]:
+    """A translation that would change its page beyond the words (the validator's problems), and copies.
 
-
-def _edges(text: str) -> tuple[str, str]:
-    return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-
-
-def _unbalanced(text: str) -> set[str]:
-    plain = MARKUP.sub(" ", text)
-    markers = Counter(m.group() for m in re.finditer(r"\*\*|__|~~", plain))
-    singles = re.sub(r"\*\*|__|~~", "", plain).count("*")
-    odd = {marker for marker, n in markers.items() if n % 2}
-    if singles % 2:
-        odd.add("*")
-    return odd
-
-
-def _describe(counter: Counter[str]) -> str:
-    return ", ".join(sorted(counter.elements()))[:120]
-
-
-def entry_findings(entry: polib.POEntry, rel: str, language: str, disabled: Iterable[str] = ()) -> Iterator[Finding]:
-    """A translation whose Markdown does not match its source."""
+    ``line`` is the msgstr's line, where msgfmt would point; the entry's first line otherwise.
+    """
     if entry.obsolete or not entry.msgstr:
         return
     off = set(disabled) | {flag[3:-6] for flag in entry.flags if flag.startswith("no-") and flag.endswith("-check")}
-    source, target = _parts(entry.msgid), _parts(entry.msgstr)
-    names = {
-        "link": "links",
-        "image": "images",
-        "code": "inline code",
-        "shortcode": "shortcodes",
-        "footnote": "footnote references",
-        "html": "HTML tags",
-    }
-    for check, label in names.items():
-        if check in off or source[check] == target[check]:
-            continue
-        missing, extra = source[check] - target[check], target[check] - source[check]
-        detail = "; ".join(
-            part
-            for part in (
-                f"missing {_describe(missing)}" if missing else "",
-                f"unexpected {_describe(extra)}" if extra else "",
-            )
-            if part
-        )
-        yield Finding(rel, entry.linenum, check, "broken", f"{label} differ from the source: {detail}", language)
-    if "emphasis" not in off:
-        odd = _unbalanced(entry.msgstr) - _unbalanced(entry.msgid)
-        if odd:
-            yield Finding(
-                rel, entry.linenum, "emphasis", "broken", f"unbalanced emphasis: {', '.join(sorted(odd))}", language
-            )
-    if "whitespace" not in off and _edges(entry.msgid) != _edges(entry.msgstr):
-        yield Finding(
-            rel,
-            entry.linenum,
-            "whitespace",
-            "broken",
-            "leading or trailing whitespace differs from the source",
-            language,
-        )
+    where = line or entry.linenum
+    for problem in problems(entry.msgid, entry.msgstr, entry.comment.split("\n"), off, math):
+        yield Finding(rel, where, problem.check, "broken", problem.message, language)
     if "copy" not in off and entry.msgstr == entry.msgid and "fuzzy" not in entry.flags:
         plain = MARKUP.sub(" ", entry.msgid)
         if has_words(plain) and count_words(plain) >= 3:
-            yield Finding(rel, entry.linenum, "copy", "copy", "the translation is a copy of the source", language)
+            yield Finding(rel, where, "copy", "copy", "the translation is a copy of the source", language)
 
 
 def po_level_findings(po: polib.POFile, rel: str, language: str | None) -> Iterator[Finding]:

@@ -70,8 +70,9 @@ def _finish(report: Report, quiet: bool, verb: str) -> None:
         click.echo(f"error: {error}", err=True)
     if not quiet:
         skipped = f" ({report.skipped} articles unchanged since last run)" if report.skipped else ""
+        held = f", {report.held_back} translations held back" if report.held_back else ""
         click.echo(
-            f"{len(report.written)} written, {report.unchanged} unchanged{skipped}, {len(report.errors)} errors",
+            f"{len(report.written)} written, {report.unchanged} unchanged{skipped}, {len(report.errors)} errors{held}",
             err=True,
         )
     if report.errors:

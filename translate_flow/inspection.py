@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog import read_catalog
+from translate_flow.catalog import msgstr_lines, parse_catalog, read_catalog
 from translate_flow.checks import (
     Counts,
     Finding,
@@ -161,15 +161,22 @@ def _check_source(
     parsed: dict[str, polib.POFile] = {}
     for language, (rel, key) in wanted.items():
         try:
-            po = read_catalog(config.root / rel, rel)
+            data = (config.root / rel).read_bytes()
+            po = parse_catalog(data, rel)
+        except OSError as exc:
+            results.append(
+                (rel, key, [_error_finding(CatalogError(f"cannot read: {exc.strerror or exc}", rel), language)])
+            )
+            continue
         except CatalogError as exc:
             exc_finding = _error_finding(exc, language)
             results.append((rel, key, [exc_finding]))
             continue
         found: list[Finding] = [*po_level_findings(po, rel, language)]
         found.extend(catalog_findings(po, rel, language, count(po)))
+        lines = msgstr_lines(data)
         for entry in po:
-            found.extend(entry_findings(entry, rel, language, disabled))
+            found.extend(entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum)))
         results.append((rel, key, found))
         parsed[language] = po
     merge_report = Report()

@@ -20,12 +20,12 @@ from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, mask, only_m
 from translate_flow.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, join_soft_break
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+BLOCK_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
 # Segments need block structure only; inline parsing (most of the cost) runs on demand.
 # Without inline parsing no footnote is "referenced", so footnote_tail would drop every
 # definition; without footnote_tail the definitions simply stay where they are written.
-_MD.disable(["inline", "footnote_tail"])
-_INLINE = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).use(footnote_plugin)
+BLOCK_PARSER.disable(["inline", "footnote_tail"])
+INLINE_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).use(footnote_plugin)
 
 _CONTAINER_KIND = {
     "blockquote_open": "blockquote",
@@ -79,7 +79,7 @@ class _Segmenter:
 
     def run(self) -> None:
         body = "\n".join(self.masked_line(i) for i in range(self.body_line, len(self.lines.starts)))
-        tokens = _MD.parse(body)
+        tokens = BLOCK_PARSER.parse(body)
         stack: list[str] = []
         for index, token in enumerate(tokens):
             kind = token.type
@@ -152,7 +152,7 @@ class _Segmenter:
             start, end = trim_edges(self.masked_line(line), start, end)
             if start == end or only_markup(masked):
                 # A line of shortcodes, attributes or maths only: never a text to translate.
-                self.emit(run, kind, one_line=atx)
+                self.emit(run, kind, one_line=kind.startswith("heading"))
                 run = []
                 piece = self.line(line)[start:end]
                 name = _SHORTCODE_NAME_RE.match(piece)
@@ -165,7 +165,7 @@ class _Segmenter:
                     self.in_code_shortcode = True
                 continue
             run.append((line, start, end))
-        self.emit(run, kind, one_line=atx)
+        self.emit(run, kind, one_line=kind.startswith("heading"))
 
     def alert(self, spans: list[LineSpan]) -> list[LineSpan]:
         line, start, end = spans[0]
@@ -181,7 +181,7 @@ class _Segmenter:
     def image_only(token: Token) -> bool:
         if "![" not in token.content:
             return False
-        parsed = _INLINE.parseInline(token.content)
+        parsed = INLINE_PARSER.parseInline(token.content)
         children = parsed[0].children if parsed and parsed[0].children else []
         if not any(child.type == "image" for child in children):
             return False

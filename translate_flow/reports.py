@@ -37,6 +37,8 @@ class Report:
     """Things the user should know that are not failures (skips, thresholds)."""
     errors: list[TranslateFlowError] = field(default_factory=list)
     """Per-file failures; the other files were still processed."""
+    held_back: int = 0
+    """Translations merge did not publish because they would change their page's structure."""
 
     @property
     def ok(self) -> bool:

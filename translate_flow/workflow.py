@@ -10,7 +10,7 @@ from typing import Any
 
 import polib
 
-from translate_flow.catalog import parse_catalog, translations
+from translate_flow.catalog import Key, entry_key, msgstr_lines, parse_catalog
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
 from translate_flow.extract import ExtractOptions, run_extract
@@ -21,8 +21,9 @@ from translate_flow.parallel import run_tasks
 from translate_flow.pretranslate import PretranslateReport
 from translate_flow.project import Source, discover, select_sources
 from translate_flow.reports import Notice, Report
-from translate_flow.segment import segment_article
+from translate_flow.segment import Segment, segment_article
 from translate_flow.state import StateCache, digest, load_segments, read_or_none
+from translate_flow.validate import problems
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -64,10 +65,45 @@ class PlannedOutput:
     """Share of entries with a usable translation."""
     inputs: str
     """A hash of everything the output depends on (for the merge state cache)."""
+    held: tuple[Notice, ...] = ()
+    """Translations kept out of the page because they would change its structure."""
 
 
 def merge_inputs(config: Config, source: Source, po_bytes: bytes | None, include_fuzzy: bool) -> str:
-    return digest(source.digest, po_bytes, str(include_fuzzy), repr(config.min_percent))
+    return digest(
+        source.digest, po_bytes, str(include_fuzzy), repr(config.min_percent), repr(sorted(config.check.disable))
+    )
+
+
+def publishable(
+    config: Config,
+    po: polib.POFile,
+    segments: Sequence[Segment],
+    include_fuzzy: bool,
+    po_rel: str,
+    lines: Mapping[int, int],
+) -> tuple[dict[Key, str], list[Notice]]:
+    """The translations merge may publish, and a notice for each one held back.
+
+    An entry the validator finds fault with is treated as untranslated: the page keeps
+    its source text there, and it does not count towards ``min_percent``.
+    """
+    kinds: dict[str, set[str]] = {}
+    for segment in segments:
+        kinds.setdefault(segment.text, set()).add(segment.kind)
+    usable: dict[Key, str] = {}
+    held: list[Notice] = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
+            continue
+        off = set(config.check.disable) | {f[3:-6] for f in entry.flags if f.startswith("no-") and f.endswith("-check")}
+        found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math)
+        if found:
+            line = lines.get(entry.linenum, entry.linenum)
+            held.append(Notice(po_rel, line, f"not merged: {found[0].message}"))
+            continue
+        usable[entry_key(entry)] = entry.msgstr
+    return usable, held
 
 
 def plan_merge(
@@ -98,6 +134,7 @@ def plan_merge(
             out = source.outputs[lang]
             po_path = source.po_path(config, lang)
             po_rel = _rel(config, po_path)
+            lines: dict[int, int] = {}
             if catalogs is not None and lang in catalogs:
                 po, inputs = catalogs[lang], ""
             else:
@@ -111,10 +148,12 @@ def plan_merge(
                     report.errors.append(exc)
                     continue
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
-            result = merge_article(article, segments, translations(po, include_fuzzy), lang)
+                lines = msgstr_lines(po_bytes)
+            usable, held = publishable(config, po, segments, include_fuzzy, po_rel, lines)
+            result = merge_article(article, segments, usable, lang)
             percent = 100.0 * result.translated / result.total if result.total else 100.0
             data = article.encode(result.text) if percent >= config.min_percent else None
-            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs)
+            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held))
 
 
 def _below(config: Config, out_rel: str, percent: float, po_rel: str) -> Notice:
@@ -136,16 +175,25 @@ def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _Merge
     report = outcome.report
     for plan in plan_merge(config, [source], include_fuzzy, report):
         out_rel = _rel(config, plan.path)
+        report.notices.extend(plan.held)
+        report.held_back += len(plan.held)
+        held = [[n.line, n.message] for n in plan.held]
         if plan.data is None:
             report.notices.append(_below(config, out_rel, plan.percent, plan.po_rel))
-            outcome.state[out_rel] = {"in": plan.inputs, "out": None, "percent": plan.percent, "po": plan.po_rel}
+            outcome.state[out_rel] = {
+                "in": plan.inputs,
+                "out": None,
+                "percent": plan.percent,
+                "po": plan.po_rel,
+                "held": held,
+            }
             continue
         try:
             changed = write_if_changed(plan.path, plan.data)
         except OSError as exc:
             report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
             continue
-        outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data)}
+        outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data), "po": plan.po_rel, "held": held}
         if changed:
             report.written.append(out_rel)
         else:
@@ -156,20 +204,27 @@ def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _Merge
 def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: StateCache, report: Report) -> bool:
     """True when every output of ``source`` is what the last merge wrote from the same inputs."""
     notices: list[Notice] = []
+    held_back = below = 0
     for lang, out in source.outputs.items():
         out_rel = _rel(config, out)
         known = state.get(out_rel)
         po_bytes = read_or_none(source.po_path(config, lang))
         if not known or po_bytes is None or known.get("in") != merge_inputs(config, source, po_bytes, include_fuzzy):
             return False
+        # An unchanged input holds back the same entries: say so again, as a full run would.
+        for line, message in known.get("held", []):
+            notices.append(Notice(str(known.get("po", "")), line, message))
+            held_back += 1
         if known.get("out") is None:
+            below += 1
             notices.append(_below(config, out_rel, float(known.get("percent", 0)), str(known.get("po", ""))))
             continue
         current = read_or_none(out)
         if current is None or digest(current) != known["out"]:
             return False
     report.notices.extend(notices)
-    report.unchanged += len(source.outputs) - len(notices)
+    report.held_back += held_back
+    report.unchanged += len(source.outputs) - below
     return True
 
 
@@ -187,6 +242,7 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
         report.written.extend(part.report.written)
         report.unchanged += part.report.unchanged
         report.notices.extend(part.report.notices)
+        report.held_back += part.report.held_back
         report.errors.extend(part.report.errors)
         for key, value in part.state.items():
             state.put(key, value)

@@ -1,0 +1,76 @@
+"""Whatever a translator or an engine writes, a merged page keeps its source's structure.
+
+Hostile translations inject Markdown (heading and list markers, fences, pipes, raw HTML,
+blank lines, broken emphasis, new links). The validator decides which of them merge may
+publish; after merging those, the page must render to the same elements as the source
+(line breaks aside: a multi-line translation is allowed to break lines).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from tests.markdown_strategies import article
+from translate_flow.article import parse_article
+from translate_flow.hugomarkup import mask
+from translate_flow.merge import merge_article
+from translate_flow.segment import segment_article
+from translate_flow.validate import problems
+
+_RENDER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+_TAG = re.compile(r"<(/?[a-z][a-z0-9]*)", re.IGNORECASE)
+
+INJECTIONS = [
+    "# {}",
+    "- {}",
+    "1. {}",
+    "> {}",
+    "```\n{}",
+    "{}\n```",
+    "<div>\n{}",
+    "{}\n---",
+    "{}\n===",
+    "| a | b |\n|---|---|\n{}",
+    "{}\n\n{}",
+    "{}\n- more",
+    "{}\n[^9]: note",
+    "[new](/x) {}",
+    "** {}**",
+    "{} *",
+    "{}\n    indented",
+    "{}<br>",
+    "{}\nsecond line",
+    "{} (translated)",
+]
+
+
+def _structure(text: str) -> list[str]:
+    """The page's elements in document order, without line breaks."""
+    html = _RENDER.render(mask(text))
+    return [tag.lower() for tag in _TAG.findall(html) if tag.lower() not in ("br", "/br")]
+
+
+@given(article(), st.lists(st.sampled_from(INJECTIONS), min_size=1, max_size=30))
+def test_published_translations_never_change_the_structure(case: tuple[bytes, bytes | None], picks: list[str]) -> None:
+    source, _ = case
+    page = parse_article(source, Path("a.md"), "a.md", "en")
+    segments, _ = segment_article(page, ("title",))
+    kinds: dict[str, set[str]] = {}
+    for segment in segments:
+        kinds.setdefault(segment.text, set()).add(segment.kind)
+    translations = {}
+    for index, (msgid, used_as) in enumerate(kinds.items()):
+        draft = picks[index % len(picks)].replace("{}", msgid.upper() if msgid.isascii() else msgid)
+        if not problems(msgid, draft, used_as):
+            translations[(None, msgid)] = draft
+    merged = merge_article(page, segments, translations, "fr")
+    body = page.body_line
+    before = "\n".join(page.text.splitlines()[body:])
+    after = "\n".join(merged.text.splitlines()[body:])
+    assert _structure(after) == _structure(before)
