@@ -57,7 +57,8 @@ def _msgstr_line(path: Path, msgid: str) -> int:
 
 def _held(output: str) -> dict[int, str]:
     return {
-        int(m.group(1)): m.group(2) for m in re.finditer(r"^locales/fr/a\.po:(\d+): not merged: (.+)$", output, re.M)
+        int(m.group(1)): m.group(2)
+        for m in re.finditer(r"^locales/fr/a\.po:(\d+): not merged: (.+)$", output, re.MULTILINE)
     }
 
 
@@ -72,8 +73,8 @@ def test_a_broken_entry_keeps_the_source_text_and_is_named(project: Path) -> Non
     )
     assert "3 translations held back" in result.output
     page = (project / "content/a.fr.md").read_text(encoding="utf-8")
-    for msgid in BROKEN:
-        assert msgid in page and BROKEN[msgid] not in page
+    for msgid, broken in BROKEN.items():
+        assert msgid in page and broken not in page
     assert "# Premiers pas" in page and "Lancez `make` deux fois." in page
     # A second, cached run says the same again.
     again = run(project, "merge")
