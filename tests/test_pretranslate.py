@@ -153,6 +153,20 @@ def test_dropped_placeholders_discard_the_draft(project: Path) -> None:
     msgfmt_check(*all_catalogs(project))
 
 
+def test_a_discarded_draft_is_said_once_and_not_asked_again(project: Path) -> None:
+    behaviour = Behaviour(drop_placeholders=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url)
+        first = run(project, "pretranslate")
+        asked = len(behaviour.received)
+        second = run(project, "pretranslate")
+    discarded = first.output.count("discarded draft:")
+    assert discarded >= 1 and f"discarded {discarded};" in first.output
+    assert "discarded draft:" not in second.output
+    assert f"discarded 0 (and {discarded} discarded on earlier runs)" in second.output
+    assert len(behaviour.received) == asked  # nothing sent the second time
+
+
 def test_no_network_is_one_line_per_engine(project: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -277,6 +291,40 @@ def test_ctrl_c_keeps_what_arrived(project: Path) -> None:
         assert run(project, "pretranslate").exit_code == 0
     assert len(behaviour.received) - before == 4  # only what was missing
     assert all(e.msgstr for e in _po(project))
+
+
+def _need_apertium_eng_spa() -> None:
+    need_tool("apertium")
+    done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
+    if "eng-spa" not in done.stdout:
+        need_tool("apertium-eng-spa (package)")
+
+
+def test_apertium_keeps_placeholders_next_to_possessives_and_dashes(project: Path) -> None:
+    # Bare ⟦N⟧ placeholders came back torn apart here ("⟦Contenido⟧ de 0"); as inline elements
+    # Apertium keeps them whole.
+    _need_apertium_eng_spa()
+    texts = [
+        "Respect the system's `prefers-color-scheme` setting for automatic mode.",
+        "`content` - Page content container",
+        "[@ldez](https://github.com/ldez) - Search improvements and bug fixes",
+        "For more information, see [Hugo's YouTube Shortcode](https://gohugo.io/yt/).",
+        'Use the {{< icon "bolt" >}} shortcode and $$x^2$$ here.',
+    ]
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["es"]\n[pretranslate]\nengines = ["apertium"]\n',
+            "content/a.md": "\n\n".join(texts) + "\n",
+        },
+    )
+    assert run(project, "extract", "-q").exit_code == 0
+    result = run(project, "pretranslate", "--lang", "es")
+    assert "discarded 0;" in result.output, result.output
+    po = read_po(project / "locales/es/a.po")
+    assert all(e.msgstr for e in po)
+    assert "`prefers-color-scheme`" in po.find(texts[0]).msgstr
+    assert '{{< icon "bolt" >}}' in po.find(texts[4]).msgstr and "$$x^2$$" in po.find(texts[4]).msgstr
 
 
 def test_apertium_translates_the_english_sample_into_spanish(tmp_path: Path) -> None:

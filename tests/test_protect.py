@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.markdown_strategies import WORDS
+from translate_flow.hugomarkup import MathDelimiters
 from translate_flow.protect import PlaceholderError, protect, restore
 
 
@@ -51,3 +52,16 @@ def test_broken_drafts_are_refused(draft: str, message: str) -> None:
     with pytest.raises(PlaceholderError) as caught:
         restore(draft, protect("a `b` c `d`"))
     assert message in str(caught.value)
+
+
+def test_hugo_markup_is_one_placeholder_each() -> None:
+    text = 'See {{< card\n  title="Fast"\n>}} and $$a^2$$ here {.lead}'
+    protected = protect(text)
+    assert protected.tokens == ('{{< card\n  title="Fast"\n>}}', "$$a^2$$", "{.lead}")
+    assert protected.text == "See ⟦0⟧ and ⟦1⟧ here ⟦2⟧"
+    assert restore("Voir ⟦0⟧ et ⟦1⟧ ici ⟦2⟧", protected) == 'Voir {{< card\n  title="Fast"\n>}} et $$a^2$$ ici {.lead}'
+
+
+def test_inline_maths_only_with_the_site_delimiters() -> None:
+    assert protect("If $x$ holds").tokens == ()
+    assert protect("If $x$ holds", MathDelimiters(inline=(("$", "$"),))).tokens == ("$x$",)

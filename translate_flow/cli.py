@@ -227,7 +227,9 @@ def _print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
         click.echo(f"filled: {filled}", err=True)
         click.echo(
             f"sent: {sent}; cache hits {report.cache_hits}; memory hits {report.memory_hits}; "
-            f"discarded {len(report.discarded)}; errors {len(report.errors)}",
+            f"discarded {len(report.discarded)}"
+            + (f" (and {report.discarded_before} discarded on earlier runs)" if report.discarded_before else "")
+            + f"; errors {len(report.errors)}",
             err=True,
         )
 

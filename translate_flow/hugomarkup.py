@@ -23,12 +23,12 @@ MASKS = SHORTCODE_MASK + EDGE_MASK
 
 # One call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
 # `{{</* … */>}}` (a call shown literally) too. It may not contain another opening `{{`.
-SHORTCODE = r"\{\{<(?:(?!\{\{|>\}\}).)*>\}\}|\{\{%(?:(?!\{\{|%\}\}).)*%\}\}"
-_SHORTCODE_RE = re.compile(SHORTCODE, re.DOTALL)
+_SHORTCODE = r"\{\{<(?:(?!\{\{|>\}\}).)*>\}\}|\{\{%(?:(?!\{\{|%\}\}).)*%\}\}"
+_SHORTCODE_RE = re.compile(_SHORTCODE, re.DOTALL)
 # Goldmark attributes: `{#id}`, `{.class}`, `{key="value"}`, and any mix of them.
-ATTRIBUTE = r"""\{[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)))*[ \t]*\}"""
+_ATTRIBUTE = r"""\{[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)))*[ \t]*\}"""
 # At the end of a heading line, or alone on a line after a block.
-_ATTRIBUTE_RE = re.compile(rf"[ \t]*{ATTRIBUTE}[ \t]*(?=\r\n|\r|\n|\Z)")
+_ATTRIBUTE_RE = re.compile(rf"[ \t]*{_ATTRIBUTE}[ \t]*(?=\r\n|\r|\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,43 @@ def _cover(chars: list[str], start: int, end: int, mask: str) -> None:
             chars[index] = mask
 
 
-def mask(text: str, math: MathDelimiters = DEFAULT_MATH) -> str:
-    """``text`` with Hugo markup masked; same length, same line breaks."""
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_FILLER = "\ue002"
+
+
+def find_markup(text: str, math: MathDelimiters = DEFAULT_MATH) -> list[tuple[str, int, int]]:
+    r"""``(kind, start, end)`` of each shortcode, maths and attribute in ``text``, in order.
+
+    Hugo runs shortcodes before Markdown, so they count even inside code spans; maths and
+    attributes do not: `` `\(` `` is code, and so is a ``{.class}`` written between backticks.
+    """
     if "{" not in text and "$" not in text and "\\" not in text:
-        return text
-    chars = list(text)
-    for match in _SHORTCODE_RE.finditer(text):
-        _cover(chars, match.start(), match.end(), SHORTCODE_MASK)
+        return []
+    found = [("shortcode", m.start(), m.end()) for m in _SHORTCODE_RE.finditer(text)]
+    plain = list(text)
+    for spans in (found, [(None, m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(text)]):
+        for _, start, end in spans:
+            plain[start:end] = _FILLER * (end - start)
+    hidden = "".join(plain)
     pattern = math.pattern()
     if pattern is not None:
-        for match in pattern.finditer(text):
-            if SHORTCODE_MASK not in chars[match.start()]:
-                _cover(chars, match.start(), match.end(), EDGE_MASK)
-    if "{" in text:
-        for match in _ATTRIBUTE_RE.finditer(text):
-            if chars[match.start()] not in MASKS:
-                _cover(chars, match.start(), match.end(), EDGE_MASK)
+        found.extend(("math", m.start(), m.end()) for m in pattern.finditer(hidden))
+    if "{" in hidden:
+        for m in _ATTRIBUTE_RE.finditer(hidden):
+            start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
+            if not any(s < m.end() and start < e for _, s, e in found):
+                found.append(("attribute", start, m.end() - len(m.group()) + len(m.group().rstrip(" \t"))))
+    return sorted(found, key=lambda item: item[1])
+
+
+def mask(text: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+    """``text`` with Hugo markup masked; same length, same line breaks."""
+    markup = find_markup(text, math)
+    if not markup:
+        return text
+    chars = list(text)
+    for kind, start, end in markup:
+        _cover(chars, start, end, SHORTCODE_MASK if kind == "shortcode" else EDGE_MASK)
     return "".join(chars)
 
 

@@ -51,6 +51,8 @@ class PretranslateReport:
     """Texts answered by the local memory engine."""
     discarded: list[str] = field(default_factory=list)
     """Drafts thrown away because their markup did not survive (one line each)."""
+    discarded_before: int = 0
+    """Texts not sent again because the same engine's draft of them was thrown away on an earlier run."""
     notices: list[str] = field(default_factory=list)
     """Unsupported pairs and missing files."""
     errors: list[TranslateFlowError] = field(default_factory=list)
@@ -172,6 +174,12 @@ class _Run:
         for unit in units:
             by_pair.setdefault((unit.source, unit.target), []).append(unit)
         for (source, target), group in by_pair.items():
+            # A draft thrown away once would be thrown away again: say it once, not on every sync.
+            kept = [u for u in group if not self.cache.discarded(engine.name, source, target, u.protected.text)]
+            self.report.discarded_before += len(group) - len(kept)
+            group = kept
+            if not group:
+                continue
             try:
                 engine.check_pair(source, target)
             except UnsupportedPair as exc:
@@ -200,6 +208,7 @@ class _Run:
                 draft = restore(draft, unit.protected)
             except PlaceholderError as exc:
                 self.report.discarded.append(f"{engine.name}: {exc.message}: {unit.msgid[:60]!r}")
+                self.cache.put_discard(engine.name, unit.source, unit.target, unit.protected.text)
                 return
         unit.draft, unit.engine = draft, engine.name
         if from_memory:
@@ -330,7 +339,7 @@ def pretranslate(
                 continue
             key = (source.language, target, entry.msgid)
             if key not in units:
-                units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid))
+                units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid, config.math))
             pending.append((entry, units[key]))
         if pending:
             files.append(_File(path, rel, po, pending))

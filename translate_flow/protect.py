@@ -1,7 +1,8 @@
 """Markup protection: what an MT engine must not touch is swapped for numbered placeholders.
 
 Link and image destinations, inline code, autolinks, bare URLs, inline HTML,
-Hugo shortcodes, footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``…;
+Hugo shortcodes, Goldmark attributes, maths, footnote references and HTML entities
+become ``⟦0⟧``, ``⟦1⟧``…;
 the link text and alt text between them stay translatable. A draft whose
 placeholders come back missing, duplicated, invented or altered is rejected.
 """
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from translate_flow.errors import TranslateFlowError
+from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, find_markup
 
 OPEN, CLOSE = "⟦", "⟧"
 
@@ -51,14 +53,24 @@ class Protected:
     """The markup, by placeholder number."""
 
 
-def protect(text: str) -> Protected:
+def protect(text: str, math: MathDelimiters = DEFAULT_MATH) -> Protected:
+    """``text`` with its markup swapped for placeholders: Markdown's, and Hugo's shortcodes,
+    attributes and maths (a multi-line shortcode call or a maths block is one placeholder)."""
     tokens: list[str] = []
 
     def swap(match: re.Match[str]) -> str:
         tokens.append(match.group())
         return f"{OPEN}{len(tokens) - 1}{CLOSE}"
 
-    return Protected(MARKUP.sub(swap, text), tuple(tokens))
+    out: list[str] = []
+    position = 0
+    for _, start, end in find_markup(text, math):
+        out.append(MARKUP.sub(swap, text[position:start]))
+        tokens.append(text[start:end])
+        out.append(f"{OPEN}{len(tokens) - 1}{CLOSE}")
+        position = end
+    out.append(MARKUP.sub(swap, text[position:]))
+    return Protected("".join(out), tuple(tokens))
 
 
 def restore(draft: str, protected: Protected) -> str:

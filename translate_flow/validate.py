@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from translate_flow.hugomarkup import ATTRIBUTE, DEFAULT_MATH, SHORTCODE, SHORTCODE_MASK, MathDelimiters, mask
+from translate_flow.hugomarkup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, find_markup, mask
 from translate_flow.mdsegment import BLOCK_PARSER, INLINE_PARSER
 
 STRUCTURE_CHECKS = (
@@ -256,17 +256,13 @@ def _inline(text: str, math: MathDelimiters) -> dict[str, Counter[str]]:
 
     # Hugo markup first: each piece counts as itself and stands as one letter-like
     # character for the Markdown parse, as Hugo's own placeholders do for Goldmark.
-    hugo = [("shortcode", re.compile(SHORTCODE, re.DOTALL)), ("attribute", re.compile(ATTRIBUTE))]
-    pattern = math.pattern()
-    if pattern is not None:
-        hugo.insert(1, ("math", pattern))
-    for kind, regex in hugo:
-
-        def swap(match: re.Match[str], kind: str = kind) -> str:
-            add(kind, match.group())
-            return SHORTCODE_MASK
-
-        text = regex.sub(swap, text)
+    pieces: list[str] = []
+    position = 0
+    for kind, start, end in find_markup(text, math):
+        add(kind, text[start:end])
+        pieces.append(text[position:start] + SHORTCODE_MASK)
+        position = end
+    text = "".join(pieces) + text[position:]
     for token in _walk(_children(text)):
         if token.type == "link_open":
             add("link", f"{token.attrs.get('href', '')} {token.attrs.get('title', '')}".strip())

@@ -3,6 +3,10 @@
 Texts go through ``apertium -u -f html MODE`` as ``<p>`` blocks, so one process
 translates a whole batch and each text comes back in its own block; ``-u`` keeps
 unknown words as they are instead of marking them with ``*``.
+
+Placeholders travel as ``<code>⟦N⟧</code>``: Apertium's HTML format handler keeps an
+inline element whole and only moves it, whereas a bare ``⟦0⟧`` is read as words and
+comes back torn apart next to possessives and dashes (``⟦Contenido⟧ de 0``).
 """
 
 from __future__ import annotations
@@ -67,6 +71,12 @@ ISO3 = {
     "se": "sme",
 }
 _BLOCK = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_PLACEHOLDER = re.compile(r"⟦\d+⟧")
+_UNWRAP = re.compile(r"<code>\s*(⟦\d+⟧)\s*</code>")
+
+
+def _wrap(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: f"<code>{m.group()}</code>", text)
 
 
 class ApertiumEngine:
@@ -106,7 +116,7 @@ class ApertiumEngine:
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         mode = self.mode(source, target)
-        payload = "\n".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts)
+        payload = "\n".join(f"<p>{_wrap(html.escape(text, quote=False))}</p>" for text in texts)
         try:
             done = subprocess.run(
                 [self.binary, "-u", "-f", "html", mode],
@@ -125,7 +135,8 @@ class ApertiumEngine:
         blocks = _BLOCK.findall(done.stdout)
         if len(blocks) != len(texts):
             raise EngineError(f"returned {len(blocks)} texts for {len(texts)}")
-        return [html.unescape(block) for block in blocks]
+        # Our elements come off before unescaping, so a `&lt;code&gt;` in the text stays text.
+        return [html.unescape(_UNWRAP.sub(r"\1", block)) for block in blocks]
 
 
 def _names(code: str) -> list[str]:
