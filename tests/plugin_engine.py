@@ -23,3 +23,52 @@ class ShoutEngine:
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         return [text.upper() + self.suffix for text in texts]
+
+
+# Drafts that keep every placeholder but inject Markdown: what a careless engine or a
+# translator in a hurry might write. `{}` stands for the (upper-cased) text.
+INJECTIONS = (
+    "# {}",
+    "- {}",
+    "1. {}",
+    "> {}",
+    "```\n{}",
+    "{}\n```",
+    "<div>\n{}",
+    "{}\n---",
+    "{}\n===",
+    "| a | b |\n|---|---|\n{}",
+    "{}\n\n{}",
+    "{}\n- more",
+    "{}\n[^9]: note",
+    "[new](/x) {}",
+    "** {}**",
+    "{} *",
+    "{}\n    indented",
+    "{}\nsecond line",
+    "{}",
+    "{} (translated)",
+)
+
+
+class HostileEngine:
+    """Keeps placeholders, injects Markdown: merge must publish none of what would break a page."""
+
+    name = "hostile"
+    local = True
+    wants_markup = False
+    max_chars = 100_000
+    max_batch = 1000
+
+    def __init__(self, settings: Mapping[str, Any], context: EngineContext) -> None:
+        pass
+
+    def check_pair(self, source: str, target: str) -> None:
+        return None
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        drafts: list[str | None] = []
+        for number, text in enumerate(texts):
+            # Words upper-cased, placeholders kept exactly (their digits are unchanged by upper()).
+            drafts.append(INJECTIONS[number % len(INJECTIONS)].replace("{}", text.upper()))
+        return drafts

@@ -32,6 +32,14 @@ def _texts(body: str, math: MathDelimiters = DEFAULT_MATH) -> list[tuple[str, st
             [("paragraph", '{{< tab name="JSON" >}}**JSON**: a notation.{{< /tab >}}')],
         ),
         ("{{% details %}}\n**Bold** inside.\n{{% /details %}}\n", [("paragraph", "**Bold** inside.")]),
+        # One tab a line: one text each, as on the page.
+        (
+            '{{< tab name="A" >}}First tab.{{< /tab >}}\n{{< tab name="B" >}}Second tab.{{< /tab >}}\n',
+            [
+                ("paragraph", '{{< tab name="A" >}}First tab.{{< /tab >}}'),
+                ("paragraph", '{{< tab name="B" >}}Second tab.{{< /tab >}}'),
+            ],
+        ),
         # Goldmark attributes: after a heading, or alone on a line after a block.
         ("## Install {#setup .wide}\n", [("heading 2", "Install")]),
         ('1. One\n2. Two\n{class="no-step-marker"}\n', [("list item", "One"), ("list item", "Two")]),

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, mask, only_markup, trim_edges
+from translate_flow.hugomarkup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, mask, only_markup, trim_edges
 from translate_flow.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, join_soft_break
 
@@ -163,6 +163,13 @@ class _Segmenter:
                     and not piece.rstrip().endswith("/>}}")
                 ):
                     self.in_code_shortcode = True
+                continue
+            stripped = masked.strip(" \t")
+            if stripped.startswith(SHORTCODE_MASK) and stripped.endswith(SHORTCODE_MASK):
+                # `{{< tab >}}text{{< /tab >}}` lines: each is a text of its own, as on the page.
+                self.emit(run, kind, one_line=kind.startswith("heading"))
+                self.emit([(line, start, end)], kind, one_line=kind.startswith("heading"))
+                run = []
                 continue
             run.append((line, start, end))
         self.emit(run, kind, one_line=kind.startswith("heading"))
