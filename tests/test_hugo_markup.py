@@ -43,7 +43,10 @@ def _build(root: Path) -> Path:
 
 
 def _held(output: str) -> set[tuple[str, int]]:
-    return {(m.group(1), int(m.group(2))) for m in re.finditer(r"^(locales/\S+\.po):(\d+): not merged: ", output, re.MULTILINE)}
+    return {
+        (m.group(1), int(m.group(2)))
+        for m in re.finditer(r"^(locales/\S+\.po):(\d+): not merged: ", output, re.MULTILINE)
+    }
 
 
 @pytest.fixture

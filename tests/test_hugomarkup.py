@@ -99,3 +99,17 @@ def test_site_passthrough_setting_reaches_the_config(tmp_path: Path) -> None:
         },
     )
     assert load_config(tmp_path).math == MathDelimiters((("\\[", "\\]"),), (("$", "$"),))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["A [link](<foo\nbar>) here.\n", 'A [link](/u "a\ntitle") here.\n', 'Some <span\nclass="x">text</span> here.\n'],
+)
+def test_a_line_break_inside_inline_markup_is_left_alone(body: str) -> None:
+    # Joined into one line, the text would become a link, or change a title or a tag.
+    segments, skipped = body_segments(body, 0)
+    assert segments == [] and [s.reason for s in skipped] == ["paragraph: a line break inside a link or HTML tag"]
+
+
+def test_ordinary_soft_breaks_around_markup_still_join() -> None:
+    assert _texts("A [link](/u) over\ntwo lines.\n") == [("paragraph", "A [link](/u) over two lines.")]

@@ -12,20 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
 
 from translate_flow.hugomarkup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, mask, only_markup, trim_edges
+from translate_flow.parsers import BLOCK_PARSER, INLINE_PARSER
 from translate_flow.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, join_soft_break
-
-BLOCK_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
-# Segments need block structure only; inline parsing (most of the cost) runs on demand.
-# Without inline parsing no footnote is "referenced", so footnote_tail would drop every
-# definition; without footnote_tail the definitions simply stay where they are written.
-BLOCK_PARSER.disable(["inline", "footnote_tail"])
-INLINE_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"]).use(footnote_plugin)
+from translate_flow.validate import inline_skeleton
 
 _CONTAINER_KIND = {
     "blockquote_open": "blockquote",
@@ -62,6 +55,7 @@ class _Segmenter:
         self.text = text
         # Same offsets as ``text``, with shortcodes, attributes and maths hidden from the parser.
         self.masked = mask(text, math)
+        self.math = math
         self.lines = LineTable.of(text)
         self.body_line = body_line
         self.segments: list[Segment] = []
@@ -264,6 +258,15 @@ class _Segmenter:
             text = text + "\n" + pieces[k] if breaks[k - 1] else join_soft_break(text, pieces[k])
         if not text.strip() or not is_translatable(text):
             return
+        if len(run) > 1 and ("<" in text or "[" in text):
+            # A line break inside a link title, a `<…>` destination or an HTML tag is not a
+            # soft break: joined, the text would read as other markup than the page has.
+            raw = "\n".join(self.line(line)[start:end] for line, start, end in run)
+            if inline_skeleton(raw, self.math) != inline_skeleton(text, self.math):
+                self.skipped.append(Skipped(run[0][0] + 1, f"{kind}: a line break inside a link or HTML tag"))
+                return
+        # A setext heading may hold hard breaks; only then may its translation keep lines.
+        one_line = one_line and "\n" not in text
         first_line, first_start, _ = run[0]
         last_line, _, last_end = run[-1]
         if len(run) > 1:

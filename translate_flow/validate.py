@@ -27,7 +27,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from translate_flow.hugomarkup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, find_markup, mask
-from translate_flow.mdsegment import BLOCK_PARSER, INLINE_PARSER
+from translate_flow.parsers import BLOCK_PARSER, INLINE_PARSER
 
 STRUCTURE_CHECKS = (
     "structure",
@@ -99,7 +99,7 @@ def problems(
             if problem is not None:
                 found.append(problem)
                 break
-    source, target = _inline(msgid, math), _inline(msgstr, math)
+    source, target = inline_skeleton(msgid, math), inline_skeleton(msgstr, math)
     for check, label in _LABELS.items():
         if check in disabled or source.get(check, Counter()) == target.get(check, Counter()):
             continue
@@ -174,7 +174,9 @@ def _as_placed(text: str, kind: str) -> list[str]:
         one = " ".join(line for line in lines if line)
         placed = ["#" * level + " " + one]
         if level <= 2:
-            placed.append(one + "\n" + ("===" if level == 1 else "---"))
+            underline = "\n" + ("===" if level == 1 else "---")
+            # A setext heading with hard breaks in the source keeps its translation's lines.
+            placed += [one + underline, "\\\n".join(lines) + underline, "  \n".join(lines) + underline]
         return placed
     if kind == "table cell":
         # As the last row of a table, written without edge pipes, where a leading `#` or
@@ -246,7 +248,9 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
 
 
 @lru_cache(maxsize=8192)
-def _inline(text: str, math: MathDelimiters) -> dict[str, Counter[str]]:
+def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, Counter[str]]:
+    """What a text's inline markup is, by kind: link and image targets, code, HTML, footnotes,
+    Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate."""
     found: dict[str, Counter[str]] = {}
     if not _INLINE_MARK.search(text):
         return found
