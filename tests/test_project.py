@@ -47,6 +47,7 @@ def test_readme_test_command_installs_only_the_lock() -> None:
 def test_ci_also_runs_the_suite_at_the_lowest_allowed_versions() -> None:
     ci = (REPO / ".ci/run").read_text(encoding="utf-8")
     assert "--require-hashes -r requirements/lowest.txt" in ci
+    assert "python3 tests/corpora/fetch_commonmark_spec.py" in ci
 
 
 def _pins(name: str) -> dict[str, list[tuple[Version, str]]]:

@@ -50,7 +50,7 @@ INJECTIONS = [
 ]
 
 
-def _structure(text: str) -> list[str]:
+def structure_of(text: str) -> list[str]:
     """The page's elements in document order, without line breaks."""
     html = _RENDER.render(mask(text))
     return [tag.lower() for tag in _TAG.findall(html) if tag.lower() not in ("br", "/br")]
@@ -73,4 +73,4 @@ def test_published_translations_never_change_the_structure(case: tuple[bytes, by
     body = page.body_line
     before = "\n".join(page.text.splitlines()[body:])
     after = "\n".join(merged.text.splitlines()[body:])
-    assert _structure(after) == _structure(before)
+    assert structure_of(after) == structure_of(before)
