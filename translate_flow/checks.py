@@ -15,7 +15,7 @@ import polib
 from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters
 from translate_flow.protect import MARKUP
 from translate_flow.textutil import has_words
-from translate_flow.validate import STRUCTURE_CHECKS, problems
+from translate_flow.validate import STRUCTURE_CHECKS, problems, switched_off
 
 CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
@@ -164,7 +164,7 @@ def entry_findings(
     """
     if entry.obsolete or not entry.msgstr:
         return
-    off = set(disabled) | {flag[3:-6] for flag in entry.flags if flag.startswith("no-") and flag.endswith("-check")}
+    off = switched_off(entry.flags, disabled)
     where = line or entry.linenum
     for problem in problems(entry.msgid, entry.msgstr, entry.comment.split("\n"), off, math):
         yield Finding(rel, where, problem.check, "broken", problem.message, language)

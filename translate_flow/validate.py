@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,6 +78,11 @@ class Problem:
     """What differs, for people."""
 
 
+def switched_off(flags: Iterable[str], disabled: Iterable[str] = ()) -> set[str]:
+    """The checks off for one entry: the project's, plus its ``no-<check>-check`` PO flags."""
+    return set(disabled) | {flag[3:-6] for flag in flags if flag.startswith("no-") and flag.endswith("-check")}
+
+
 def problems(
     msgid: str,
     msgstr: str,
@@ -101,18 +106,13 @@ def problems(
                 break
     source, target = inline_skeleton(msgid, math), inline_skeleton(msgstr, math)
     for check, label in _LABELS.items():
-        if check in disabled or source.get(check, Counter()) == target.get(check, Counter()):
+        before, after = source.get(check, _NONE), target.get(check, _NONE)
+        if check in disabled or before == after:
             continue
-        missing = source.get(check, Counter()) - target.get(check, Counter())
-        extra = target.get(check, Counter()) - source.get(check, Counter())
         if check == "emphasis":
-            found.append(
-                Problem(
-                    check,
-                    f"emphasis renders differently: {_emphasis(source.get(check, Counter()), target.get(check, Counter()))}",
-                )
-            )
+            found.append(Problem(check, f"emphasis renders differently: {_emphasis(before, after)}"))
             continue
+        missing, extra = before - after, after - before
         detail = "; ".join(
             part
             for part in (
@@ -127,6 +127,7 @@ def problems(
     return found
 
 
+_NONE: Counter[str] = Counter()
 _LABELS = {
     "link": "links",
     "image": "images",

@@ -23,7 +23,7 @@ from translate_flow.project import Source, discover, select_sources
 from translate_flow.reports import Notice, Report
 from translate_flow.segment import Segment, segment_article
 from translate_flow.state import StateCache, digest, load_segments, read_or_none
-from translate_flow.validate import problems
+from translate_flow.validate import problems, switched_off
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -96,7 +96,7 @@ def publishable(
     for entry in po:
         if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
             continue
-        off = set(config.check.disable) | {f[3:-6] for f in entry.flags if f.startswith("no-") and f.endswith("-check")}
+        off = switched_off(entry.flags, config.check.disable)
         found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math)
         if found:
             line = lines.get(entry.linenum, entry.linenum)
