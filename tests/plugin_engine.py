@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import polib
+
 from translate_flow.engines import EngineContext
 
 
@@ -72,3 +74,34 @@ class HostileEngine:
             # Words upper-cased, placeholders kept exactly (their digits are unchanged by upper()).
             drafts.append(INJECTIONS[number % len(INJECTIONS)].replace("{}", text.upper()))
         return drafts
+
+
+class EditorSavesEngine:
+    """Stands for a translator who saves the PO file in Poedit while a run is working.
+
+    On its first call it writes ``msgstr`` for ``msgid`` into the file at ``po`` (a reviewed
+    translation, no fuzzy flag), then answers like any engine.
+    """
+
+    name = "editor"
+    local = True
+    wants_markup = False
+    max_chars = 100_000
+    max_batch = 1000
+
+    def __init__(self, settings: Mapping[str, Any], context: EngineContext) -> None:
+        self.po = context.root / str(settings["po"])
+        self.msgid = str(settings["msgid"])
+        self.msgstr = str(settings["msgstr"])
+        self.saved = False
+
+    def check_pair(self, source: str, target: str) -> None:
+        return None
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        if not self.saved:
+            catalog = polib.pofile(str(self.po), wrapwidth=0)
+            catalog.find(self.msgid).msgstr = self.msgstr
+            catalog.save(str(self.po))
+            self.saved = True
+        return [f"[draft] {text}" for text in texts]

@@ -19,7 +19,7 @@ HOLDER = """
 import sys
 from pathlib import Path
 from translate_flow.lock import project_lock
-with project_lock(Path(sys.argv[1]), "test holder"):
+with project_lock(Path(sys.argv[1]).parent, Path(sys.argv[1]), "test holder"):
     print("locked", flush=True)
     sys.stdin.read()
 """

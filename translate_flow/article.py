@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,10 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) ->
     try:
         if not path.resolve().is_relative_to(root.resolve()):
             raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ArticleError("is not a regular file; skipped", rel)
+        size = status.st_size
         if size > limit:
             raise ArticleError(f"{size} bytes is over the limit of {limit} (max_article_bytes)", rel)
         with path.open("rb") as handle:

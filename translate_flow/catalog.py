@@ -11,8 +11,8 @@ from pathlib import Path
 import polib
 
 from translate_flow import __version__
-from translate_flow.errors import CatalogError
-from translate_flow.fsutil import atomic_write_bytes
+from translate_flow.errors import CatalogError, StaleWriteError
+from translate_flow.fsutil import ANY, atomic_write_bytes, read_regular
 from translate_flow.languages import Language
 from translate_flow.memory import TranslationMemory
 from translate_flow.posyntax import check_po_syntax
@@ -36,7 +36,7 @@ def now_date() -> str:
 def read_catalog(path: Path, rel: str) -> polib.POFile:
     """Load a PO/POT file, refusing anything msgfmt would reject instead of half-reading it."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
     return parse_catalog(data, rel)
@@ -248,24 +248,27 @@ def touch_creation_date(po: polib.POFile) -> None:
     po.metadata["POT-Creation-Date"] = now_date()
 
 
-def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False) -> bool:
+def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False, based_on: bytes | None | object = ANY) -> bool:
     """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date.
 
-    Returns whether the file changed (or, with ``dry_run``, would change).
+    Returns whether the file changed (or, with ``dry_run``, would change). ``based_on`` is
+    the content ``po`` was made from: if the file no longer holds it, StaleWriteError.
     """
     data = render_catalog(po)
     try:
-        existing: bytes | None = path.read_bytes()
+        existing: bytes | None = read_regular(path)
     except FileNotFoundError:
         existing = None
     if existing == data:
         return False
     if dry_run:
         return True
+    if based_on is not ANY and existing != based_on:
+        raise StaleWriteError("changed on disk while translate-flow was working on it; left as it is", path)
     if existing is not None:
         touch_creation_date(po)
         data = render_catalog(po)
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, based_on)
     return True
 
 

@@ -353,6 +353,11 @@ def _hugo_site(root: Path, table: dict[str, Any], path: Path, text: str) -> Any:
     if setting == "":
         return None
     if setting is not None:
+        if not _inside(root, setting):
+            # Reading a file outside the project is as much a leak as writing one.
+            raise ConfigError(
+                f"'hugo_config': {setting} is not inside the project", path, _key_line(text, "hugo_config")
+            )
         target = root / setting
         if not target.is_file():
             raise ConfigError(f"'hugo_config': {setting} does not exist", path, _key_line(text, "hugo_config"))

@@ -39,5 +39,13 @@ class CatalogError(TranslateFlowError):
     """A PO or POT file that cannot be read or trusted."""
 
 
+class UnsafePathError(TranslateFlowError):
+    """A file or folder the tool would use is a symbolic link, not a regular file, or outside the project."""
+
+
+class StaleWriteError(TranslateFlowError):
+    """The file changed on disk (an editor saved it) since the run read it; nothing was written."""
+
+
 class LockError(TranslateFlowError):
     """Another run holds the project lock."""

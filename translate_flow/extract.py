@@ -14,10 +14,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from translate_flow.catalog import build_catalog, entries_for, fill_from_memory, read_catalog, write_catalog
+from translate_flow.article import Article
+from translate_flow.catalog import (
+    build_catalog,
+    entries_for,
+    fill_from_memory,
+    parse_catalog,
+    read_catalog,
+    write_catalog,
+)
 from translate_flow.config import Config
-from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import atomic_write_bytes
+from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
+from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.languages import parse_language
 from translate_flow.memory import TranslationMemory
 from translate_flow.parallel import run_tasks
@@ -32,7 +40,7 @@ from translate_flow.project import (
     select_sources,
 )
 from translate_flow.reports import Notice, Report
-from translate_flow.segment import segment_article
+from translate_flow.segment import Segment, segment_article
 from translate_flow.state import prune_segments, save_segments
 
 
@@ -67,6 +75,63 @@ def _header_comment(rel: str, language_name: str | None) -> str:
     return f"{language_name} translation of {rel}."
 
 
+def _write_catalog(
+    config: Config,
+    options: ExtractOptions,
+    source: Source,
+    article: Article,
+    segments: list[Segment],
+    outcome: _Outcome,
+    path: Path,
+    lang: str | None,
+    failed: bool,
+) -> tuple[bool | None, bool]:
+    """Update one catalog: (whether it changed, or None when skipped; whether entries were left unmatched).
+
+    Built from the bytes on disk and written only if they are still there: when an editor
+    saves the file meanwhile, the catalog is rebuilt from the new save (up to three times).
+    """
+    rel = path.relative_to(config.root).as_posix()
+    for attempt in range(3):
+        try:
+            before: bytes | None = read_regular(path)
+        except FileNotFoundError:
+            before = None
+        except OSError as exc:
+            raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
+        old = parse_catalog(before, rel) if before is not None else None
+        language = parse_language(lang) if lang else None
+        po, unmatched = build_catalog(
+            entries_for(segments, article.rel),
+            language,
+            config.project_name,
+            old,
+            config.wrap,
+            threshold=config.fuzzy_threshold,
+            keep_obsolete=options.keep_obsolete,
+        )
+        if old is None:
+            po.header = _header_comment(article.rel, language.display_name if language else None)
+        if language is None:
+            if failed:
+                return None, False
+            # Until the project-wide pass has filled this article's catalogs, its fingerprint
+            # stays "pending": a run killed in between redoes the article instead of skipping it.
+            po.metadata[HASH_FIELD] = source.digest
+            pending = bool(outcome.unmatched) and not options.check and write_catalog(path, po, dry_run=True)
+            if pending:
+                po.metadata[HASH_FIELD] = PENDING + source.digest
+                outcome.stamp = rel
+            po.metadata[LANGUAGE_FIELD] = source.language
+            po.metadata[TARGETS_FIELD] = " ".join(source.targets)
+        try:
+            return write_catalog(path, po, dry_run=options.check, based_on=before), bool(unmatched)
+        except StaleWriteError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def extract_article(config: Config, options: ExtractOptions, source: Source) -> _Outcome:
     outcome = _Outcome()
     report = outcome.report
@@ -88,32 +153,9 @@ def extract_article(config: Config, options: ExtractOptions, source: Source) -> 
     for path, lang in catalogs:
         rel = path.relative_to(config.root).as_posix()
         try:
-            old = read_catalog(path, rel) if path.exists() else None
-            language = parse_language(lang) if lang else None
-            po, unmatched = build_catalog(
-                entries_for(segments, article.rel),
-                language,
-                config.project_name,
-                old,
-                config.wrap,
-                threshold=config.fuzzy_threshold,
-                keep_obsolete=options.keep_obsolete,
-            )
-            if old is None:
-                po.header = _header_comment(article.rel, language.display_name if language else None)
-            if language is None:
-                if failed:
-                    continue
-                # Until the project-wide pass has filled this article's catalogs, its fingerprint
-                # stays "pending": a run killed in between redoes the article instead of skipping it.
-                po.metadata[HASH_FIELD] = source.digest
-                pending = bool(outcome.unmatched) and not options.check and write_catalog(path, po, dry_run=True)
-                if pending:
-                    po.metadata[HASH_FIELD] = PENDING + source.digest
-                    outcome.stamp = rel
-                po.metadata[LANGUAGE_FIELD] = source.language
-                po.metadata[TARGETS_FIELD] = " ".join(source.targets)
-            changed = write_catalog(path, po, dry_run=options.check)
+            changed, unmatched = _write_catalog(config, options, source, article, segments, outcome, path, lang, failed)
+            if changed is None:
+                continue
         except TranslateFlowError as exc:
             report.errors.append(exc)
             failed = True
@@ -156,7 +198,7 @@ _MULTILINE_MSGSTR = re.compile(r'^(?:#~ )?msgstr(?:\[\d+\])? ""\r?\n(?:#~ )?"', 
 def _may_hold_translations(path: Path) -> bool:
     """A cheap look before parsing: freshly extracted catalogs hold no translation at all."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_regular(path).decode("utf-8", errors="replace")
     except OSError:
         return False
     return bool(_TRANSLATED.search(text)) or len(_MULTILINE_MSGSTR.findall(text)) > 1
@@ -200,6 +242,7 @@ def run_extract(
     report = Report()
     discovery = discovery or discover(config, lazy=True)
     report.errors.extend(discovery.errors)
+    report.notices.extend(discovery.notices)
     todo: list[Source] = []
     for source in select_sources(discovery, paths):
         catalogs = source.catalog_paths(config) if source.resolved else []

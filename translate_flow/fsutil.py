@@ -5,7 +5,10 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import stat
 from pathlib import Path
+
+from translate_flow.errors import StaleWriteError, UnsafePathError
 
 # Temporary names as atomic_write_bytes makes them: .<file name>.<pid>-<counter>.tmp
 _TEMP_NAME = re.compile(r"\..+\.[0-9]+-[0-9]+\.tmp")
@@ -15,11 +18,17 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+ANY = object()
+"""``expected`` when any current content may be replaced."""
+
+
+def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object = ANY) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
     The rename is atomic on POSIX, so a reader (or a crash) sees the old file
-    or the new one, never a truncated mix.
+    or the new one, never a truncated mix. With ``expected`` (the bytes the new content
+    was made from, None for "no file"), a file that changed meanwhile is left alone and
+    StaleWriteError is raised: an editor's save during a run is never overwritten.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     # O_EXCL with a pid-and-counter name: unique like mkstemp, without its random-name cost.
@@ -35,6 +44,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         else:
             os.chmod(tmp, 0o666 & ~_UMASK)
+        if expected is not ANY:
+            # Checked last, just before the rename, so the window for a lost save is the
+            # time between two system calls.
+            try:
+                current: bytes | None = read_regular(path)
+            except FileNotFoundError:
+                current = None
+            if current != expected:
+                raise StaleWriteError("changed on disk while translate-flow was working on it; left as it is", path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -44,18 +62,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
+def write_if_changed(path: Path, data: bytes, expected: bytes | None | object = ANY) -> bool:
     """Write ``data`` atomically unless the file already holds exactly it.
 
     Returns True when the file was written. Leaving unchanged files alone keeps
     their mtime, so build tools and editors do not see a change.
     """
     try:
-        if path.read_bytes() == data:
+        if read_regular(path) == data:
             return False
     except FileNotFoundError:
         pass
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, expected)
     return True
 
 
@@ -69,3 +87,63 @@ def remove_stale_temp_files(folder: Path) -> int:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def _problem(path: Path, folder: bool) -> str | None:
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None  # made by us when needed
+    except OSError as exc:
+        return f"cannot be examined: {exc.strerror or exc}"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link; translate-flow does not follow links for its own files"
+    if folder and not stat.S_ISDIR(mode):
+        return "is not a folder"
+    if not folder and not stat.S_ISREG(mode):
+        return "is not a regular file"
+    return None
+
+
+class Confinement:
+    """Checks that a path the tool derives is a real file in real folders inside the project.
+
+    A pull request can carry a symbolic link (``locales/fr -> /etc``) or a FIFO into a
+    checkout; following either would write outside the project or hang. Folder checks
+    are remembered, so checking every catalog of a large site costs a few hundred lstat calls.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._folders: dict[Path, str | None] = {root: None}
+
+    def check(self, path: Path) -> None:
+        """Raise UnsafePathError naming the first part of ``path`` that is not safe to use."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            raise UnsafePathError("is outside the project", path) from None
+        current = self.root
+        for part in parts[:-1]:
+            current = current / part
+            if current not in self._folders:
+                self._folders[current] = _problem(current, folder=True)
+            problem = self._folders[current]
+            if problem is not None:
+                raise UnsafePathError(problem, current.relative_to(self.root).as_posix())
+        problem = _problem(path, folder=False)
+        if problem is not None:
+            raise UnsafePathError(problem, path.relative_to(self.root).as_posix())
+
+
+def read_regular(path: Path) -> bytes:
+    """A regular file's bytes; anything else (a FIFO, a device, a link) raises OSError instead of
+    blocking or reading without end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)

@@ -110,6 +110,8 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
     path = config_file or find_site_config(root)
     if path is None:
         return None
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ConfigError("is a symbolic link to a file outside the project; refused", path.name)
     data = {k.lower(): v for k, v in _load(path).items()}
     languages_table = data.get("languages")
     if languages_table is None and path.parent.name == "_default":
@@ -142,7 +144,9 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
                 )
             )
     languages.sort(key=lambda item: (item.weight, item.key))
-    return HugoSite(path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough")))
+    return HugoSite(
+        path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
+    )
 
 
 def _setting(data: dict[str, Any], dotted: str) -> object:

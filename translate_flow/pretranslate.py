@@ -20,10 +20,11 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog import read_catalog, write_catalog
+from translate_flow.catalog import entry_key, index, parse_catalog, write_catalog
 from translate_flow.config import Config
 from translate_flow.engines import Engine, EngineContext, EngineError, UnsupportedPair, load_engine
-from translate_flow.errors import TranslateFlowError
+from translate_flow.errors import StaleWriteError, TranslateFlowError, UnsafePathError
+from translate_flow.fsutil import Confinement, read_regular
 from translate_flow.mtcache import DraftCache
 from translate_flow.project import discover, select_sources, target_catalogs
 from translate_flow.protect import PlaceholderError, Protected, protect, restore
@@ -77,6 +78,8 @@ class _File:
     rel: str
     po: polib.POFile
     entries: list[tuple[polib.POEntry, _Unit]]
+    data: bytes
+    """The bytes ``po`` was read from: the file is written back only if it still holds them."""
 
 
 def split_long(text: str, limit: int) -> list[str]:
@@ -160,7 +163,7 @@ class _Run:
 
     @property
     def cache(self) -> DraftCache:
-        # Opened on first use, so runs that only use local engines create no file.
+        # Opened on first use (its path was checked when the run began).
         if self._cache is None:
             self._cache = DraftCache(self.config.root / self.config.pretranslate.cache)
         return self._cache
@@ -316,11 +319,17 @@ def pretranslate(
 ) -> PretranslateReport:
     """Fill the empty entries of the selected PO files with fuzzy machine drafts."""
     report = PretranslateReport()
+    try:
+        Confinement(config.root).check(config.root / config.pretranslate.cache)
+    except UnsafePathError as exc:
+        report.errors.append(exc)
+        return report
     context = EngineContext(config.root, config.locales_path, config.pretranslate.timeout)
     names = list(engine_names) or list(config.pretranslate.engines)
     engines = [load_engine(name, config.engines.get(name, {}), context) for name in names]
     discovery = discover(config)
     report.errors.extend(discovery.errors)
+    report.notices.extend(str(notice) for notice in discovery.notices)
     files: list[_File] = []
     units: dict[tuple[str, str, str], _Unit] = {}
     for source, target, path, rel in target_catalogs(config, select_sources(discovery, paths), languages):
@@ -328,7 +337,8 @@ def pretranslate(
             report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
             continue
         try:
-            po = read_catalog(path, rel)
+            data = read_regular(path)
+            po = parse_catalog(data, rel)
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
@@ -342,7 +352,7 @@ def pretranslate(
                 units[key] = _Unit(source.language, target, entry.msgid, protect(entry.msgid, config.math))
             pending.append((entry, units[key]))
         if pending:
-            files.append(_File(path, rel, po, pending))
+            files.append(_File(path, rel, po, pending, data))
     on_total(len(units))
     run = _Run(config, report, progress)
     try:
@@ -355,27 +365,56 @@ def pretranslate(
         report.interrupted = True
     finally:
         run.close()
-        _fill(files, report, write_catalog)
+        _fill(files, report, config)
     return report
 
 
-def _fill(files: list[_File], report: PretranslateReport, write: Callable[[Path, polib.POFile], bool]) -> None:
+def _fill(files: list[_File], report: PretranslateReport, config: Config) -> None:
     for item in files:
-        changed = False
-        for entry, unit in item.entries:
-            if unit.draft is None or entry.msgstr:
-                continue
-            entry.msgstr = unit.draft
-            if "fuzzy" not in entry.flags:
-                entry.flags.append("fuzzy")
-            note = f"machine translation ({unit.engine}), please review"
-            entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
-            report.filled[unit.target] += 1
-            changed = True
-        if not changed:
+        po, entries, based_on = item.po, item.entries, item.data
+        for attempt in range(3):
+            filled = _apply(entries, report)
+            if not filled:
+                break
+            try:
+                if write_catalog(item.path, po, based_on=based_on):
+                    report.written.append(item.rel)
+                for target in filled:
+                    report.filled[target] += 1
+                break
+            except StaleWriteError as exc:
+                # A translator saved the file during the run: their save wins, and the drafts go
+                # only into the entries that are still empty in it.
+                try:
+                    based_on = read_regular(item.path)
+                    po = parse_catalog(based_on, item.rel)
+                except (OSError, TranslateFlowError) as error:
+                    report.errors.append(TranslateFlowError(f"cannot read again: {error}", item.rel))
+                    break
+                po.wrapwidth = config.wrap
+                current = index(po)
+                entries = [
+                    (current[entry_key(entry)], unit)
+                    for entry, unit in entries
+                    if entry_key(entry) in current and not current[entry_key(entry)].obsolete
+                ]
+                if attempt == 2:
+                    report.errors.append(exc)
+            except OSError as exc:
+                report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", item.rel))
+                break
+
+
+def _apply(entries: list[tuple[polib.POEntry, _Unit]], report: PretranslateReport) -> list[str]:
+    """Put the drafts into still-empty entries; the target language of each one filled."""
+    filled: list[str] = []
+    for entry, unit in entries:
+        if unit.draft is None or entry.msgstr:
             continue
-        try:
-            if write(item.path, item.po):
-                report.written.append(item.rel)
-        except OSError as exc:
-            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", item.rel))
+        entry.msgstr = unit.draft
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        note = f"machine translation ({unit.engine}), please review"
+        entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+        filled.append(unit.target)
+    return filled

@@ -16,8 +16,10 @@ from pathlib import Path
 from translate_flow import __version__
 from translate_flow.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes
 from translate_flow.config import Config
-from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError
+from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError, UnsafePathError
+from translate_flow.fsutil import Confinement
 from translate_flow.layout import Layout
+from translate_flow.reports import Notice
 
 HASH_FIELD = "X-Translate-Flow-Source"
 LANGUAGE_FIELD = "X-Translate-Flow-Language"
@@ -82,21 +84,27 @@ class Discovery:
     """Source articles, in path order."""
     errors: list[TranslateFlowError] = field(default_factory=list)
     """Files that could not be read, and clashes."""
+    notices: list[Notice] = field(default_factory=list)
+    """Files left out on purpose (FIFOs, devices and other non-regular files)."""
 
 
-def markdown_files(config: Config, layout: Layout) -> list[Path]:
+def markdown_files(config: Config, layout: Layout, notices: list[Notice] | None = None) -> list[Path]:
     content = config.content_path
     if not content.is_dir():
         raise ConfigError("content directory does not exist", content.relative_to(config.root).as_posix())
     found: set[Path] = set()
     for folder in layout.scan_roots():
         for path in folder.rglob("*"):
-            if (
-                path.suffix in MARKDOWN_SUFFIXES
-                and (path.is_file() or path.is_symlink())
-                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            if path.suffix not in MARKDOWN_SUFFIXES or any(
+                part.startswith(".") for part in path.relative_to(folder).parts
             ):
+                continue
+            if path.is_file() or path.is_symlink():
                 found.add(path)
+            elif not path.is_dir() and notices is not None:
+                # Opening a FIFO would wait for a writer forever.
+                rel = path.relative_to(config.root).as_posix()
+                notices.append(Notice(rel, None, "skipped: not a regular file"))
     return sorted(found)
 
 
@@ -197,6 +205,9 @@ def resolve(config: Config, source: Source) -> None:
     _resolve_language(config, source)
     layout = Layout(config)
     source.outputs = {lang: layout.output_path(source.path, lang) for lang in source.targets}
+    confinement = Confinement(config.root)
+    for path in [*source.catalog_paths(config), *source.outputs.values()]:
+        confinement.check(path)
     source.resolved = True
 
 
@@ -210,12 +221,29 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
     layout = Layout(config)
     prober = _Prober(config, layout, result.errors)
     groups: dict[str, list[tuple[Path, str | None]]] = {}
-    for path in markdown_files(config, layout):
+    for path in markdown_files(config, layout, result.notices):
         group, hint, _, _ = layout.placement(path)
         groups.setdefault(group, []).append((path, hint))
     claimed: dict[Path, Path] = {}
+    stems: dict[str, Source] = {}
+    confinement = Confinement(config.root)
     for _, members in sorted(groups.items()):
         for source in _sources_of(members, prober, layout, lazy):
+            # `a.md` and `a.markdown` would share one set of catalogs and overwrite each other.
+            twin = stems.setdefault(source.stem, source)
+            if twin is not source:
+                result.errors.append(
+                    ArticleError(
+                        f"shares its catalogs with {twin.rel} (same name, other extension); rename one", source.rel
+                    )
+                )
+                continue
+            try:
+                for path in [source.pot_path(config), *(source.po_path(config, t) for t in source.targets)]:
+                    confinement.check(path)
+            except UnsafePathError as exc:
+                result.errors.append(exc)
+                continue
             if not source.resolved:
                 result.sources.append(source)
                 continue
@@ -230,6 +258,11 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
                             source.rel,
                         )
                     )
+                    continue
+                try:
+                    confinement.check(out)
+                except UnsafePathError as exc:
+                    result.errors.append(exc)
                     continue
                 claimed[out] = source.path
                 outputs[language] = out

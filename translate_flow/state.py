@@ -11,7 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from translate_flow.fsutil import write_if_changed
+from translate_flow.errors import UnsafePathError
+from translate_flow.fsutil import Confinement, read_regular, write_if_changed
 
 STATE_DIR = ".translate-flow"
 
@@ -29,10 +30,20 @@ def digest(*parts: bytes | str | None) -> str:
 
 
 def read_or_none(path: Path) -> bytes | None:
+    """A regular file's bytes, or None (missing, unreadable, a FIFO or a device)."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except OSError:
         return None
+
+
+def _safe(root: Path, path: Path) -> bool:
+    """True when a cache file may be used: links in ``.translate-flow`` are never followed."""
+    try:
+        Confinement(root).check(path)
+    except UnsafePathError:
+        return False
+    return True
 
 
 class StateCache:
@@ -40,11 +51,15 @@ class StateCache:
 
     def __init__(self, root: Path, name: str) -> None:
         self.path = root / STATE_DIR / f"{name}.json"
-        try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
-            self.data: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
-        except (OSError, ValueError):
-            self.data = {}
+        # A state folder that is a link is neither read nor written: the cache only saves time.
+        self.usable = _safe(root, self.path)
+        self.data: dict[str, Any] = {}
+        if self.usable:
+            try:
+                loaded = json.loads(read_regular(self.path).decode("utf-8"))
+                self.data = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                pass
         self.dirty = False
 
     def get(self, key: str) -> Any:
@@ -56,7 +71,7 @@ class StateCache:
             self.dirty = True
 
     def save(self) -> None:
-        if self.dirty:
+        if self.dirty and self.usable:
             payload = json.dumps(self.data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
             try:
                 write_if_changed(self.path, payload.encode("utf-8"))
@@ -85,8 +100,11 @@ def save_segments(root: Path, source_digest: str, segments: list[Any]) -> None:
         ]
         for s in segments
     ]
+    path = segments_path(root, source_digest)
+    if not _safe(root, path):
+        return
     try:
-        write_if_changed(segments_path(root, source_digest), json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        write_if_changed(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass  # only a cache
 
@@ -95,8 +113,11 @@ def load_segments(root: Path, source_digest: str) -> list[Any] | None:
     """The segments extract found for these exact source bytes and settings, or None."""
     from translate_flow.segment import Location, Segment
 
+    path = segments_path(root, source_digest)
+    if not _safe(root, path):
+        return None
     try:
-        rows = json.loads(segments_path(root, source_digest).read_bytes())
+        rows = json.loads(read_regular(path))
         return [
             Segment(text, kind, Location(start, end, line), prefix, hard, one, tuple(fm) if fm is not None else None)
             for text, kind, start, end, line, prefix, hard, one, fm in rows
@@ -108,7 +129,8 @@ def load_segments(root: Path, source_digest: str) -> list[Any] | None:
 def prune_segments(root: Path, keep: set[str]) -> None:
     """Forget segments of sources that no longer exist in this form."""
     folder = root / STATE_DIR / "segments"
-    if folder.is_dir():
+    # Checked as the folder of a file in it: a linked folder is never emptied.
+    if folder.is_dir() and _safe(root, folder / "check.json"):
         for path in folder.glob("*.json"):
-            if path.stem not in keep:
+            if path.stem not in keep and not path.is_symlink():
                 path.unlink(missing_ok=True)

@@ -35,14 +35,14 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
     options = options or ExtractOptions()
     if options.check:
         return run_extract(config, paths, options)
-    with project_lock(config.locales_path, "extract", config.lock_timeout):
+    with project_lock(config.root, config.locales_path, "extract", config.lock_timeout):
         remove_stale_temp_files(config.locales_path)
         return run_extract(config, paths, options)
 
 
 def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False, jobs: int = 1) -> Report:
     """Write each translated article whose PO file is translated enough."""
-    with project_lock(config.locales_path, "merge", config.lock_timeout):
+    with project_lock(config.root, config.locales_path, "merge", config.lock_timeout):
         remove_stale_temp_files(config.content_path)
         return _merge(config, paths, include_fuzzy, jobs)
 
@@ -232,6 +232,7 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
+    report.notices.extend(discovery.notices)
     state = StateCache(config.root, "merge")
     sources = [
         s
@@ -262,6 +263,6 @@ def pretranslate(
     """Machine drafts for empty entries (see translate_flow.pretranslate), under the project lock."""
     from translate_flow.pretranslate import pretranslate as run
 
-    with project_lock(config.locales_path, "pretranslate", config.lock_timeout):
+    with project_lock(config.root, config.locales_path, "pretranslate", config.lock_timeout):
         remove_stale_temp_files(config.locales_path)
         return run(config, paths, languages, engines, progress, on_total)

@@ -1,0 +1,179 @@
+"""Nothing outside the project is touched, no link is followed, no editor's save is lost."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import read_po, run, write_tree
+from translate_flow import catalog as catalog_module
+
+CONFIG = 'languages = ["fr"]\n'
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = write_tree(tmp_path / "site", {"translate-flow.toml": CONFIG, "content/a.md": "Hello world.\n"})
+    (tmp_path / "outside").mkdir()
+    return root
+
+
+def _outside(site: Path) -> Path:
+    return site.parent / "outside"
+
+
+def test_a_linked_lock_never_truncates_its_target(site: Path) -> None:
+    victim = _outside(site) / "victim.txt"
+    victim.write_text("precious\n")
+    (site / "locales").mkdir()
+    (site / "locales/.translate-flow.lock").symlink_to(victim)
+    for command in ("extract", "merge", "pretranslate"):
+        result = run(site, command)
+        assert result.exit_code == 1
+        assert "locales/.translate-flow.lock: is a symbolic link" in result.output
+    assert victim.read_text() == "precious\n"
+
+
+def test_a_lock_that_is_a_folder_is_one_line(site: Path) -> None:
+    (site / "locales/.translate-flow.lock").mkdir(parents=True)
+    result = run(site, "extract")
+    assert result.exit_code == 1 and "locales/.translate-flow.lock: is not a regular file" in result.output
+
+
+def test_a_linked_locale_folder_is_refused_and_nothing_is_written_outside(site: Path) -> None:
+    (site / "locales").mkdir()
+    (site / "locales/fr").symlink_to(_outside(site))
+    result = run(site, "extract")
+    assert result.exit_code == 1
+    assert "error: locales/fr: is a symbolic link" in result.output
+    assert list(_outside(site).iterdir()) == []
+
+
+def test_a_linked_catalog_is_never_read(site: Path) -> None:
+    (site / "locales/fr").mkdir(parents=True)
+    (site / "locales/fr/a.po").symlink_to("/dev/zero")
+    result = run(site, "extract")
+    assert result.exit_code == 1 and "error: locales/fr/a.po: is a symbolic link" in result.output
+
+
+def test_a_linked_state_folder_is_neither_read_written_nor_emptied(site: Path) -> None:
+    mine = _outside(site) / "mine.json"
+    mine.write_text("{}")
+    (site / ".translate-flow").symlink_to(_outside(site))
+    assert run(site, "extract", "--force", "-q").exit_code == 0
+    assert run(site, "merge", "-q").exit_code == 0
+    assert sorted(p.name for p in _outside(site).iterdir()) == ["mine.json"]
+
+
+def test_a_linked_segment_cache_is_never_emptied(site: Path) -> None:
+    (_outside(site) / "mine.json").write_text("{}")
+    (site / ".translate-flow").mkdir()
+    (site / ".translate-flow/segments").symlink_to(_outside(site))
+    assert run(site, "extract", "--force", "-q").exit_code == 0
+    assert (_outside(site) / "mine.json").read_text() == "{}"
+
+
+def test_a_linked_mt_cache_is_refused(site: Path) -> None:
+    (site / ".translate-flow").mkdir()
+    (site / ".translate-flow/mt-cache.sqlite3").symlink_to(_outside(site) / "cache.sqlite3")
+    assert run(site, "extract", "-q").exit_code == 0
+    result = run(site, "pretranslate", "--engine", "memory")
+    assert result.exit_code == 1 and ".translate-flow/mt-cache.sqlite3: is a symbolic link" in result.output
+    assert list(_outside(site).iterdir()) == []
+
+
+def test_directory_layout_output_folder_that_is_a_link(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "site",
+        {
+            "translate-flow.toml": 'languages = ["fr"]\nlayout = "directory"\nmin_percent = 0\n'
+            '[content_dirs]\nen = "content/en"\nfr = "content/fr"\n',
+            "content/en/a.md": "Hello world.\n",
+        },
+    )
+    (tmp_path / "outside").mkdir()
+    (root / "content/fr").symlink_to(tmp_path / "outside")
+    result = run(root, "extract")
+    assert result.exit_code == 2 and "'content_dirs.fr' must be a relative path inside the project" in result.output
+    # A link that stays inside the project is refused too: outputs are never written through links.
+    (root / "content/fr").unlink()
+    (root / "content/elsewhere").mkdir()
+    (root / "content/fr").symlink_to(root / "content/elsewhere")
+    result = run(root, "extract")
+    assert result.exit_code == 1 and "error: content/fr: is a symbolic link" in result.output
+    run(root, "merge")
+    assert list((tmp_path / "outside").iterdir()) == [] and list((root / "content/elsewhere").iterdir()) == []
+
+
+def test_hugo_config_outside_the_project_is_not_read(site: Path) -> None:
+    (_outside(site) / "hugo.toml").write_text('defaultContentLanguage = "de"\n')
+    for setting in ("../outside/hugo.toml", str(_outside(site) / "hugo.toml")):
+        (site / "translate-flow.toml").write_text(CONFIG + f"hugo_config = {setting!r}\n")
+        result = run(site, "extract")
+        assert result.exit_code == 2 and "is not inside the project" in result.output
+
+
+def test_fifos_are_skipped_with_a_notice_and_nothing_hangs(site: Path) -> None:
+    os.mkfifo(site / "content/pipe.md")
+    (site / "locales/fr").mkdir(parents=True)
+    os.mkfifo(site / "locales/fr/pipe.po")
+    result = run(site, "extract")
+    assert result.exit_code == 0 and "content/pipe.md: skipped: not a regular file" in result.output
+    assert run(site, "status").exit_code == 0
+    assert run(site, "check").exit_code == 1  # untranslated, but it finishes
+    assert run(site, "pretranslate", "--engine", "memory").exit_code == 0
+
+
+def test_same_name_other_extension_is_a_clash(site: Path) -> None:
+    write_tree(site, {"content/a.markdown": "Another text.\n"})
+    result = run(site, "extract")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and "shares its catalogs with content/a." in errors[0]
+    # One of the two owns the catalog, whole: the other's text never ends up in it.
+    texts = {e.msgid for e in read_po(site / "locales/fr/a.po")}
+    assert texts in ({"Hello world."}, {"Another text."})
+    assert run(site, "extract", "--check").exit_code == 1  # the clash stays an error, run after run
+
+
+def test_pretranslate_never_reverts_a_translators_save(site: Path) -> None:
+    write_tree(site, {"content/a.md": "Hello world.\n\nSecond text.\n"})
+    (site / "translate-flow.toml").write_text(
+        CONFIG + '[engines.editor]\nclass = "tests.plugin_engine:EditorSavesEngine"\n'
+        'po = "locales/fr/a.po"\nmsgid = "Hello world."\nmsgstr = "Bonjour le monde."\n'
+    )
+    assert run(site, "extract", "-q").exit_code == 0
+    result = run(site, "pretranslate", "--engine", "editor")
+    assert result.exit_code == 0, result.output
+    po = read_po(site / "locales/fr/a.po")
+    saved = po.find("Hello world.")
+    assert saved.msgstr == "Bonjour le monde." and "fuzzy" not in saved.flags
+    # The draft went only into the entry the translator had left empty.
+    assert po.find("Second text.").msgstr == "[draft] Second text."
+
+
+def test_extract_never_overwrites_a_save_made_while_it_worked(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(site, "extract", "-q").exit_code == 0
+    path = site / "locales/fr/a.po"
+    write_tree(site, {"content/a.md": "Hello world.\n\nA new paragraph.\n"})
+    real = catalog_module.render_catalog
+    saved: list[bool] = []
+
+    def render_then_save(po: object) -> bytes:
+        data = real(po)  # type: ignore[arg-type]
+        if not saved:
+            # The translator saves between extract's read and its write.
+            edited = read_po(path, wrapwidth=0)
+            edited.find("Hello world.").msgstr = "Bonjour le monde."
+            edited.save(str(path))
+            saved.append(True)
+        return data
+
+    monkeypatch.setattr(catalog_module, "render_catalog", render_then_save)
+    result = run(site, "extract", "-j", "1")
+    assert result.exit_code == 0, result.output
+    po = read_po(path)
+    assert po.find("Hello world.").msgstr == "Bonjour le monde."
+    assert po.find("A new paragraph.") is not None
