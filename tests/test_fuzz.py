@@ -149,7 +149,13 @@ def test_mutated_po_is_read_or_refused_cleanly(data: st.DataObject) -> None:
     text = VALID_PO
     for _ in range(data.draw(st.integers(1, 3))):
         position = data.draw(st.integers(0, len(text)))
-        insert = data.draw(st.sampled_from(['"', "\\", "\n", "msgid ", "msgstr ", "#~ ", "x", "", '""', "\t", "\x00"]))
+        insert = data.draw(
+            st.sampled_from(
+                ['"', "\\", "\n", "msgid ", "msgstr ", "#~ ", "x", "", '""', "\t", "\x00", "\r"]
+                # What polib and msgfmt once read differently: line separators, C escapes, plurals.
+                + ["\u2028", "\u2029", "\x85", "\x0c", "\\303\\240", "\\x41", "\\a", "msgid_plural ", "msgstr[0] "]
+            )
+        )
         cut = data.draw(st.integers(0, 4))
         text = text[:position] + insert + text[position + cut :]
     try:

@@ -47,3 +47,21 @@ def test_previous_msgid_lines_that_msgfmt_reads_are_accepted() -> None:
         [need_tool("msgfmt"), "-o", os.devnull, "-"], input=text.encode(), capture_output=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'msgid "A"\nmsgstr "B"\n\n#~ msgid "A"\n#~ msgstr "C"\n',  # an obsolete twin of a live entry
+        '#~ msgid ""\n#~ msgstr "C"\n',  # a second header
+        '#| msgid "Old"\u2028\nmsgid "A"\nmsgstr "B"\n',  # U+2028 is no blank to msgfmt
+    ],
+)
+def test_duplicates_and_stray_separators_are_refused_like_msgfmt(body: str) -> None:
+    text = HEADER + body
+    with pytest.raises(CatalogError):
+        parse_catalog(text.encode("utf-8"), "locales/fr/a.po")
+    done = subprocess.run(
+        [need_tool("msgfmt"), "-o", os.devnull, "-"], input=text.encode("utf-8"), capture_output=True, check=False
+    )
+    assert done.returncode != 0

@@ -15,6 +15,7 @@ from translate_flow.errors import CatalogError, StaleWriteError
 from translate_flow.fsutil import ANY, atomic_write_bytes, read_regular
 from translate_flow.languages import Language
 from translate_flow.memory import TranslationMemory
+from translate_flow.polexicon import decode_escapes, hide_separators, restore_separators
 from translate_flow.posyntax import check_po_syntax
 from translate_flow.segment import Segment
 
@@ -51,14 +52,19 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
     except UnicodeDecodeError as exc:
         raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
     check_po_syntax(text, rel)
+    # Read as msgfmt reads it: all C escapes decoded, lines ending only at LF.
+    text, separators = hide_separators(decode_escapes(text, rel))
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise CatalogError(f"cannot parse: {exc}", rel, int(match.group(1)) if match else None) from exc
-    seen: set[tuple[Key, bool]] = set()
+    restore_separators(po, separators)
+    # Like msgfmt, an obsolete entry counts too: `#~ msgid "A"` beside a live "A" is a duplicate.
+    # The header is the entry with the empty msgid: no other may have it.
+    seen: set[Key] = {(None, "")} if po.metadata else set()
     for entry in po:
-        key = (entry_key(entry), entry.obsolete)
+        key = entry_key(entry)
         if key in seen:
             raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", rel, entry.linenum)
         seen.add(key)
@@ -73,7 +79,7 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
     lines: dict[int, int] = {}
     start: int | None = None
     after_msgstr = False
-    for number, raw in enumerate(re.split(rb"\r\n|\r|\n", data), 1):
+    for number, raw in enumerate(re.split(rb"\r?\n", data), 1):
         line = raw.strip()
         if not line:
             start, after_msgstr = None, False
@@ -143,8 +149,14 @@ def _header(language: Language | None, project: str, old: polib.POFile | None) -
 
 def _carry(entry: polib.POEntry, kept: polib.POEntry) -> None:
     entry.msgstr = kept.msgstr
-    entry.msgstr_plural = dict(kept.msgstr_plural)
     entry.flags = list(kept.flags)
+    if kept.msgstr_plural and not entry.msgid_plural:
+        # A hand-made plural entry whose text is now a (singular) segment: its first form is
+        # the closest translation, for a translator to confirm. msgstr[N] without a
+        # msgid_plural would make the file invalid.
+        entry.msgstr = kept.msgstr_plural.get(0, "")
+        if entry.msgstr and "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
     entry.tcomment = kept.tcomment
     entry.previous_msgid = kept.previous_msgid
 
@@ -205,7 +217,8 @@ def build_catalog(
     unmatched = [entry.msgid for entry in entries if not entry.msgstr]
     if keep_obsolete and old is not None:
         for entry in old:
-            if entry_key(entry) in used or not entry.msgstr:
+            # A plural entry (added by hand) holds its translations in msgstr[N].
+            if entry_key(entry) in used or not (entry.msgstr or any(entry.msgstr_plural.values())):
                 continue
             entry.obsolete = True
             entry.occurrences = []

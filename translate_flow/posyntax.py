@@ -12,7 +12,11 @@ from translate_flow.errors import CatalogError
 
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+(.*)")
 _STRING_RE = re.compile(r'"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"[ \t]*')
-_LINE_RE = re.compile(r"\r\n|\r|\n")
+# msgfmt ends lines at LF only (a CR before it belongs to the line end); a lone CR,
+# U+2028 and the like are ordinary characters inside a string.
+_LINE_RE = re.compile(r"\r?\n")
+# What msgfmt skips between tokens; str.strip() would also drop U+2028 and the like.
+_BLANK = " \t\r\f\v"
 
 # Which keyword may follow which inside one entry.
 _NEXT = {
@@ -44,13 +48,13 @@ def check_po_syntax(text: str, path: str) -> None:
     previous_obsolete: str | None = None
     last_obsolete = False  # whether the last keyword line was obsolete (#~)
     for number, raw in enumerate(_LINE_RE.split(text), 1):
-        line = raw.strip()
+        line = raw.strip(_BLANK)
         obsolete = line.startswith("#~")
         if obsolete:
-            line = line[2:].strip()
+            line = line[2:].strip(_BLANK)
         if line.startswith(("#|", "|")):
             # msgfmt parses the previous msgid (#| …) as strictly as the live one.
-            _check_previous(line[1 + line.startswith("#|") :].strip(), path, number)
+            _check_previous(line[1 + line.startswith("#|") :].strip(_BLANK), path, number)
             continue
         if line.startswith("#") or not line:
             if raw.endswith("\\"):
