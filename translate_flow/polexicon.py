@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import polib
 
@@ -63,6 +64,10 @@ def _decoded(content: str, rel: str, line: int) -> str:
     return "".join(out)
 
 
+def _quoted(match: re.Match[str], rel: str, line: int) -> str:
+    return '"' + _decoded(match.group(1), rel, line) + '"'
+
+
 def decode_escapes(text: str, rel: str) -> str:
     """``text`` with the escapes polib does not know turned into what they stand for."""
     if not _UNUSUAL_ESCAPE.search(text):
@@ -75,9 +80,7 @@ def decode_escapes(text: str, rel: str) -> str:
         if body.startswith("#") and not body.startswith(("#~", "#|")):
             continue
         if _UNUSUAL_ESCAPE.search(line):
-            lines[number] = _STRING.sub(
-                lambda m, line_number=number + 1: '"' + _decoded(m.group(1), rel, line_number) + '"', line
-            )
+            lines[number] = _STRING.sub(partial(_quoted, rel=rel, line=number + 1), line)
     return "\n".join(lines)
 
 
