@@ -27,6 +27,10 @@ class Behaviour:
     drop_placeholders: bool = False
     block_after: int | None = None
     garbage: bool = False
+    answer: object = None
+    """When set, the JSON value sent as ``translatedText`` instead of a translation."""
+    drip: bool = False
+    """Answer 200, then one byte a second (each read is quick; the whole answer never ends)."""
     rendezvous: threading.Barrier | None = None
     """When set, every request waits until that many are in flight at once."""
     received: list[dict[str, str]] = field(default_factory=list)
@@ -65,6 +69,28 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             self.end_headers()
             self.wfile.write(b'{"error": "no"}')
+            return
+        if behaviour.drip:
+            behaviour.saw_blocked.set()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            for _ in range(60):  # bounded: the server gives up after a minute at most
+                if behaviour.release.wait(timeout=0.2):
+                    return
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+            return
+        if behaviour.answer is not None:
+            body = json.dumps({"translatedText": behaviour.answer}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
             return
         if behaviour.garbage:
             self.send_response(200)

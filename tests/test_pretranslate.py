@@ -488,3 +488,37 @@ def test_progress_bar_on_a_terminal_only(project: Path) -> None:
     assert run(project, "extract", "-q").exit_code == 0
     piped = subprocess.run(command, capture_output=True, env=env, check=False)
     assert piped.returncode == 0 and b"translating" not in piped.stderr
+
+
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        (123, "the answer is int, not text"),
+        (["a", "b"], "the answer is list, not text"),
+        ({"x": 1}, "the answer is dict, not text"),
+        ("x" * 5_000, "the answer is 5000 characters"),
+        ("bad\x00draft", "the answer holds control characters: U+0000"),
+        ("bad\ud800", "the answer holds a lone surrogate"),
+    ],
+)
+def test_mt_answers_are_validated_and_never_cached(project: Path, answer: object, problem: str) -> None:
+    with libre_server(Behaviour(answer=answer)) as url:
+        _setup(project, url, {"content/a.md": "Hello there.\n"})
+        first = run(project, "pretranslate")
+        second = run(project, "pretranslate")
+    assert first.exit_code == 0 and "Traceback" not in first.output
+    assert f"discarded draft: libre: {problem}" in first.output
+    assert _po(project)[0].msgstr == ""
+    # Nothing was cached: the second run asks again (and discards again).
+    assert "cache hits 0" in second.output and "discarded draft:" in second.output
+
+
+def test_a_server_that_drips_is_stopped_by_the_overall_deadline(project: Path) -> None:
+    behaviour = Behaviour(drip=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=0)
+        result = run(project, "pretranslate")
+        behaviour.release.set()
+    assert result.exit_code == 1
+    assert "error: libre: no complete answer within" in result.output
+    assert _po(project)[0].msgstr == ""

@@ -13,15 +13,17 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import polib
 
 from translate_flow.catalog import entry_key, index, parse_catalog, write_catalog
 from translate_flow.config import Config
+from translate_flow.drafts import draft_problem
 from translate_flow.engines import Engine, EngineContext, EngineError, UnsupportedPair, load_engine
 from translate_flow.errors import StaleWriteError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular
@@ -29,6 +31,7 @@ from translate_flow.mtcache import DraftCache
 from translate_flow.project import discover, select_sources, target_catalogs
 from translate_flow.protect import PlaceholderError, Protected, protect, restore
 
+_T = TypeVar("_T")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 _NO_SPACE_LANGUAGES = ("zh", "ja", "ko", "th")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -128,6 +131,23 @@ class RateLimiter:
             time.sleep(slot - now)
 
 
+def _in_daemon(function: Callable[..., _T], *args: object) -> Future[_T]:
+    """Run ``function`` in a daemon thread: a request stuck in a slow server, or abandoned on
+    Ctrl-C, never keeps the process from ending (a ThreadPoolExecutor's threads would)."""
+    future: Future[_T] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(function(*args))
+        except Exception as exc:  # noqa: BLE001 -- handed to the waiting thread, which decides
+            future.set_exception(exc)
+
+    threading.Thread(target=run, daemon=True).start()
+    return future
+
+
 def _call(
     engine: Engine,
     texts: list[str],
@@ -192,15 +212,30 @@ class _Run:
                 self.report.errors.append(TranslateFlowError(f"{engine.name}: {exc.message}"))
                 return
             if engine.local:
-                drafts = engine.translate(
-                    [u.msgid if engine.wants_markup else u.protected.text for u in group], source, target
-                )
-                for unit, draft in zip(group, drafts):
-                    if draft:
-                        self.accept(unit, draft, engine, from_memory=True)
+                texts = [u.msgid if engine.wants_markup else u.protected.text for u in group]
+                drafts = dict(self._sane(engine, texts, engine.translate(texts, source, target)))
+                for unit, text in zip(group, texts):
+                    if text in drafts:
+                        self.accept(unit, drafts[text], engine, from_memory=True)
                 continue
             if not self.remote(engine, group, source, target):
                 return
+
+    def _sane(self, engine: Engine, texts: Sequence[str], drafts: object) -> list[tuple[str, str]]:
+        """The (text, draft) pairs worth keeping; the others are reported as discarded, never cached."""
+        if not isinstance(drafts, (list, tuple)) or len(drafts) != len(texts):
+            self.report.discarded.append(f"{engine.name}: answered {len(texts)} texts with something else")
+            return []
+        kept: list[tuple[str, str]] = []
+        for text, draft in zip(texts, drafts):
+            if draft is None or draft == "":
+                continue
+            problem = draft_problem(text, draft)
+            if problem is not None:
+                self.report.discarded.append(f"{engine.name}: {problem}: {text[:60]!r}")
+                continue
+            kept.append((text, str(draft)))
+        return kept
 
     def accept(self, unit: _Unit, draft: str, engine: Engine, from_memory: bool = False) -> None:
         if not engine.wants_markup and "  " not in unit.protected.text:
@@ -259,49 +294,72 @@ class _Run:
     def _send(self, engine: Engine, texts: list[str], source: str, target: str, results: dict[str, str]) -> bool:
         if not texts:
             return True
-        limiter = RateLimiter(self.config.pretranslate.rate_limit)
-        failure: EngineError | None = None
-        pool = ThreadPoolExecutor(max_workers=self.config.pretranslate.jobs)
-        futures: dict[Future[tuple[list[str | None], int]], list[str]] = {}
+        settings = self.config.pretranslate
+        limiter = RateLimiter(settings.rate_limit)
+        # A server may answer a byte a second: each read is quick, the answer never ends. So each
+        # batch gets an overall deadline (every attempt's timeout and backoff, and one more timeout).
+        budget = settings.timeout * (settings.retries + 2) + sum(
+            settings.backoff * 2**i for i in range(settings.retries)
+        )
+        futures: dict[Future[tuple[list[str | None], int]], tuple[list[str], float]] = {}
         batches = iter(self._batches(engine, texts))
-        interrupted = False
         try:
-            while True:
-                while failure is None and len(futures) < self.config.pretranslate.jobs:
-                    batch = next(batches, None)
-                    if batch is None:
-                        break
-                    futures[pool.submit(_call, engine, batch, source, target, self.config, limiter, self.cancelled)] = (
-                        batch
-                    )
-                if not futures:
-                    break
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for future in done:
-                    batch = futures.pop(future)
-                    try:
-                        drafts, attempts = future.result()
-                    except EngineError as exc:
-                        attempts = getattr(exc, "attempts", 1)
-                        self._count(engine, batch, attempts)
-                        failure = failure or exc
-                        continue
-                    self._count(engine, batch, attempts)
-                    arrived = [(text, draft) for text, draft in zip(batch, drafts) if draft]
-                    self.cache.put_many(engine.name, source, target, arrived)
-                    results.update(arrived)
+            failure = self._drive(engine, batches, futures, budget, source, target, limiter, results)
         except KeyboardInterrupt:
-            # Leave the requests in flight (each is bounded by the timeout, and no retry
-            # follows); save what arrived.
-            interrupted = True
+            # Requests in flight are left to their daemon threads, with no retry after them;
+            # what arrived is saved by the caller.
             self.cancelled.set()
             raise
-        finally:
-            pool.shutdown(wait=not interrupted, cancel_futures=True)
         if failure is not None:
             self.report.errors.append(TranslateFlowError(f"{engine.name}: {failure.message}"))
             return False
         return True
+
+    def _drive(
+        self,
+        engine: Engine,
+        batches: Iterator[list[str]],
+        futures: dict[Future[tuple[list[str | None], int]], tuple[list[str], float]],
+        budget: float,
+        source: str,
+        target: str,
+        limiter: RateLimiter,
+        results: dict[str, str],
+    ) -> EngineError | None:
+        """Keep ``jobs`` batches in flight until all are answered; the first failure, if any."""
+        settings = self.config.pretranslate
+        failure: EngineError | None = None
+        while True:
+            while failure is None and len(futures) < settings.jobs:
+                batch = next(batches, None)
+                if batch is None:
+                    break
+                future = _in_daemon(_call, engine, batch, source, target, self.config, limiter, self.cancelled)
+                futures[future] = (batch, time.monotonic() + budget)
+            if not futures:
+                break
+            first_deadline = min(deadline for _, deadline in futures.values())
+            done, _ = wait(futures, timeout=max(0.0, first_deadline - time.monotonic()), return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for future in [f for f, (_, deadline) in futures.items() if f in done or deadline <= now]:
+                batch, _ = futures.pop(future)
+                if future not in done:
+                    # Left behind: it runs in a daemon thread, which never keeps the process alive.
+                    self._count(engine, batch, 1)
+                    failure = failure or EngineError(f"no complete answer within {budget:g} s")
+                    continue
+                try:
+                    drafts, attempts = future.result()
+                except EngineError as exc:
+                    attempts = getattr(exc, "attempts", 1)
+                    self._count(engine, batch, attempts)
+                    failure = failure or exc
+                    continue
+                self._count(engine, batch, attempts)
+                arrived = self._sane(engine, batch, drafts)
+                self.cache.put_many(engine.name, source, target, arrived)
+                results.update(arrived)
+        return failure
 
     def _count(self, engine: Engine, batch: list[str], attempts: int) -> None:
         per_request = 1 if engine.max_batch > 1 else len(batch)
