@@ -84,7 +84,11 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) ->
     """An article's bytes; links that lead out of the project and oversized files are refused."""
     rel = path.relative_to(root).as_posix()
     try:
-        if not path.resolve().is_relative_to(root.resolve()):
+        try:
+            inside = path.resolve().is_relative_to(root.resolve())
+        except RuntimeError as exc:  # Python 3.11 reports a link loop this way
+            raise ArticleError("is a symbolic link that loops; refused", rel) from exc
+        if not inside:
             raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):

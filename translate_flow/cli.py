@@ -13,6 +13,7 @@ from translate_flow import __version__, workflow
 from translate_flow.config import CONFIG_NAME, Config, find_config_file, load_config, render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.extract import ExtractOptions
+from translate_flow.fsutil import atomic_write_bytes
 from translate_flow.languages import parse_language
 from translate_flow.parallel import default_jobs
 from translate_flow.pretranslate import PretranslateReport
@@ -35,6 +36,14 @@ def _fail(error: TranslateFlowError) -> click.ClickException:
     # click declares exit_code at class level, so the status is chosen by class, not set on the instance.
     kind = _UsageFailure if error.exit_code == 2 else _Failure
     return kind(str(error))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a file the user named (a report, a configuration): one line if that fails."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise _fail(TranslateFlowError(f"cannot write: {exc.strerror or exc}", path)) from exc
 
 
 def _config(ctx: click.Context) -> Config:
@@ -129,9 +138,7 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
         raise _fail(exc) from exc
     layout = "directory" if site is not None and site.uses_directories else "filename"
     hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
-    from translate_flow.fsutil import atomic_write_bytes
-
-    atomic_write_bytes(target, render_init(source, codes, layout, hugo).encode("utf-8"))
+    _write(target, render_init(source, codes, layout, hugo).encode("utf-8"))
     click.echo(f"wrote {target}")
     if site is not None:
         click.echo(f"Hugo site found ({hugo}): source {source}, targets {', '.join(codes) or 'none'}, layout {layout}")
@@ -414,9 +421,7 @@ def check(
     text = render[output_format](report)
     click.echo(text)
     if output is not None:
-        from translate_flow.fsutil import atomic_write_bytes
-
-        atomic_write_bytes(output, (text + "\n").encode("utf-8"))
+        _write(output, (text + "\n").encode("utf-8"))
     if not report.ok:
         raise click.exceptions.Exit(1)
 
@@ -462,10 +467,8 @@ def status(
         rows = report.articles if by_article else report.languages
         click.echo(formats.status_text(rows, by_article, bars=sys.stdout.isatty()))
     if html_file is not None:
-        from translate_flow.fsutil import atomic_write_bytes
-
         page = formats.status_html(report.languages, report.articles, config.project_name)
-        atomic_write_bytes(html_file, page.encode("utf-8"))
+        _write(html_file, page.encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)

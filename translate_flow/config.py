@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,8 +260,10 @@ def load_config(root: Path) -> Config:
     if not 0 <= min_percent <= 100:
         raise ConfigError("'min_percent' must be between 0 and 100", path, _key_line(text, "min_percent"))
     wrap = table.get("wrap", 0)
-    if wrap < 0:
-        raise ConfigError("'wrap' must be 0 (no wrapping) or a positive width", path, _key_line(text, "wrap"))
+    if wrap < 0 or 0 < wrap < MIN_WRAP:
+        raise ConfigError(
+            f"'wrap' must be 0 (no wrapping) or a width of at least {MIN_WRAP}", path, _key_line(text, "wrap")
+        )
     pre = table.get("pretranslate", {})
     _check_table(pre, _PRETRANSLATE_KEYS, "pretranslate.", path, text)
     for key in ("timeout", "retries", "backoff", "jobs", "rate_limit"):
@@ -300,8 +303,16 @@ def load_config(root: Path) -> Config:
         if not value or not _inside(root, value):
             raise ConfigError(f"'{key}' must be a relative path inside the project", path, _key_line(text, key))
     max_bytes = table.get("max_article_bytes", 10 * 1024 * 1024)
-    if max_bytes <= 0:
-        raise ConfigError("'max_article_bytes' must be positive", path, _key_line(text, "max_article_bytes"))
+    if not 0 < max_bytes <= MAX_ARTICLE_LIMIT:
+        raise ConfigError(
+            f"'max_article_bytes' must be between 1 and {MAX_ARTICLE_LIMIT}", path, _key_line(text, "max_article_bytes")
+        )
+    project_name = table.get("project_name", root.name)
+    if any(unicodedata.category(ch) == "Cc" for ch in project_name):
+        # It becomes a PO header value: a line break would start a header field of its own.
+        raise ConfigError(
+            "'project_name' must not hold line breaks or control characters", path, _key_line(text, "project_name")
+        )
     return Config(
         root=root,
         source=path if found is not None else None,
@@ -315,7 +326,7 @@ def load_config(root: Path) -> Config:
         min_percent=min_percent,
         wrap=wrap,
         front_matter_keys=tuple(fm.get("translate", DEFAULT_FRONT_MATTER_KEYS)),
-        project_name=table.get("project_name", root.name),
+        project_name=project_name,
         fuzzy_threshold=fuzzy_threshold,
         lock_timeout=lock_timeout,
         pretranslate=pretranslate,
@@ -328,6 +339,11 @@ def load_config(root: Path) -> Config:
         math=site.math if site is not None else DEFAULT_MATH,
     )
 
+
+MIN_WRAP = 20
+"""Narrower PO lines cannot hold a keyword and its opening quote (polib fails below a few)."""
+MAX_ARTICLE_LIMIT = 1 << 30
+"""``max_article_bytes`` can go up to 1 GiB; beyond, a file is no article."""
 
 _KEY_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,34}")
 

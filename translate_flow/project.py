@@ -8,6 +8,7 @@ its POT header and is not parsed at all.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -88,7 +89,22 @@ class Discovery:
     """Files left out on purpose (FIFOs, devices and other non-regular files)."""
 
 
-def markdown_files(config: Config, layout: Layout, notices: list[Notice] | None = None) -> list[Path]:
+def _name_problem(path: Path, root: Path) -> ArticleError | None:
+    """A name no PO reference can hold: not UTF-8, or with a line break in it."""
+    rel = os.fsencode(path.relative_to(root)).decode("utf-8", "replace")
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return ArticleError("the file name is not valid UTF-8; rename it", rel)
+    if any(ch in rel for ch in "\r\n\x85\u2028\u2029"):
+        shown = rel.replace("\n", "\\n").replace("\r", "\\r")
+        return ArticleError("the file name holds a line break; rename it", shown)
+    return None
+
+
+def markdown_files(
+    config: Config, layout: Layout, notices: list[Notice] | None = None, errors: list[TranslateFlowError] | None = None
+) -> list[Path]:
     content = config.content_path
     if not content.is_dir():
         raise ConfigError("content directory does not exist", content.relative_to(config.root).as_posix())
@@ -98,6 +114,11 @@ def markdown_files(config: Config, layout: Layout, notices: list[Notice] | None 
             if path.suffix not in MARKDOWN_SUFFIXES or any(
                 part.startswith(".") for part in path.relative_to(folder).parts
             ):
+                continue
+            problem = _name_problem(path, config.root)
+            if problem is not None:
+                if errors is not None:
+                    errors.append(problem)
                 continue
             if path.is_file() or path.is_symlink():
                 found.add(path)
@@ -221,7 +242,7 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
     layout = Layout(config)
     prober = _Prober(config, layout, result.errors)
     groups: dict[str, list[tuple[Path, str | None]]] = {}
-    for path in markdown_files(config, layout, result.notices):
+    for path in markdown_files(config, layout, result.notices, result.errors):
         group, hint, _, _ = layout.placement(path)
         groups.setdefault(group, []).append((path, hint))
     claimed: dict[Path, Path] = {}

@@ -22,6 +22,8 @@ def parse(text: str, path: str) -> FrontMatter:
         raise ArticleError(f"invalid JSON front matter: {exc.msg}", path, exc.lineno) from exc
     except RecursionError as exc:
         raise ArticleError("JSON front matter is nested too deeply", path, 1) from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ArticleError(f"invalid JSON front matter: {exc}", path, 1) from exc
     if not isinstance(data, dict):
         raise ArticleError("front matter is not a mapping", path, 1)
     rest = re.compile(r"[ \t]*(?:\r\n|\r|\n|\Z)").match(text, end)
