@@ -161,7 +161,12 @@ BROKEN = [
         "Une note sur du texte **gras**.",
         "footnote references differ from the source: missing [^1]",
     ),
-    ("emphasis", "A note[^1] about **bold** text.", "Une note[^1] sur du texte **gras.", "emphasis renders differently: strong 1 in the source, 0 in the translation"),
+    (
+        "emphasis",
+        "A note[^1] about **bold** text.",
+        "Une note[^1] sur du texte **gras.",
+        "emphasis renders differently: strong 1 in the source, 0 in the translation",
+    ),
     (
         "whitespace",
         "The footnote itself.",
