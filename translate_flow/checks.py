@@ -19,7 +19,7 @@ from translate_flow.validate import STRUCTURE_CHECKS, problems, switched_off
 
 CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "copy")
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy")
 
 
 @dataclass(frozen=True)

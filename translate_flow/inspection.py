@@ -192,10 +192,14 @@ def _output_findings(
     config: Config, source: Source, catalogs: dict[str, polib.POFile], report: Report
 ) -> dict[str, list[Finding]]:
     """Translated articles that merge would write differently."""
-    from translate_flow.workflow import plan_merge
+    from translate_flow.workflow import FRONT_MATTER_UNFAITHFUL, plan_merge
 
     found: dict[str, list[Finding]] = {}
     for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
+        for notice in plan.unfaithful:
+            found.setdefault(plan.language, []).append(
+                Finding(notice.path, notice.line, "front-matter", "broken", FRONT_MATTER_UNFAITHFUL, plan.language)
+            )
         if plan.data is None:
             continue
         out_rel = plan.path.relative_to(config.root).as_posix()

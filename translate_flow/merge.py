@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from translate_flow.article import Article
 from translate_flow.catalog import Key
-from translate_flow.frontmatter import render_span_end, render_value
+from translate_flow.errors import TranslateFlowError
+from translate_flow.frontmatter import Path_, parse_front_matter, render_span_end, render_value
 from translate_flow.languages import same_language
 from translate_flow.segment import Segment
 from translate_flow.textutil import LineTable
@@ -29,6 +30,8 @@ class MergeResult:
     """Number of distinct segment texts (PO entries)."""
     translated: int
     """Distinct texts that have a usable translation."""
+    held: tuple[str, ...] = ()
+    """Msgids whose front-matter value could not be written so that it reads back as the translation."""
 
 
 def render_segment(article: Article, segment: Segment, translation: str, eol: str) -> str:
@@ -59,10 +62,41 @@ def merge_article(
     translations: dict[Key, str],
     target: str,
 ) -> MergeResult:
-    """Splice ``translations`` (by msgid) into the article and set its ``lang`` to ``target``."""
+    """Splice ``translations`` (by msgid) into the article and set its ``lang`` to ``target``.
+
+    A translated front-matter value must read back as exactly its translation. One that
+    does not in its source style (a ``+++`` line inside a TOML ``\"\"\"`` string, a block scalar
+    starting with a tab) is written double-quoted instead; one that still does not is left
+    in the source language and reported in ``held``.
+    """
+    safe: set[Path_] = set()
+    dropped: set[Path_] = set()
+    while True:
+        text, written = _splice(article, segments, translations, target, safe, dropped)
+        wrong = _unfaithful(article, text, written)
+        if not wrong:
+            break
+        dropped |= wrong & safe
+        safe |= wrong
+    held = {segment.text for segment in segments if segment.fm_path in dropped}
+    texts = {segment.text for segment in segments}
+    done = sum(1 for t in texts if (None, t) in translations and t not in held)
+    return MergeResult(text, len(texts), done, tuple(sorted(held)))
+
+
+def _splice(
+    article: Article,
+    segments: list[Segment],
+    translations: dict[Key, str],
+    target: str,
+    safe: set[Path_],
+    dropped: set[Path_],
+) -> tuple[str, dict[Path_, str]]:
+    """The article with the translations in place, and the front-matter values written."""
     text = article.text
     lines = LineTable.of(text)
     edits: list[tuple[int, int, str]] = []
+    written: dict[Path_, str] = {}
     for segment in segments:
         new = translations.get((None, segment.text))
         if new is None:
@@ -72,9 +106,13 @@ def merge_article(
             continue
         start, end = segment.location.start, segment.location.end
         if segment.fm_path is not None and article.front_matter is not None:
+            if segment.fm_path in dropped:
+                continue
             fm = article.front_matter
             span = fm.scalars[segment.fm_path]
-            edits.append((span.start, render_span_end(fm, text, span), render_value(fm, text, span, new)))
+            rendered = render_value(fm, text, span, new, safe=segment.fm_path in safe)
+            edits.append((span.start, render_span_end(fm, text, span), rendered))
+            written[segment.fm_path] = new
         else:
             eol = lines.eols[lines.line_of(start)] or "\n"
             edits.append((start, end, render_segment(article, segment, new, eol)))
@@ -92,6 +130,31 @@ def merge_article(
         out.append(new_text)
         position = end
     out.append(text[position:])
-    texts = {segment.text for segment in segments}
-    done = sum(1 for t in texts if (None, t) in translations)
-    return MergeResult("".join(out), len(texts), done)
+    return "".join(out), written
+
+
+def _unfaithful(article: Article, text: str, written: dict[Path_, str]) -> set[Path_]:
+    """The front-matter values that the merged text does not read back as written."""
+    if not written:
+        return set()
+    try:
+        matter = parse_front_matter(text, article.rel)
+    except TranslateFlowError:
+        return set(written)
+    if matter is None:
+        return set(written)
+    wrong = set()
+    for path, value in written.items():
+        span = matter.scalars.get(path)
+        if (span.value if span is not None else _lookup(matter.data, path)) != value:
+            wrong.add(path)
+    return wrong
+
+
+def _lookup(data: object, path: Path_) -> object:
+    for part in path:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

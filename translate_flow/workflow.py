@@ -67,12 +67,17 @@ class PlannedOutput:
     """A hash of everything the output depends on (for the merge state cache)."""
     held: tuple[Notice, ...] = ()
     """Translations kept out of the page because they would change its structure."""
+    unfaithful: tuple[Notice, ...] = ()
+    """Front-matter translations kept out because no style reads back as the translation."""
 
 
 def merge_inputs(config: Config, source: Source, po_bytes: bytes | None, include_fuzzy: bool) -> str:
     return digest(
         source.digest, po_bytes, str(include_fuzzy), repr(config.min_percent), repr(sorted(config.check.disable))
     )
+
+
+FRONT_MATTER_UNFAITHFUL = "the front-matter value would not read back as its translation in any style"
 
 
 def publishable(
@@ -82,7 +87,7 @@ def publishable(
     include_fuzzy: bool,
     po_rel: str,
     lines: Mapping[int, int],
-) -> tuple[dict[Key, str], list[Notice]]:
+) -> tuple[dict[Key, str], list[Notice], dict[str, int]]:
     """The translations merge may publish, and a notice for each one held back.
 
     An entry the validator finds fault with is treated as untranslated: the page keeps
@@ -93,17 +98,18 @@ def publishable(
         kinds.setdefault(segment.text, set()).add(segment.kind)
     usable: dict[Key, str] = {}
     held: list[Notice] = []
+    line_of: dict[str, int] = {}
     for entry in po:
         if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
             continue
+        line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
         off = switched_off(entry.flags, config.check.disable)
         found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math)
         if found:
-            line = lines.get(entry.linenum, entry.linenum)
-            held.append(Notice(po_rel, line, f"not merged: {found[0].message}"))
+            held.append(Notice(po_rel, line_of[entry.msgid], f"not merged: {found[0].message}"))
             continue
         usable[entry_key(entry)] = entry.msgstr
-    return usable, held
+    return usable, held, line_of
 
 
 def plan_merge(
@@ -149,11 +155,14 @@ def plan_merge(
                     continue
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
                 lines = msgstr_lines(po_bytes)
-            usable, held = publishable(config, po, segments, include_fuzzy, po_rel, lines)
+            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
             result = merge_article(article, segments, usable, lang)
+            unfaithful = tuple(
+                Notice(po_rel, line_of.get(msgid), f"not merged: {FRONT_MATTER_UNFAITHFUL}") for msgid in result.held
+            )
             percent = 100.0 * result.translated / result.total if result.total else 100.0
             data = article.encode(result.text) if percent >= config.min_percent else None
-            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held))
+            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held), unfaithful)
 
 
 def _below(config: Config, out_rel: str, percent: float, po_rel: str) -> Notice:
@@ -175,9 +184,10 @@ def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _Merge
     report = outcome.report
     for plan in plan_merge(config, [source], include_fuzzy, report):
         out_rel = _rel(config, plan.path)
-        report.notices.extend(plan.held)
-        report.held_back += len(plan.held)
-        held = [[n.line, n.message] for n in plan.held]
+        held_notices = plan.held + plan.unfaithful
+        report.notices.extend(held_notices)
+        report.held_back += len(held_notices)
+        held = [[n.line, n.message] for n in held_notices]
         if plan.data is None:
             report.notices.append(_below(config, out_rel, plan.percent, plan.po_rel))
             outcome.state[out_rel] = {

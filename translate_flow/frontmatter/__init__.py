@@ -98,14 +98,18 @@ def body_line_after(text: str, end: int) -> int:
     return line_number(text, end) - 1
 
 
-def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str) -> str:
-    """The source text of ``new`` written in the same style as ``span``'s value."""
+def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str, safe: bool = False) -> str:
+    """The source text of ``new`` written in the same style as ``span``'s value.
+
+    With ``safe``, in the one style that holds any text on one line: a YAML or TOML
+    double-quoted string with escapes (for when the source style could not hold it).
+    """
     from translate_flow.frontmatter import toml_fm, yaml_fm
 
     if fm.format == "yaml":
-        return yaml_fm.render(text, span, new)
+        return yaml_fm.double_quoted(new) if safe else yaml_fm.render(text, span, new)
     if fm.format == "toml":
-        return toml_fm.render(text, span, new)
+        return toml_fm.basic_string(new) if safe else toml_fm.render(text, span, new)
     return json.dumps(new, ensure_ascii=span.style == "ascii")
 
 

@@ -229,6 +229,11 @@ def _basic(value: str, multiline: bool) -> str:
     return "".join(out)
 
 
+def basic_string(value: str) -> str:
+    """``value`` as a one-line TOML basic string."""
+    return '"' + _basic(value, multiline=False) + '"'
+
+
 def render(text: str, span: ScalarSpan, new: str) -> str:
     """``new`` as a TOML string in the style of the source value, with the file's line endings."""
     plain = all(ch == "\t" or (ord(ch) >= 0x20 and ord(ch) != 0x7F) for ch in new.replace("\n", ""))
@@ -242,4 +247,4 @@ def render(text: str, span: ScalarSpan, new: str) -> str:
         return opening + new.replace("\n", eol) + "'''"
     if span.style in ('"""', "'''") and "\n" in new:
         return '"""' + opening[3:] + _basic(new, multiline=True).replace("\n", eol) + '"""'
-    return '"' + _basic(new, multiline=False) + '"'
+    return basic_string(new)

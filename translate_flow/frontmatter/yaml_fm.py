@@ -9,6 +9,7 @@ import yaml
 from translate_flow.errors import ArticleError
 from translate_flow.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 from translate_flow.frontmatter.nesting import check_yaml
+from translate_flow.textutil import LINE_END_RE
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # libyaml's safe loader when PyYAML was built with it: same marks, same errors, ten times faster.
@@ -90,7 +91,8 @@ def _plain_ok(value: str, in_flow: bool) -> bool:
     return isinstance(scalar, yaml.ScalarNode) and scalar.tag == _STR_TAG and scalar.value == value
 
 
-def _double(value: str) -> str:
+def double_quoted(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar, every unsafe character escaped."""
     out = []
     for ch in value:
         code = ord(ch)
@@ -116,8 +118,9 @@ def _printable_line(value: str) -> bool:
 def block_content_end(text: str, span: ScalarSpan) -> int:
     """End of a block scalar's last content character; its line breaks stay in place."""
     end = span.end
-    header_end = text.find("\n", span.start)
-    header_end = span.end if header_end < 0 else header_end
+    # CR-only files too: the header line ends at the first line end of any kind.
+    line_end = LINE_END_RE.search(text, span.start)
+    header_end = span.end if line_end is None else line_end.start()
     while end > header_end and text[end - 1] in " \t\r\n":
         end -= 1
     return max(end, header_end)
@@ -150,4 +153,4 @@ def render(text: str, span: ScalarSpan, new: str) -> str:
         return new
     if style == "'" and "\n" not in new and _printable_line(new):
         return "'" + new.replace("'", "''") + "'"
-    return _double(new)
+    return double_quoted(new)
