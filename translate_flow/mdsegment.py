@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from translate_flow.hugomarkup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, mask, only_markup, trim_edges
 from translate_flow.parsers import BLOCK_PARSER, INLINE_PARSER
 from translate_flow.segment import Location, Segment, Skipped, is_translatable
-from translate_flow.textutil import LineTable, join_soft_break
+from translate_flow.textutil import LineTable, soft_break
 from translate_flow.validate import inline_skeleton
 
 _CONTAINER_KIND = {
@@ -253,9 +253,12 @@ class _Segmenter:
                 piece = piece.rstrip(" \t")
             pieces.append(piece)
             breaks.append(hard)
-        text = pieces[0]
+        # Joined once, not piece by piece: a million-line paragraph must stay linear.
+        joined = [pieces[0]]
         for k in range(1, len(pieces)):
-            text = text + "\n" + pieces[k] if breaks[k - 1] else join_soft_break(text, pieces[k])
+            joined.append("\n" if breaks[k - 1] else soft_break(pieces[k - 1], pieces[k]))
+            joined.append(pieces[k])
+        text = "".join(joined)
         if not text.strip() or not is_translatable(text):
             return
         if len(run) > 1 and ("<" in text or "[" in text):
@@ -269,7 +272,9 @@ class _Segmenter:
         one_line = one_line and "\n" not in text
         first_line, first_start, _ = run[0]
         last_line, _, last_end = run[-1]
-        if len(run) > 1:
+        if one_line:
+            prefix = ""  # never used: a one-line text gets no continuation lines
+        elif len(run) > 1:
             prefix = self.line(run[1][0])[: run[1][1]]
         else:
             prefix = continuation_prefix(self.line(first_line)[:first_start])

@@ -59,14 +59,14 @@ def is_cjk(char: str) -> bool:
     )
 
 
-def join_soft_break(left: str, right: str) -> str:
-    """Join two soft-wrapped lines the way a browser shows them.
+def soft_break(left: str, right: str) -> str:
+    """What a soft line break between two lines shows as in a browser.
 
     Between two CJK characters a line break renders as nothing, elsewhere as a space.
     """
     if left and right and is_cjk(left[-1]) and is_cjk(right[0]):
-        return left + right
-    return left + " " + right
+        return ""
+    return " "
 
 
 def has_words(text: str) -> bool:
