@@ -76,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", "1000")
             self.end_headers()
-            for _ in range(60):  # bounded: the server gives up after a minute at most
+            for _ in range(300):  # bounded: the server gives up after a minute at most
                 if behaviour.release.wait(timeout=0.2):
                     return
                 try:

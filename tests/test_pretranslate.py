@@ -293,6 +293,29 @@ def test_ctrl_c_keeps_what_arrived(project: Path) -> None:
     assert all(e.msgstr for e in _po(project))
 
 
+def test_ctrl_c_ends_a_run_stuck_in_a_dripping_answer(project: Path) -> None:
+    # The answer never ends and its deadline is far away: Ctrl-C alone must end the run.
+    behaviour = Behaviour(drip=True)
+    with libre_server(behaviour) as url:
+        _setup(project, url, {"content/a.md": "Hello there.\n"}, timeout=30)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert behaviour.saw_blocked.wait(timeout=60)
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=20)  # a hang guard, not a timing
+        finally:
+            behaviour.release.set()
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode == 130, err
+        assert "interrupted" in err and "Traceback" not in err
+
+
 def _need_apertium_eng_spa() -> None:
     need_tool("apertium")
     done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
