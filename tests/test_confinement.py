@@ -177,3 +177,12 @@ def test_extract_never_overwrites_a_save_made_while_it_worked(site: Path, monkey
     po = read_po(path)
     assert po.find("Hello world.").msgstr == "Bonjour le monde."
     assert po.find("A new paragraph.") is not None
+
+
+def test_a_stray_catalog_linked_to_a_device_is_never_read(site: Path) -> None:
+    (site / "locales/fr").mkdir(parents=True)
+    (site / "locales/fr/z.po").symlink_to("/dev/zero")
+    # The project-wide memory pass and the memory engine read every catalog of a language.
+    assert run(site, "extract", "-q").exit_code == 0
+    assert run(site, "pretranslate", "--engine", "memory", "-q").exit_code == 0
+    assert run(site, "status").exit_code == 0
