@@ -267,17 +267,22 @@ def test_unknown_engine_is_a_usage_error(project: Path) -> None:
     assert result.exit_code == 2 and "unknown engine 'babelfish'" in result.output
 
 
+def _pretranslate_process(project: Path) -> subprocess.Popen[str]:
+    """`pretranslate` as its own process, to be interrupted like a user would."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def test_ctrl_c_keeps_what_arrived(project: Path) -> None:
     behaviour = Behaviour(block_after=2)
     files = {"content/a.md": "\n\n".join(f"Sentence number {n}." for n in range(6)) + "\n"}
     with libre_server(behaviour) as url:
         _setup(project, url, files, jobs=1, timeout=2)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = _pretranslate_process(project)
         assert behaviour.saw_blocked.wait(timeout=60)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -298,12 +303,7 @@ def test_ctrl_c_ends_a_run_stuck_in_a_dripping_answer(project: Path) -> None:
     behaviour = Behaviour(drip=True)
     with libre_server(behaviour) as url:
         _setup(project, url, {"content/a.md": "Hello there.\n"}, timeout=30)
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "translate_flow", "-C", str(project), "pretranslate"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = _pretranslate_process(project)
         assert behaviour.saw_blocked.wait(timeout=60)
         proc.send_signal(signal.SIGINT)
         try:
