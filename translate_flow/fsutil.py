@@ -13,9 +13,6 @@ from translate_flow.errors import StaleWriteError, UnsafePathError
 # Temporary names as atomic_write_bytes makes them: .<file name>.<pid>-<counter>.tmp
 _TEMP_NAME = re.compile(r"\..+\.[0-9]+-[0-9]+\.tmp")
 _counter = itertools.count()
-# Read once: os.umask can only be read by setting it, which is not safe to repeat from threads.
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 ANY = object()
@@ -33,7 +30,8 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
     path.parent.mkdir(parents=True, exist_ok=True)
     # O_EXCL with a pid-and-counter name: unique like mkstemp, without its random-name cost.
     tmp = str(path.parent / f".{path.name}.{os.getpid()}-{next(_counter)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    # Mode 0o666: the kernel applies the user's umask, as for any file an editor creates.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             # No fsync: the rename alone keeps a killed run from leaving a torn file, and
@@ -42,8 +40,6 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
         if path.exists():
             # Keep the permissions a user gave the file.
             os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_UMASK)
         if expected is not ANY:
             # Checked last, just before the rename, so the window for a lost save is the
             # time between two system calls.
