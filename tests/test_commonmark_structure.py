@@ -20,7 +20,7 @@ from tests.plugin_engine import INJECTIONS
 from tests.test_structure import structure_of
 from translate_flow.article import parse_article
 from translate_flow.merge import merge_article
-from translate_flow.segment import segment_article
+from translate_flow.segmenter import segment_article
 from translate_flow.validate import problems
 
 CORPUS = REPO / ".cache" / "commonmark-spec.json"

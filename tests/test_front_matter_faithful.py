@@ -12,7 +12,7 @@ from tests.markdown_strategies import article
 from translate_flow.article import parse_article
 from translate_flow.frontmatter import parse_front_matter
 from translate_flow.merge import merge_article
-from translate_flow.segment import segment_article
+from translate_flow.segmenter import segment_article
 
 KEYS = ("title", "summary", "description", "tags")
 PIECES = [

@@ -22,7 +22,7 @@ from translate_flow.article import parse_article
 from translate_flow.catalog import parse_catalog
 from translate_flow.errors import CatalogError, TranslateFlowError
 from translate_flow.merge import merge_article
-from translate_flow.segment import segment_article
+from translate_flow.segmenter import segment_article
 
 PIECES = [
     "\t",

@@ -104,14 +104,14 @@ def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, parsed
 def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: object) -> None:
     import pytest
 
-    from translate_flow import segment
+    from translate_flow import segmenter
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hello.\n\n- World.\n"})
     assert run(project, "extract", "-q").exit_code == 0
     fill(project / "locales/fr/a.po", lambda m: {"Hello.": "Bonjour.", "World.": "Monde."}[m])
     calls: list[str] = []
-    real = segment.segment_article
+    real = segmenter.segment_article
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append("segmented")

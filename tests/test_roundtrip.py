@@ -13,7 +13,8 @@ from tests.conftest import REPO, fill, run
 from tests.markdown_strategies import article
 from translate_flow.article import Article, parse_article
 from translate_flow.merge import merge_article
-from translate_flow.segment import Segment, segment_article
+from translate_flow.segment import Segment
+from translate_flow.segmenter import segment_article
 
 KEYS = ("title", "summary", "description")
 

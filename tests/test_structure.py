@@ -21,7 +21,7 @@ from tests.plugin_engine import INJECTIONS
 from translate_flow.article import parse_article
 from translate_flow.hugomarkup import mask
 from translate_flow.merge import merge_article
-from translate_flow.segment import segment_article
+from translate_flow.segmenter import segment_article
 from translate_flow.validate import problems
 
 _RENDER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)

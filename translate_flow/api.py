@@ -85,7 +85,9 @@ def pretranslate(
     return workflow.pretranslate(config, paths, _codes(languages), tuple(engines), progress, on_total)
 
 
-def merge(config: Config, paths: Iterable[Path] = (), *, include_fuzzy: bool = False, jobs: int | None = None) -> Report:
+def merge(
+    config: Config, paths: Iterable[Path] = (), *, include_fuzzy: bool = False, jobs: int | None = None
+) -> Report:
     """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back."""
     return workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
 

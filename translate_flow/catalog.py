@@ -94,6 +94,25 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
     return lines
 
 
+def memory_of(paths: Iterable[Path], include_fuzzy: bool = True) -> TranslationMemory:
+    """Memory of every translated entry in the given PO files (unreadable ones are skipped).
+
+    Obsolete entries count: they are translations of texts that may come back elsewhere.
+    Without ``include_fuzzy`` only reviewed translations count, so what this memory fills
+    in (always fuzzy, or an exact copy) cannot change what it holds.
+    """
+    memory = TranslationMemory()
+    for path in paths:
+        try:
+            po = read_catalog(path, str(path))
+        except CatalogError:
+            continue
+        for entry in po:
+            if include_fuzzy or "fuzzy" not in entry.flags:
+                memory.add(entry)
+    return memory
+
+
 def index(po: polib.POFile | None) -> dict[Key, polib.POEntry]:
     """Entries keyed by (msgctxt, msgid); obsolete ones only where no live one exists."""
     found: dict[Key, polib.POEntry] = {}

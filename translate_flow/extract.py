@@ -19,6 +19,7 @@ from translate_flow.catalog import (
     build_catalog,
     entries_for,
     fill_from_memory,
+    memory_of,
     parse_catalog,
     read_catalog,
     write_catalog,
@@ -27,7 +28,6 @@ from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.languages import parse_language
-from translate_flow.memory import TranslationMemory
 from translate_flow.parallel import run_tasks
 from translate_flow.project import (
     HASH_FIELD,
@@ -40,7 +40,8 @@ from translate_flow.project import (
     select_sources,
 )
 from translate_flow.reports import Notice, Report
-from translate_flow.segment import Segment, segment_article
+from translate_flow.segment import Segment
+from translate_flow.segmenter import segment_article
 from translate_flow.state import prune_segments, save_segments
 
 
@@ -214,9 +215,7 @@ def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report:
         by_language.setdefault(lang, []).append(rel)
     for lang, items in sorted(by_language.items()):
         folder = config.locales_path / lang
-        memory = TranslationMemory.from_catalogs(
-            (p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p)), include_fuzzy=False
-        )
+        memory = memory_of((p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p)), include_fuzzy=False)
         if not len(memory):
             continue
         for rel in sorted(items):

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from translate_flow.article import Article
 from translate_flow.frontmatter import Path_, line_number
-from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters
 from translate_flow.textutil import has_words
 
 
@@ -96,13 +95,3 @@ def front_matter_segments(article: Article, keys: tuple[str, ...]) -> list[Segme
                 break
     segments.sort(key=lambda s: s.location.start)
     return segments
-
-
-def segment_article(
-    article: Article, front_matter_keys: tuple[str, ...], math: MathDelimiters = DEFAULT_MATH
-) -> tuple[list[Segment], list[Skipped]]:
-    """All segments of an article in source order, plus texts that could not be located."""
-    from translate_flow.mdsegment import body_segments
-
-    body, skipped = body_segments(article.text, article.body_line, math)
-    return front_matter_segments(article, front_matter_keys) + body, skipped

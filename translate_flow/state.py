@@ -13,6 +13,7 @@ from typing import Any
 
 from translate_flow.errors import UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular, write_if_changed
+from translate_flow.segment import Location, Segment
 
 STATE_DIR = ".translate-flow"
 
@@ -84,7 +85,7 @@ def segments_path(root: Path, source_digest: str) -> Path:
     return root / STATE_DIR / "segments" / f"{source_digest}.json"
 
 
-def save_segments(root: Path, source_digest: str, segments: list[Any]) -> None:
+def save_segments(root: Path, source_digest: str, segments: list[Segment]) -> None:
     """Remember an article's segments so merge and check need not parse its Markdown again."""
     rows = [
         [
@@ -109,10 +110,8 @@ def save_segments(root: Path, source_digest: str, segments: list[Any]) -> None:
         pass  # only a cache
 
 
-def load_segments(root: Path, source_digest: str) -> list[Any] | None:
+def load_segments(root: Path, source_digest: str) -> list[Segment] | None:
     """The segments extract found for these exact source bytes and settings, or None."""
-    from translate_flow.segment import Location, Segment
-
     path = segments_path(root, source_digest)
     if not _safe(root, path):
         return None

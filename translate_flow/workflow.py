@@ -21,7 +21,8 @@ from translate_flow.parallel import run_tasks
 from translate_flow.pretranslate import PretranslateReport
 from translate_flow.project import Source, discover, select_sources
 from translate_flow.reports import Notice, Report
-from translate_flow.segment import Segment, segment_article
+from translate_flow.segment import Segment
+from translate_flow.segmenter import segment_article
 from translate_flow.state import StateCache, digest, load_segments, read_or_none
 from translate_flow.validate import problems, switched_off
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from translate_flow.catalog import memory_of
 from translate_flow.engines import EngineContext, check_settings
 from translate_flow.errors import ConfigError
 from translate_flow.memory import TranslationMemory
@@ -43,7 +44,7 @@ class MemoryEngine:
             paths = sorted((self.context.locales / target).rglob("*.po"))
             if self.compendium is not None:
                 paths.append(self.compendium)
-            self._memories[target] = TranslationMemory.from_catalogs(paths)
+            self._memories[target] = memory_of(paths)
         return self._memories[target]
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
