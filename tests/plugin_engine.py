@@ -50,6 +50,9 @@ INJECTIONS = (
     "{}\nsecond line",
     "{}",
     "{} (translated)",
+    "{} {{<",
+    ">}} {}",
+    "{}\r# injected",
 )
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import read_po, run, write_tree
 from translate_flow import catalog as catalog_module
+from translate_flow import extract as extract_module
 
 CONFIG = 'languages = ["fr"]\n'
 
@@ -186,3 +187,38 @@ def test_a_stray_catalog_linked_to_a_device_is_never_read(site: Path) -> None:
     assert run(site, "extract", "-q").exit_code == 0
     assert run(site, "pretranslate", "--engine", "memory", "-q").exit_code == 0
     assert run(site, "status").exit_code == 0
+
+
+def test_a_fifo_where_a_template_goes_never_blocks(site: Path) -> None:
+    assert run(site, "extract", "-q").exit_code == 0
+    (site / "locales/templates/a.pot").unlink()
+    os.mkfifo(site / "locales/templates/a.pot")
+    for command in ("extract", "merge", "check", "status"):
+        lines = run(site, command).output.splitlines()
+        assert any("locales/templates/a.pot:" in line and "is not a regular file" in line for line in lines), command
+
+
+def test_the_project_wide_pass_never_overwrites_a_save(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_tree(site, {"content/a.md": "Shared text.\n"})
+    assert run(site, "extract", "-q").exit_code == 0
+    po = read_po(site / "locales/fr/a.po")
+    po.find("Shared text.").msgstr = "Texte partagé."
+    po.save(str(site / "locales/fr/a.po"))
+    write_tree(site, {"content/b.md": "Shared text.\n\nOnly in b.\n"})
+    real = extract_module.fill_from_memory
+    saved: list[bool] = []
+
+    def save_then_fill(po: object, *args: object) -> bool:
+        if not saved:  # the translator saves b.po between the pass's read and its write
+            path = site / "locales/fr/b.po"
+            edited = read_po(path, wrapwidth=0)
+            edited.find("Only in b.").msgstr = "Seulement dans b."
+            edited.save(str(path))
+            saved.append(True)
+        return real(po, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract_module, "fill_from_memory", save_then_fill)
+    assert run(site, "extract", "-j", "1", "-q").exit_code == 0
+    b = read_po(site / "locales/fr/b.po")
+    assert b.find("Only in b.").msgstr == "Seulement dans b."
+    assert b.find("Shared text.").msgstr == "Texte partagé."

@@ -29,9 +29,11 @@ _TAG = re.compile(r"<(/?[a-z][a-z0-9]*)", re.IGNORECASE)
 
 
 def structure_of(text: str) -> list[str]:
-    """The page's elements in document order, without line breaks."""
+    """The page's elements in document order, without line breaks, and its shortcode delimiters
+    (Hugo runs shortcodes before Markdown, so those count on their own)."""
     html = _RENDER.render(mask(text))
-    return [tag.lower() for tag in _TAG.findall(html) if tag.lower() not in ("br", "/br")]
+    delimiters = [f"{d}×{text.count(d)}" for d in ("{{<", ">}}", "{{%", "%}}")]
+    return delimiters + [tag.lower() for tag in _TAG.findall(html) if tag.lower() not in ("br", "/br")]
 
 
 @given(article(), st.lists(st.sampled_from(INJECTIONS), min_size=1, max_size=30))

@@ -44,6 +44,14 @@ CASES = [
     ("paragraph", "A note[^1].", "Une note.", ["footnote"]),
     ("paragraph", "Press <kbd>A</kbd>.", "Appuyez sur A.", ["html"]),
     ("paragraph", "Text.", " Texte.", ["whitespace"]),
+    # Half a shortcode call: with the other half in another entry, Hugo would run one call.
+    ("list item", "item one", "élément un {{< youtube", ["shortcode"]),
+    ("list item", "item two", "0RKpf3rK57I >}} élément deux", ["shortcode"]),
+    ("paragraph", "First **bold**", "Premier **gras** {{< ou pas.", ["shortcode"]),
+    # A trailing backslash would escape the next cell's pipe.
+    ("table cell", "Alice", "Alice\\", ["structure"]),
+    # CommonMark ends lines at a lone CR too.
+    ("paragraph", "First **bold**.", "Premier **gras**.\r# Titre injecté\r\r- liste", ["structure"]),
 ]
 
 

@@ -21,13 +21,13 @@ from translate_flow.catalog import (
     fill_from_memory,
     memory_of,
     parse_catalog,
-    read_catalog,
     write_catalog,
 )
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.languages import parse_language
+from translate_flow.memory import TranslationMemory
 from translate_flow.parallel import run_tasks
 from translate_flow.project import (
     HASH_FIELD,
@@ -184,9 +184,11 @@ def _stamp(config: Config, rels: list[str], report: Report) -> None:
     for rel in rels:
         path = config.root / rel
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
             if marker in data:
-                atomic_write_bytes(path, data.replace(marker, f"{HASH_FIELD}: ".encode(), 1))
+                atomic_write_bytes(path, data.replace(marker, f"{HASH_FIELD}: ".encode(), 1), expected=data)
+        except TranslateFlowError as exc:  # a POT is not a translator's file; a save there is theirs to redo
+            report.errors.append(exc)
         except OSError as exc:
             report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel))
 
@@ -221,17 +223,33 @@ def _fill_from_project(config: Config, unmatched: list[tuple[str, str]], report:
         for rel in sorted(items):
             path = config.root / rel
             try:
-                po = read_catalog(path, rel)
-                po.wrapwidth = config.wrap
-                empty = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr]
-                filled = fill_from_memory(po, empty, memory, config.fuzzy_threshold)
-                if filled and write_catalog(path, po) and rel not in report.written:
+                if _fill_one(config, path, rel, memory) and rel not in report.written:
                     report.written.append(rel)
                     report.unchanged -= 1
             except TranslateFlowError as exc:
                 report.errors.append(exc)
             except OSError as exc:
                 report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel))
+
+
+def _fill_one(config: Config, path: Path, rel: str, memory: TranslationMemory) -> bool:
+    """Fill one catalog's empty entries from the memory; rebuilt from a save made meanwhile."""
+    for attempt in range(3):
+        try:
+            before = read_regular(path)
+        except OSError as exc:
+            raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
+        po = parse_catalog(before, rel)
+        po.wrapwidth = config.wrap
+        empty = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr]
+        if not fill_from_memory(po, empty, memory, config.fuzzy_threshold):
+            return False
+        try:
+            return write_catalog(path, po, based_on=before)
+        except StaleWriteError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def run_extract(

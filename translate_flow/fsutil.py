@@ -135,11 +135,16 @@ class Confinement:
 def read_regular(path: Path) -> bytes:
     """A regular file's bytes; anything else (a FIFO, a device, a link) raises OSError instead of
     blocking or reading without end."""
+    return read_head(path, -1)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes (all with -1) of a regular file, never of a FIFO, device or link."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(f"{path} is not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            return handle.read(size)
     finally:
         os.close(fd)

@@ -15,7 +15,7 @@ from translate_flow.errors import TranslateFlowError
 from translate_flow.frontmatter import Path_, parse_front_matter, render_span_end, render_value
 from translate_flow.languages import same_language
 from translate_flow.segment import Segment
-from translate_flow.textutil import LineTable
+from translate_flow.textutil import LINE_END_RE, LineTable
 
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
@@ -36,7 +36,8 @@ class MergeResult:
 
 def render_segment(article: Article, segment: Segment, translation: str, eol: str) -> str:
     """The source text for ``translation`` in the place and shape of ``segment``."""
-    lines = [line.strip() for line in translation.split("\n")]
+    # A CR is a line end to CommonMark: splitting on it too keeps it from starting a block.
+    lines = [line.strip() for line in LINE_END_RE.split(translation)]
     if segment.one_line:
         text = " ".join(line for line in lines if line)
         if segment.kind == "table cell":

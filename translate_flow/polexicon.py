@@ -54,6 +54,9 @@ def _decoded(content: str, rel: str, line: int) -> str:
             value = int(octal, 8) if octal is not None else int(hexa, 16)
             if value > 0xFF:
                 raise CatalogError(f"escape {match.group()} is out of range", rel, line)
+            if value == 0:
+                # msgfmt ends the string there; keeping the rest would read another text.
+                raise CatalogError(f"escape {match.group()} is a NUL, where msgfmt ends the string", rel, line)
             pending.append(value)
         else:
             flush()

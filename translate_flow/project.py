@@ -18,7 +18,7 @@ from translate_flow import __version__
 from translate_flow.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError, UnsafePathError
-from translate_flow.fsutil import Confinement
+from translate_flow.fsutil import Confinement, read_head
 from translate_flow.layout import Layout
 from translate_flow.reports import Notice
 
@@ -154,8 +154,7 @@ _HEADER_FIELD = re.compile(r'^"(X-Translate-Flow-[A-Za-z]+): ([^"\\]*)\\n"$', re
 def read_fingerprint(pot: Path) -> dict[str, str]:
     """Our fields from a POT header, read from the file's head without parsing the catalog."""
     try:
-        with pot.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", "replace")
+        head = read_head(pot, 4096).decode("utf-8", "replace")
     except OSError:
         return {}
     end = head.find("\n\n")

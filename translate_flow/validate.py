@@ -50,6 +50,10 @@ _MULTILINE = frozenset({"paragraph", "list item", "blockquote", "footnote"})
 _BLOCK_START = re.compile(r"[#>\-+*=|`~<\[:_]|\d")
 # A text with none of these has no inline markup at all.
 _INLINE_MARK = re.compile(r"[*_~`\[\]<>!{}$\\&]|\{\{|://")
+_PLACED = frozenset(
+    {*_MULTILINE, "table cell", "heading 1", "heading 2", "heading 3", "heading 4", "heading 5", "heading 6"}
+)
+_LINES = re.compile(r"\r\n|\r|\n")
 _PAIRING = "`<>[]*_~$\\"
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _REF_LINK = re.compile(r"\]\[[^\]]*\]")
@@ -105,7 +109,7 @@ def problems(
                 found.append(problem)
                 break
     source, target = inline_skeleton(msgid, math), inline_skeleton(msgstr, math)
-    for check, label in _LABELS.items():
+    for check, label in _LABELS.items() if source != target else ():
         before, after = source.get(check, _NONE), target.get(check, _NONE)
         if check in disabled or before == after:
             continue
@@ -169,7 +173,8 @@ def _as_placed(text: str, kind: str) -> list[str]:
     source's form: ``# x`` is fine after ``## `` but makes an ATX heading above ``===``.
     Lines of a paragraph are tried with both hard-break markers, for the same reason.
     """
-    lines = [line.strip() for line in text.split("\n")]
+    # CommonMark ends a line at CR too; Goldmark does not, but other renderers of the page may.
+    lines = [line.strip() for line in _LINES.split(text)]
     if kind.startswith("heading "):
         level = int(kind.split()[1])
         one = " ".join(line for line in lines if line)
@@ -215,18 +220,42 @@ def _structure(msgid: str, msgstr: str, kind: str, math: MathDelimiters) -> Prob
         if added:
             return Problem("structure", f"the translation changes markup characters in an alt text: {' '.join(added)}")
         return None
-    targets = _as_placed(msgstr, kind)
-    if not targets:
+    if kind == "table cell" and _odd_trailing_backslashes(msgstr) != _odd_trailing_backslashes(msgid):
+        # Written before the next `|`, it would escape it and join two cells.
+        return Problem("structure", "a backslash at the end of a cell would join it with the next one")
+    if kind not in _PLACED:
         return None
-    plain = kind in _MULTILINE and not any(_BLOCK_START.match(line.strip()) for line in msgstr.split("\n"))
-    for source_doc, target_doc in zip(_as_placed(msgid, kind), targets, strict=True):
+    # A line of neither text can start a block or escape a pipe: both are shaped like any
+    # plain text in that place, and nothing needs parsing (the usual case).
+    plain = _plain(msgstr)
+    if plain and _plain(msgid):
+        return None
+    targets = _as_placed(msgstr, kind)
+    for source_doc, target_doc, plain_doc in zip(_as_placed(msgid, kind), targets, _as_placed("x", kind), strict=True):
         source = _shape(source_doc, math)
-        if plain and source == ("paragraph_open:p:0", "paragraph_close:p:0"):
-            continue  # no line of the translation can start a block: still one paragraph
+        if plain and source == _shape(plain_doc, math):
+            continue
         target = _shape(target_doc, math)
         if source != target:
             return Problem("structure", f"the translation is read as {_names(target)} instead of {_names(source)}")
     return None
+
+
+def _plain(text: str) -> bool:
+    """True when no line can start a block, end the text's place early or escape a pipe.
+
+    An empty line counts too: after a two-space hard break it is a blank line, a new paragraph.
+    """
+    lines = _LINES.split(text)
+    return not any(
+        _BLOCK_START.match(line.strip()) or line.rstrip().endswith("\\") or (not line.strip() and len(lines) > 1)
+        for line in lines
+    )
+
+
+def _odd_trailing_backslashes(text: str) -> bool:
+    text = text.rstrip()
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
 
 
 def _image_count(text: str) -> int:
@@ -258,6 +287,16 @@ def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str,
 
     def add(kind: str, value: str) -> None:
         found.setdefault(kind, Counter())[value] += 1
+
+    # Delimiters count on their own: two halves of a call in two translations would make
+    # one call in the page (Hugo runs shortcodes before Markdown), and a lone `{{<` stops
+    # the site build.
+    for delimiter in ("{{<", ">}}", "{{%", "%}}"):
+        for _ in range(text.count(delimiter)):
+            add("shortcode", delimiter)
+    for delimiter in {d for pair in (*math.block, *math.inline) for d in pair if len(d) > 1}:
+        for _ in range(text.count(delimiter)):
+            add("math", delimiter)
 
     # Hugo markup first: each piece counts as itself and stands as one letter-like
     # character for the Markdown parse, as Hugo's own placeholders do for Goldmark.
