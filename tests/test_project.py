@@ -27,7 +27,7 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 
 
 MAIN_COMMAND = (
-    "python3 -m pip install --require-hashes -r requirements/main.txt"
+    "python3 -m pip install --require-hashes -r requirements-main.txt"
     " && python3 -m pip install --no-deps --no-build-isolation . && translate-flow sync"
 )
 
@@ -38,7 +38,7 @@ def test_readme_main_command_is_sync_from_the_lock() -> None:
 
 def test_readme_test_command_installs_only_the_lock() -> None:
     command = _readme_command("test-command")
-    assert "--require-hashes -r requirements/test.txt" in command
+    assert "--require-hashes -r requirements-test.txt" in command
     # Nothing is resolved at install time: the project itself comes without dependencies.
     assert "--no-deps --no-build-isolation -e ." in command
     assert command.endswith("python -m pytest")
@@ -46,14 +46,14 @@ def test_readme_test_command_installs_only_the_lock() -> None:
 
 def test_ci_also_runs_the_suite_at_the_lowest_allowed_versions() -> None:
     ci = (REPO / ".ci/run").read_text(encoding="utf-8")
-    assert "--require-hashes -r requirements/lowest.txt" in ci
+    assert "--require-hashes -r requirements-lowest.txt" in ci
     assert "python3 tests/corpora/fetch_commonmark_spec.py" in ci
 
 
 def _pins(name: str) -> dict[str, list[tuple[Version, str]]]:
     """Package -> [(version, environment marker)] of a lock file; every pin must carry hashes."""
     pins: dict[str, list[tuple[Version, str]]] = {}
-    text = (REPO / "requirements" / name).read_text(encoding="utf-8")
+    text = (REPO / f"requirements-{name}").read_text(encoding="utf-8")
     for block in re.split(r"\n(?=[a-z0-9])", text):
         match = re.match(r"([a-z0-9_.-]+)==(\S+)(?: ; (.*?))? \\\n", block)
         if match is None:

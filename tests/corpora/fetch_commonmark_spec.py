@@ -2,7 +2,7 @@
 
 The examples are not ours to commit, but markdown-it-py's source distribution carries them
 (``tests/test_cmark_spec/commonmark.json``). This takes that sdist at the version and with
-the hashes pinned in ``requirements/test.txt``, so the corpus is as reproducible as the rest,
+the hashes pinned in ``requirements-test.txt``, so the corpus is as reproducible as the rest,
 and writes ``.cache/commonmark-spec.json``. CI runs it before the tests; without it the
 suite skips and says how to get it.
 
@@ -24,11 +24,11 @@ MEMBER = "tests/test_cmark_spec/commonmark.json"
 
 
 def pinned_requirement() -> str:
-    """markdown-it-py's block of requirements/test.txt: its pin and every hash."""
-    lock = (REPO / "requirements" / "test.txt").read_text(encoding="utf-8")
+    """markdown-it-py's block of requirements-test.txt: its pin and every hash."""
+    lock = (REPO / "requirements-test.txt").read_text(encoding="utf-8")
     match = re.search(r"^markdown-it-py==\S+(?: \\\n\s+--hash=sha256:[0-9a-f]+)+", lock, re.MULTILINE)
     if match is None:
-        raise SystemExit("requirements/test.txt pins no markdown-it-py")
+        raise SystemExit("requirements-test.txt pins no markdown-it-py")
     return match.group()
 
 
