@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
-from translate_flow.cli import main
+from translate_flow.cli.commands import main
 
 REPO = Path(__file__).resolve().parent.parent
 REQUIRE_TOOLS = os.environ.get("TRANSLATE_FLOW_REQUIRE_TOOLS") == "1"
@@ -118,8 +118,8 @@ def fill(po_path: Path, translate: object) -> None:
 
 def project_tree(root: Path) -> dict[str, bytes]:
     """Every file of a project by relative path, leaving out the lock, caches and temp files."""
-    from translate_flow.lock import LOCK_NAME
-    from translate_flow.state import STATE_DIR
+    from translate_flow.project.lock import LOCK_NAME
+    from translate_flow.project.state import STATE_DIR
 
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
@@ -143,7 +143,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture
 def parsed_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records every article the project layer parses (to prove that unchanged ones are not)."""
-    from translate_flow import article as article_module
+    from translate_flow.document import article as article_module
 
     calls: list[str] = []
     real = article_module.parse_article
@@ -152,5 +152,5 @@ def parsed_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(str(args[2]))
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("translate_flow.project.parse_article", counting)
+    monkeypatch.setattr("translate_flow.project.discover.parse_article", counting)
     return calls

@@ -7,7 +7,7 @@ from typing import Any
 
 import polib
 
-from translate_flow.engines import EngineContext
+from translate_flow.mt.engines import EngineContext
 
 
 class ShoutEngine:

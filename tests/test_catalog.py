@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from translate_flow.catalog import (
+from translate_flow.catalog.update import (
     build_catalog,
     entries_for,
     memory_of,
@@ -16,9 +16,9 @@ from translate_flow.catalog import (
     render_catalog,
     write_catalog,
 )
+from translate_flow.document.segment import Location, Segment
 from translate_flow.errors import StaleWriteError
 from translate_flow.languages import parse_language
-from translate_flow.segment import Location, Segment
 
 FR = parse_language("fr")
 

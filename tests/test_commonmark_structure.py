@@ -18,10 +18,10 @@ import pytest
 from tests.conftest import REPO, REQUIRE_TOOLS
 from tests.plugin_engine import INJECTIONS
 from tests.test_structure import structure_of
-from translate_flow.article import parse_article
-from translate_flow.merge import merge_article
-from translate_flow.segmenter import segment_article
-from translate_flow.validate import problems
+from translate_flow.document.article import parse_article
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
+from translate_flow.qa.validate import problems
 
 CORPUS = REPO / ".cache" / "commonmark-spec.json"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
-from translate_flow.config import MIN_WRAP, load_config
+from translate_flow.config.load import MIN_WRAP, load_config
 from translate_flow.errors import ConfigError
 
 

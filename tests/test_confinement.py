@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_po, run, write_tree
-from translate_flow import catalog as catalog_module
-from translate_flow import extract as extract_module
+from translate_flow.catalog import update as catalog_module
+from translate_flow.steps import extract as extract_module
 
 CONFIG = 'languages = ["fr"]\n'
 

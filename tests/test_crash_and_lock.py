@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 from tests.conftest import all_catalogs, fill, msgfmt_check, project_tree, run, write_tree
-from translate_flow.catalog import kept_translations, parse_catalog, read_catalog
-from translate_flow.lock import LOCK_NAME
+from translate_flow.catalog.update import kept_translations, parse_catalog, read_catalog
+from translate_flow.project.lock import LOCK_NAME
 
 HOLDER = """
 import sys
 from pathlib import Path
-from translate_flow.lock import project_lock
+from translate_flow.project.lock import project_lock
 with project_lock(Path(sys.argv[1]).parent, Path(sys.argv[1]), "test holder"):
     print("locked", flush=True)
     sys.stdin.read()

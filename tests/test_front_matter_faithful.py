@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from tests.conftest import read_po, run, write_tree
 from tests.markdown_strategies import article
-from translate_flow.article import parse_article
-from translate_flow.frontmatter import parse_front_matter
-from translate_flow.merge import merge_article
-from translate_flow.segmenter import segment_article
+from translate_flow.document.article import parse_article
+from translate_flow.document.frontmatter import parse_front_matter
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
 
 KEYS = ("title", "summary", "description", "tags")
 PIECES = [

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
-from translate_flow.config import load_config
-from translate_flow.hugomarkup import DEFAULT_MATH, MathDelimiters, mask, math_delimiters
-from translate_flow.mdsegment import body_segments
+from translate_flow.config.load import load_config
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, mask, math_delimiters
+from translate_flow.document.markdown import body_segments
 
 INLINE_DOLLAR = MathDelimiters(block=(("$$", "$$"), ("\\[", "\\]")), inline=(("\\(", "\\)"), ("$", "$")))
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run, write_tree
-from translate_flow.config import load_config
+from translate_flow.config.load import load_config
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
 

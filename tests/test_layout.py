@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import write_tree
-from translate_flow.config import load_config
-from translate_flow.layout import Layout
+from translate_flow.config.load import load_config
+from translate_flow.project.layout import Layout
 
 
 def test_filename_layout_puts_the_key_before_the_extension(tmp_path: Path) -> None:

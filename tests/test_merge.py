@@ -104,7 +104,7 @@ def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, parsed
 def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: object) -> None:
     import pytest
 
-    from translate_flow import segmenter
+    from translate_flow.document import segmenter
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "Hello.\n\n- World.\n"})
@@ -117,7 +117,7 @@ def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: obj
         calls.append("segmented")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("translate_flow.workflow.segment_article", counting)
+    monkeypatch.setattr("translate_flow.steps.merge.segment_article", counting)
     assert run(project, "merge", "-q").exit_code == 0
     assert calls == [] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
     # A damaged cache is ignored: the article is parsed again and the result is the same.

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from translate_flow.document.frontmatter import parse_front_matter, yaml_fm
+from translate_flow.document.frontmatter.nesting import MAX_NESTING
 from translate_flow.errors import ArticleError
-from translate_flow.frontmatter import parse_front_matter, yaml_fm
-from translate_flow.frontmatter.nesting import MAX_NESTING
 
 # Each shape builds front matter whose deepest collection sits at ``depth`` (the top mapping is 1),
 # and says on which 1-based line the first too-deep collection opens.

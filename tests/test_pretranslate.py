@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, read_po, run, write_tree
 from tests.mt_server import Behaviour, fake_translation, libre_server
-from translate_flow.protect import protect
+from translate_flow.mt.protect import protect
 
 KEY_ENV = "TF_TEST_LIBRE_KEY"
 CANARY = "CANARY-7f3a9e-SECRET"
@@ -453,8 +453,8 @@ def test_garbage_from_an_engine_never_reaches_a_po_file(project: Path) -> None:
     ],
 )
 def test_language_codes_are_mapped_per_engine(engine: str, code: str, expected: str) -> None:
-    from translate_flow.engines import EngineContext
-    from translate_flow.engines.online import OnlineEngine
+    from translate_flow.mt.engines import EngineContext
+    from translate_flow.mt.engines.online import OnlineEngine
 
     settings = {} if engine in ("google", "mymemory") else {"api_key_env": KEY_ENV}
     online = OnlineEngine(engine, settings, EngineContext(Path("."), Path("locales"), 1.0))
@@ -462,7 +462,7 @@ def test_language_codes_are_mapped_per_engine(engine: str, code: str, expected: 
 
 
 def test_rate_limit_spaces_requests() -> None:
-    from translate_flow.pretranslate import RateLimiter
+    from translate_flow.mt.run import RateLimiter
 
     limiter = RateLimiter(20.0)
     started = time.monotonic()

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.markdown_strategies import WORDS
-from translate_flow.hugomarkup import MathDelimiters
-from translate_flow.protect import PlaceholderError, protect, restore
+from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.mt.protect import PlaceholderError, protect, restore
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,10 @@ from hypothesis import given
 
 from tests.conftest import REPO, fill, run
 from tests.markdown_strategies import article
-from translate_flow.article import Article, parse_article
-from translate_flow.merge import merge_article
-from translate_flow.segment import Segment
-from translate_flow.segmenter import segment_article
+from translate_flow.document.article import Article, parse_article
+from translate_flow.document.segment import Segment
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
 
 KEYS = ("title", "summary", "description")
 

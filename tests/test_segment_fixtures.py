@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from translate_flow.mdsegment import body_segments
+from translate_flow.document.markdown import body_segments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "segments"
 _KIND = re.compile(r"^(paragraph|heading \d|list item|blockquote|table cell|image alt|footnote|alert title): ")

@@ -18,11 +18,11 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from tests.markdown_strategies import article
 from tests.plugin_engine import INJECTIONS
-from translate_flow.article import parse_article
-from translate_flow.hugomarkup import mask
-from translate_flow.merge import merge_article
-from translate_flow.segmenter import segment_article
-from translate_flow.validate import problems
+from translate_flow.document.article import parse_article
+from translate_flow.document.hugo_markup import mask
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
+from translate_flow.qa.validate import problems
 
 _RENDER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
 _TAG = re.compile(r"<(/?[a-z][a-z0-9]*)", re.IGNORECASE)

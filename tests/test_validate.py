@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translate_flow.hugomarkup import MathDelimiters
-from translate_flow.validate import problems
+from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.qa.validate import problems
 
 # (kind, msgid, msgstr, the checks that must fail; empty: the translation is safe)
 CASES = [

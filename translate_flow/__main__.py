@@ -1,3 +1,3 @@
-from translate_flow.cli import main
+from translate_flow.cli.commands import main
 
 main()

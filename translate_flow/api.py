@@ -19,15 +19,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate_flow import workflow
-from translate_flow.config import Config, load_config
+from translate_flow.config.load import Config, load_config
 from translate_flow.errors import TranslateFlowError
-from translate_flow.extract import ExtractOptions
-from translate_flow.inspection import CheckReport, StatusReport, collect_status, gate_of, run_checks
 from translate_flow.languages import parse_language
+from translate_flow.mt.run import PretranslateReport
 from translate_flow.parallel import default_jobs
-from translate_flow.pretranslate import PretranslateReport
 from translate_flow.reports import Notice, Report
+from translate_flow.steps import merge as workflow
+from translate_flow.steps.check import CheckReport, StatusReport, collect_status, gate_of, run_checks
+from translate_flow.steps.extract import ExtractOptions
 
 __all__ = [
     "CheckReport",

@@ -59,7 +59,7 @@ def run_tasks(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload(["translate_flow.extract", "translate_flow.workflow"])
+        context.set_forkserver_preload(["translate_flow.steps.extract", "translate_flow.steps.merge"])
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)

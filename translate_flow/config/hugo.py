@@ -1,0 +1,159 @@
+"""What translate-flow needs from a Hugo site's configuration: its languages.
+
+Read from ``hugo.toml``/``hugo.yaml``/``hugo.json`` (or the older ``config.*``) at the
+project root: the language keys, each key's language code (``locale`` or
+``languageCode``, else the key itself), ``contentDir`` and ``defaultContentLanguage``.
+A ``config/_default/`` directory is read too (``hugo.*``, ``config.*``, ``languages.*``).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, math_delimiters
+from translate_flow.errors import ConfigError
+from translate_flow.languages import parse_language
+from translate_flow.textutil import toml_error
+
+SITE_CONFIG_NAMES = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
+
+
+@dataclass(frozen=True)
+class HugoLanguage:
+    """One entry of Hugo's ``[languages]``."""
+
+    key: str
+    """The language key (``zh-cn``): file-name suffix and URL prefix."""
+    code: str
+    """Our canonical code for it (``zh-CN``)."""
+    content_dir: str | None
+    """Its ``contentDir``, relative to the site root, when set."""
+    weight: int
+    """Hugo's ordering weight."""
+
+
+@dataclass(frozen=True)
+class HugoSite:
+    """The languages of a Hugo site."""
+
+    config_file: Path
+    """The file the settings came from."""
+    default_key: str
+    """``defaultContentLanguage``."""
+    languages: list[HugoLanguage] = field(default_factory=list)
+    """The configured languages, by weight."""
+    math: MathDelimiters = DEFAULT_MATH
+    """Maths delimiters from ``markup.goldmark.extensions.passthrough``."""
+
+    @property
+    def default_code(self) -> str:
+        for language in self.languages:
+            if language.key == self.default_key:
+                return language.code
+        return parse_language(self.default_key).code
+
+    @property
+    def uses_directories(self) -> bool:
+        return any(language.content_dir for language in self.languages)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the Hugo configuration: {exc}", path) from exc
+    try:
+        if path.suffix == ".toml":
+            data: Any = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, line = toml_error(exc)
+        raise ConfigError(f"invalid Hugo configuration: {message}", path, line) from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"invalid Hugo configuration: {exc.msg}", path, exc.lineno) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError("invalid Hugo configuration (YAML)", path, mark.line + 1 if mark else None) from exc
+    return data if isinstance(data, dict) else {}
+
+
+def find_site_config(root: Path) -> Path | None:
+    for name in SITE_CONFIG_NAMES:
+        if (root / name).is_file():
+            return root / name
+    for name in SITE_CONFIG_NAMES:
+        if (root / "config" / "_default" / name).is_file():
+            return root / "config" / "_default" / name
+    return None
+
+
+def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
+    """The Hugo site's languages, or None when the root has no Hugo configuration."""
+    path = config_file or find_site_config(root)
+    if path is None:
+        return None
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ConfigError("is a symbolic link to a file outside the project; refused", path.name)
+    data = {k.lower(): v for k, v in _load(path).items()}
+    languages_table = data.get("languages")
+    if languages_table is None and path.parent.name == "_default":
+        for suffix in (".toml", ".yaml", ".yml", ".json"):
+            extra = path.parent / f"languages{suffix}"
+            if extra.is_file():
+                languages_table = _load(extra)
+                break
+    default_key = str(data.get("defaultcontentlanguage", "en"))
+    languages: list[HugoLanguage] = []
+    if isinstance(languages_table, dict):
+        for key, settings in languages_table.items():
+            settings = {k.lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
+            if settings.get("disabled"):
+                continue
+            raw = settings.get("locale") or settings.get("languagecode") or key
+            try:
+                code = parse_language(str(raw)).code
+            except ValueError:
+                try:
+                    code = parse_language(str(key)).code
+                except ValueError as exc:
+                    raise ConfigError(
+                        f"languages.{key}: cannot tell which language {raw!r} is; map it in [language_keys]", path
+                    ) from exc
+            content_dir = settings.get("contentdir")
+            languages.append(
+                HugoLanguage(
+                    str(key), code, str(content_dir) if content_dir else None, int(settings.get("weight", 0) or 0)
+                )
+            )
+    languages.sort(key=lambda item: (item.weight, item.key))
+    return HugoSite(
+        path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
+    )
+
+
+def _setting(data: dict[str, Any], dotted: str) -> object:
+    """A nested setting, its keys matched case-insensitively as Hugo does."""
+    value: object = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = next((v for k, v in value.items() if str(k).lower() == part), None)
+    return value

@@ -1,0 +1,122 @@
+"""Front matter in YAML (``---``), TOML (``+++``) or JSON (``{ … }``), with value positions.
+
+Values are read with safe loaders; every string value also gets its exact span in
+the article so that merge can replace just that value and leave every other byte,
+key order, quoting and comments untouched. python-frontmatter cannot report those
+positions, which is why the block is located and parsed here (see docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from translate_flow.errors import ArticleError
+from translate_flow.textutil import LINE_END_RE
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class ScalarSpan:
+    """Where one string value sits in the article text."""
+
+    start: int
+    """Offset of the value's first character (its opening quote, if any)."""
+    end: int
+    """Offset just past the value (its closing quote, if any)."""
+    style: str
+    """How the value is written: YAML ``plain``/``'``/``"``/``|``/``>``, TOML ``"``/``'``/``\"\"\"``/``'''``, JSON ``utf8``/``ascii``."""
+    value: str
+    """The decoded value (for YAML block scalars, without the final line breaks)."""
+    in_flow: bool = False
+    """True inside a YAML flow collection (``[a, b]``), where ``,[]{}`` need quotes."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The parsed front-matter block of an article."""
+
+    format: str
+    """``yaml``, ``toml`` or ``json``."""
+    body_line: int
+    """0-based line where the Markdown body starts, just after the block."""
+    data: dict[str, Any]
+    """The values, as the safe loader built them."""
+    scalars: dict[Path_, ScalarSpan] = field(default_factory=dict)
+    """Every string value located in the text, by key path (list items by index)."""
+
+
+_YAML_OPEN = re.compile(r"---[ \t]*(\r\n|\r|\n)")
+_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(\r\n|\r|\n)")
+
+
+def _find_close(text: str, start: int, delimiter: str) -> tuple[int, int] | None:
+    """(start, end incl. line ending) of the first line after ``start`` that is ``delimiter``.
+
+    Lines are split on CR, LF and CRLF alike (``re.MULTILINE`` knows only LF).
+    """
+    pattern = re.compile(delimiter)
+    position = start
+    for match in LINE_END_RE.finditer(text, start):
+        if pattern.fullmatch(text, position, match.start()):
+            return position, match.end()
+        position = match.end()
+    if position < len(text) and pattern.fullmatch(text, position):
+        return position, len(text)
+    return None
+
+
+def parse_front_matter(text: str, path: str) -> FrontMatter | None:
+    """Locate and parse the front matter at the start of ``text`` (BOM already removed)."""
+    from translate_flow.document.frontmatter import json_fm, toml_fm, yaml_fm
+
+    if match := _YAML_OPEN.match(text):
+        close = _find_close(text, match.end(), r"(?:---|\.\.\.)[ \t]*")
+        if close is None:
+            raise ArticleError("front matter opened with '---' is never closed", path, 1)
+        return yaml_fm.parse(text, match.end(), close[0], close[1], path)
+    if match := _TOML_OPEN.match(text):
+        close = _find_close(text, match.end(), r"\+\+\+[ \t]*")
+        if close is None:
+            raise ArticleError("front matter opened with '+++' is never closed", path, 1)
+        return toml_fm.parse(text, match.end(), close[0], close[1], path)
+    if text.startswith("{") and not text.startswith("{{"):
+        return json_fm.parse(text, path)
+    return None
+
+
+def line_number(text: str, offset: int) -> int:
+    """1-based line of ``offset`` in ``text``."""
+    return len(re.findall(r"\r\n|\r|\n", text[:offset])) + 1
+
+
+def body_line_after(text: str, end: int) -> int:
+    """0-based index of the line that starts at ``end`` (just after a delimiter line)."""
+    return line_number(text, end) - 1
+
+
+def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str, safe: bool = False) -> str:
+    """The source text of ``new`` written in the same style as ``span``'s value.
+
+    With ``safe``, in the one style that holds any text on one line: a YAML or TOML
+    double-quoted string with escapes (for when the source style could not hold it).
+    """
+    from translate_flow.document.frontmatter import toml_fm, yaml_fm
+
+    if fm.format == "yaml":
+        return yaml_fm.double_quoted(new) if safe else yaml_fm.render(text, span, new)
+    if fm.format == "toml":
+        return toml_fm.basic_string(new) if safe else toml_fm.render(text, span, new)
+    return json.dumps(new, ensure_ascii=span.style == "ascii")
+
+
+def render_span_end(fm: FrontMatter, text: str, span: ScalarSpan) -> int:
+    """Where the replaced source ends (block scalars keep their trailing line breaks)."""
+    if fm.format == "yaml" and span.style in ("|", ">"):
+        from translate_flow.document.frontmatter import yaml_fm
+
+        return yaml_fm.block_content_end(text, span)
+    return span.end

@@ -1,0 +1,97 @@
+"""Segments: the translatable units of an article, each with its exact place in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from translate_flow.document.article import Article
+from translate_flow.document.frontmatter import Path_, line_number
+from translate_flow.textutil import has_words
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a segment's source text sits in its article."""
+
+    start: int
+    """Offset of the first character of the text (BOM excluded)."""
+    end: int
+    """Offset just past the text's last character."""
+    line: int
+    """1-based line of the first character, as shown in PO references."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable text: a PO entry's msgid plus what merge needs to put a translation back."""
+
+    text: str
+    """The msgid: inline Markdown kept, soft line breaks joined, hard breaks as ``\\n``."""
+    kind: str
+    """What it is, for the PO extracted comment (``paragraph``, ``heading 2``, ``front matter: title``)."""
+    location: Location
+    """The span that a translation replaces."""
+    prefix: str = ""
+    """What starts each further line of a multi-line translation (``> ``, ``  ``)."""
+    hard_break: str = "\\"
+    """The marker written before a line break inside the text."""
+    one_line: bool = False
+    """Headings and table cells: a translation must stay on one line."""
+    fm_path: Path_ | None = None
+    """The front-matter key path, for front-matter values."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A translatable-looking text whose position could not be pinned down."""
+
+    line: int
+    """1-based line."""
+    reason: str
+    """Why it was left out."""
+
+
+_URL_RE = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://\S+")
+_CODE_RE = re.compile(r"`+[^`]*`+")
+_SHORTCODE_RE = re.compile(r"\{\{[<%].*?[%>]\}\}", re.DOTALL)
+_TAG_RE = re.compile(r"<[^<>\n]*>")
+_LINK_DEST_RE = re.compile(r"\]\([^)]*\)")
+_FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]]*\]")
+
+
+def is_translatable(text: str) -> bool:
+    """True when the text has words once code, URLs, shortcodes and tags are set aside."""
+    for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
+        text = pattern.sub(" ", text)
+    return has_words(text)
+
+
+def key_matches(path: Path_, wanted: str) -> bool:
+    """``params.subtitle`` matches ("params", "subtitle") and list items inside it."""
+    return ".".join(str(p) for p in path if not isinstance(p, int)) == wanted
+
+
+def front_matter_segments(article: Article, keys: tuple[str, ...]) -> list[Segment]:
+    fm = article.front_matter
+    if fm is None:
+        return []
+    segments: list[Segment] = []
+    seen: set[int] = set()
+    for path, span in fm.scalars.items():
+        if span.start in seen or not span.value.strip() or not is_translatable(span.value):
+            continue
+        for wanted in keys:
+            if key_matches(path, wanted):
+                seen.add(span.start)
+                segments.append(
+                    Segment(
+                        text=span.value,
+                        kind=f"front matter: {wanted}",
+                        location=Location(span.start, span.end, line_number(article.text, span.start)),
+                        fm_path=path,
+                    )
+                )
+                break
+    segments.sort(key=lambda s: s.location.start)
+    return segments

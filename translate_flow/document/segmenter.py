@@ -1,0 +1,18 @@
+"""All segments of an article: its front-matter values, then its Markdown body."""
+
+from __future__ import annotations
+
+from translate_flow.document.article import Article
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.markdown import body_segments
+from translate_flow.document.segment import Segment, Skipped, front_matter_segments
+
+__all__ = ["segment_article"]
+
+
+def segment_article(
+    article: Article, front_matter_keys: tuple[str, ...], math: MathDelimiters = DEFAULT_MATH
+) -> tuple[list[Segment], list[Skipped]]:
+    """All segments of an article in source order, plus texts that could not be located."""
+    body, skipped = body_segments(article.text, article.body_line, math)
+    return front_matter_segments(article, front_matter_keys) + body, skipped

@@ -1,0 +1,56 @@
+"""The ``memory`` engine: translations already made in the project, and a compendium."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from translate_flow.catalog.memory import TranslationMemory
+from translate_flow.catalog.update import memory_of
+from translate_flow.errors import ConfigError
+from translate_flow.mt.engines import EngineContext, check_settings
+
+
+class MemoryEngine:
+    """Exact matches first, then close matches above ``threshold`` (drafts are fuzzy either way)."""
+
+    name = "memory"
+    local = True
+    wants_markup = True
+    max_chars = 1_000_000
+    max_batch = 1_000_000
+
+    def __init__(self, settings: Mapping[str, Any], context: EngineContext) -> None:
+        check_settings("memory", settings, {"threshold": (int, float), "compendium": str})
+        self.threshold = float(settings.get("threshold", 0.75))
+        if not 0 < self.threshold <= 1:
+            raise ConfigError("engines.memory.threshold: must be above 0 and at most 1")
+        self.context = context
+        self.compendium = None
+        if "compendium" in settings:
+            path = (context.root / settings["compendium"]).resolve()
+            if not path.is_relative_to(context.root.resolve()):
+                raise ConfigError("engines.memory.compendium: must be inside the project")
+            if not path.is_file():
+                raise ConfigError(f"engines.memory.compendium: {settings['compendium']} does not exist")
+            self.compendium = path
+        self._memories: dict[str, TranslationMemory] = {}
+
+    def check_pair(self, source: str, target: str) -> None:
+        return None
+
+    def _memory(self, target: str) -> TranslationMemory:
+        if target not in self._memories:
+            paths = sorted((self.context.locales / target).rglob("*.po"))
+            if self.compendium is not None:
+                paths.append(self.compendium)
+            self._memories[target] = memory_of(paths)
+        return self._memories[target]
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        memory = self._memory(target)
+        out: list[str | None] = []
+        for text in texts:
+            found = memory.exact(text) or memory.closest(text, self.threshold)
+            out.append(found.msgstr if found else None)
+        return out

@@ -1,0 +1,91 @@
+"""Markup protection: what an MT engine must not touch is swapped for numbered placeholders.
+
+Link and image destinations, inline code, autolinks, bare URLs, inline HTML,
+Hugo shortcodes, Goldmark attributes, maths, footnote references and HTML entities
+become ``⟦0⟧``, ``⟦1⟧``…;
+the link text and alt text between them stay translatable. A draft whose
+placeholders come back missing, duplicated, invented or altered is rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, find_markup
+from translate_flow.errors import TranslateFlowError
+
+OPEN, CLOSE = "⟦", "⟧"
+
+# Order matters: earlier alternatives win where they overlap.
+MARKUP = re.compile(
+    r"""
+    (?P<ours>[⟦⟧])                                      # our own brackets in the source text
+  | (?P<escape>\\[!-/:-@\[-`{-~])                        # backslash escapes
+  | (?P<code>(?P<ticks>`+)(?:.|\n)*?(?<!`)(?P=ticks)(?!`))           # inline code, any number of backticks
+  | (?P<shortcode>\{\{[<%].*?[%>]\}\})                 # Hugo shortcodes
+  | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>)
+  | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)
+  | (?P<footnote>\[\^[^\]\s]+\])
+  | (?P<dest>\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))
+  | (?P<refdest>\]\[[^\]]*\])
+  | (?P<open>!?\[)
+  | (?P<close>\])
+  | (?P<url>\b(?:https?|ftp)://[^\s<>()]+[^\s<>().,;:!?'"])
+  | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
+
+
+class PlaceholderError(TranslateFlowError):
+    """An engine's draft lost, duplicated or changed a placeholder."""
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A text ready for an engine, and what its placeholders stand for."""
+
+    text: str
+    """The text with markup replaced by ``⟦N⟧``."""
+    tokens: tuple[str, ...]
+    """The markup, by placeholder number."""
+
+
+def protect(text: str, math: MathDelimiters = DEFAULT_MATH) -> Protected:
+    """``text`` with its markup swapped for placeholders: Markdown's, and Hugo's shortcodes,
+    attributes and maths (a multi-line shortcode call or a maths block is one placeholder)."""
+    tokens: list[str] = []
+
+    def swap(match: re.Match[str]) -> str:
+        tokens.append(match.group())
+        return f"{OPEN}{len(tokens) - 1}{CLOSE}"
+
+    out: list[str] = []
+    position = 0
+    for _, start, end in find_markup(text, math):
+        out.append(MARKUP.sub(swap, text[position:start]))
+        tokens.append(text[start:end])
+        out.append(f"{OPEN}{len(tokens) - 1}{CLOSE}")
+        position = end
+    out.append(MARKUP.sub(swap, text[position:]))
+    return Protected("".join(out), tuple(tokens))
+
+
+def restore(draft: str, protected: Protected) -> str:
+    """Put the markup back into an engine's draft, or raise PlaceholderError."""
+    found = [int(n) for n in _PLACEHOLDER.findall(draft)]
+    expected = list(range(len(protected.tokens)))
+    if sorted(found) != expected:
+        missing = sorted(set(expected) - set(found))
+        extra = sorted({n for n in found if found.count(n) > 1 or n not in expected})
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(f"{OPEN}{n}{CLOSE}" for n in missing))
+        if extra:
+            detail.append("duplicated or unknown " + ", ".join(f"{OPEN}{n}{CLOSE}" for n in extra))
+        raise PlaceholderError("placeholders " + "; ".join(detail or ["altered"]))
+    if draft.count(OPEN) != len(expected) or draft.count(CLOSE) != len(expected):
+        raise PlaceholderError("placeholders altered")
+    return _PLACEHOLDER.sub(lambda m: protected.tokens[int(m.group(1))], draft)

@@ -1,0 +1,1 @@
+"""Reports as text, JSON, GitHub annotations, JUnit and HTML."""

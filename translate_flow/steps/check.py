@@ -1,0 +1,309 @@
+"""Read-only views of a project: the CI gate (``check``) and the progress table (``status``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+
+import polib
+
+from translate_flow.catalog.update import msgstr_lines, parse_catalog, read_catalog
+from translate_flow.config.load import Config
+from translate_flow.errors import ArticleError, CatalogError, TranslateFlowError
+from translate_flow.languages import parse_language
+from translate_flow.parallel import run_tasks
+from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
+from translate_flow.project.state import StateCache, digest, read_or_none
+from translate_flow.qa.findings import (
+    Counts,
+    Finding,
+    Gate,
+    catalog_findings,
+    count,
+    entry_findings,
+    po_level_findings,
+)
+from translate_flow.reports import Report
+
+
+def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
+    """The gate from the config, with command-line overrides."""
+    settings = config.check
+    chosen = tuple(fail_on) or settings.fail_on
+    base = Gate()
+    return Gate(
+        fail_on=frozenset(chosen) if chosen else base.fail_on,
+        min_percent=settings.min_percent if min_percent is None else min_percent,
+        language_min_percent={} if min_percent is not None else dict(settings.language_min_percent),
+        disabled=frozenset(settings.disable),
+    )
+
+
+@dataclass
+class CheckReport:
+    """Every finding, and which of them fail the gate."""
+
+    gate: Gate
+    """The gate the findings were judged by."""
+    findings: list[Finding] = field(default_factory=list)
+    """All findings, sorted by file and line."""
+    checked: list[str] = field(default_factory=list)
+    """Files looked at (PO files and articles)."""
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if self.gate.fails(f)]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failing
+
+
+def _error_finding(error: TranslateFlowError, language: str | None = None) -> Finding:
+    check = (
+        "invalid-po"
+        if isinstance(error, CatalogError)
+        else "invalid-article"
+        if isinstance(error, ArticleError)
+        else "error"
+    )
+    return Finding(error.path or "", error.line, check, "invalid", error.message, language)
+
+
+def run_checks(
+    config: Config,
+    paths: Iterable[Path] = (),
+    languages: Sequence[str] = (),
+    gate: Gate | None = None,
+    jobs: int = 1,
+) -> CheckReport:
+    """Find what is missing, stale, untranslated, fuzzy or broken, per article and language."""
+    from translate_flow.steps.extract import ExtractOptions, run_extract
+
+    gate = gate or gate_of(config)
+    report = CheckReport(gate)
+    paths = list(paths)
+    wanted = {parse_language(code).code for code in languages}
+
+    seen_errors: set[str] = set()
+    discovery = discover(config)
+    # What extract would change: missing catalogs, or ones the source has moved away from.
+    planned = run_extract(config, paths, ExtractOptions(check=True), discovery)
+    for error in planned.errors:
+        if str(error) not in seen_errors:
+            seen_errors.add(str(error))
+            report.findings.append(_error_finding(error))
+    would_change = set(planned.written)
+    sources = select_sources(discovery, paths)
+    # Findings per PO file, reused while the source, the PO file and the output are unchanged.
+    state = StateCache(config.root, "check")
+    todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
+    for source in sources:
+        fresh: dict[str, tuple[str, str]] = {}
+        report.checked.append(source.rel)
+        pot = source.pot_path(config)
+        pot_rel = pot.relative_to(config.root).as_posix()
+        if not pot.exists():
+            report.findings.append(_needs_extract(pot_rel, "missing-pot", f"no template for {source.rel}"))
+        elif pot_rel in would_change:
+            report.findings.append(_needs_extract(pot_rel, "stale", f"out of date with {source.rel}"))
+        for _, language, po_path, rel in target_catalogs(config, [source], wanted):
+            if not po_path.exists():
+                message = f"no {language} catalog for {source.rel}"
+                report.findings.append(_needs_extract(rel, "missing-po", message, language))
+                continue
+            report.checked.append(rel)
+            if rel in would_change:
+                report.findings.append(_needs_extract(rel, "stale", f"out of date with {source.rel}", language))
+            po_bytes = read_or_none(po_path)
+            out = source.outputs.get(language)
+            out_bytes = read_or_none(out) if out is not None else None
+            older = out_bytes is not None and out is not None and out.stat().st_mtime < po_path.stat().st_mtime
+            key = digest(
+                source.digest, po_bytes, out_bytes, str(older), repr(sorted(gate.disabled)), repr(config.min_percent)
+            )
+            cached = state.get(rel)
+            if cached and cached.get("key") == key:
+                report.findings.extend(Finding(**item) for item in cached["findings"])
+                continue
+            fresh[language] = (rel, key)
+        if fresh:
+            todo.append((source, fresh))
+    task = partial(_check_source, config, gate.disabled)
+    for found_by_language, errors in run_tasks(task, todo, jobs):
+        for error in errors:
+            if str(error) not in seen_errors:
+                seen_errors.add(str(error))
+                report.findings.append(_error_finding(error))
+        for rel, key, found in found_by_language:
+            report.findings.extend(found)
+            state.put(rel, {"key": key, "findings": [asdict(f) for f in found]})
+    state.save()
+    report.findings = [f for f in report.findings if f.check not in gate.disabled]
+    report.findings.sort(key=lambda f: (f.path, f.line or 0, f.check))
+    return report
+
+
+def _needs_extract(path: str, check: str, message: str, language: str | None = None) -> Finding:
+    category = "stale" if check == "stale" else "missing"
+    return Finding(path, None, check, category, f"{message}; run `translate-flow extract`", language)
+
+
+def _check_source(
+    config: Config, disabled: frozenset[str], item: tuple[Source, dict[str, tuple[str, str]]]
+) -> tuple[list[tuple[str, str, list[Finding]]], list[TranslateFlowError]]:
+    """The findings of one article's catalogs and outputs (run in a worker with --jobs)."""
+    source, wanted = item
+    errors: list[TranslateFlowError] = []
+    results: list[tuple[str, str, list[Finding]]] = []
+    parsed: dict[str, polib.POFile] = {}
+    for language, (rel, key) in wanted.items():
+        try:
+            data = (config.root / rel).read_bytes()
+            po = parse_catalog(data, rel)
+        except OSError as exc:
+            results.append(
+                (rel, key, [_error_finding(CatalogError(f"cannot read: {exc.strerror or exc}", rel), language)])
+            )
+            continue
+        except CatalogError as exc:
+            exc_finding = _error_finding(exc, language)
+            results.append((rel, key, [exc_finding]))
+            continue
+        found: list[Finding] = [*po_level_findings(po, rel, language)]
+        found.extend(catalog_findings(po, rel, language, count(po)))
+        lines = msgstr_lines(data)
+        for entry in po:
+            found.extend(entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum)))
+        results.append((rel, key, found))
+        parsed[language] = po
+    merge_report = Report()
+    outputs = _output_findings(config, source, parsed, merge_report)
+    for rel, _, found in results:
+        language = next(lang for lang, (r, _) in wanted.items() if r == rel)
+        found.extend(outputs.get(language, []))
+    errors.extend(merge_report.errors)
+    return results, errors
+
+
+def _output_findings(
+    config: Config, source: Source, catalogs: dict[str, polib.POFile], report: Report
+) -> dict[str, list[Finding]]:
+    """Translated articles that merge would write differently."""
+    from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
+
+    found: dict[str, list[Finding]] = {}
+    for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
+        for notice in plan.unfaithful:
+            found.setdefault(plan.language, []).append(
+                Finding(notice.path, notice.line, "front-matter", "broken", FRONT_MATTER_UNFAITHFUL, plan.language)
+            )
+        if plan.data is None:
+            continue
+        out_rel = plan.path.relative_to(config.root).as_posix()
+        if not plan.path.exists():
+            message = f"{plan.percent:.0f}% translated but not merged; run `translate-flow merge`"
+            found.setdefault(plan.language, []).append(
+                Finding(out_rel, None, "missing-output", "output", message, plan.language)
+            )
+        elif plan.path.read_bytes() != plan.data:
+            po_path = config.root / plan.po_rel
+            older = plan.path.stat().st_mtime < po_path.stat().st_mtime
+            why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
+            found.setdefault(plan.language, []).append(
+                Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
+            )
+    return found
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """Progress of one language, or of one article in one language."""
+
+    language: str
+    """Target language code."""
+    name: str
+    """The language's display name (Babel)."""
+    article: str | None
+    """The source article, for per-article rows."""
+    articles: int
+    """Articles counted in the row."""
+    counts: Counts
+    """Entry and word counts."""
+
+
+@dataclass
+class StatusReport:
+    """Rows per language and per article."""
+
+    languages: list[StatusRow] = field(default_factory=list)
+    """One row per target language."""
+    articles: list[StatusRow] = field(default_factory=list)
+    """One row per article and target language."""
+    errors: list[TranslateFlowError] = field(default_factory=list)
+    """Files that could not be read."""
+
+
+def _add(a: Counts, b: Counts) -> Counts:
+    return Counts(
+        *(
+            getattr(a, f) + getattr(b, f)
+            for f in ("total", "translated", "fuzzy", "untranslated", "obsolete", "words_left", "words_total")
+        )
+    )
+
+
+def _count_file(item: tuple[str, str]) -> Counts | CatalogError:
+    """Counts of one PO file (run in a worker with --jobs)."""
+    path, rel = item
+    try:
+        return count(read_catalog(Path(path), rel))
+    except CatalogError as exc:
+        return exc
+
+
+def collect_status(
+    config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), jobs: int = 1
+) -> StatusReport:
+    """Entry and word counts per language and per article; unchanged catalogs come from the cache."""
+    report = StatusReport()
+    wanted = {parse_language(code).code for code in languages}
+    discovery = discover(config)
+    report.errors.extend(discovery.errors)
+    state = StateCache(config.root, "status")
+    rows: list[tuple[str, str, str, Counts | None]] = []  # language, article, rel, counts
+    missing: list[tuple[str, str]] = []
+    keys: dict[str, str] = {}
+    for source, language, po_path, rel in target_catalogs(config, select_sources(discovery, paths), wanted):
+        data = read_or_none(po_path)
+        if data is None:
+            continue
+        keys[rel] = digest(data)
+        cached = state.get(rel)
+        if cached and cached.get("key") == keys[rel]:
+            rows.append((language, source.rel, rel, Counts(**cached["counts"])))
+        else:
+            rows.append((language, source.rel, rel, None))
+            missing.append((str(po_path), rel))
+    fresh = dict(zip((rel for _, rel in missing), run_tasks(_count_file, missing, jobs)))
+    totals: dict[str, tuple[int, Counts]] = {}
+    for language, article, rel, counts in rows:
+        if counts is None:
+            result = fresh[rel]
+            if isinstance(result, CatalogError):
+                report.errors.append(result)
+                continue
+            counts = result
+            state.put(rel, {"key": keys[rel], "counts": asdict(counts)})
+        name = parse_language(language).display_name
+        report.articles.append(StatusRow(language, name, article, 1, counts))
+        articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
+        totals[language] = (articles + 1, _add(total, counts))
+    state.save()
+    for language in sorted(totals):
+        articles, counts = totals[language]
+        report.languages.append(StatusRow(language, parse_language(language).display_name, None, articles, counts))
+    report.articles.sort(key=lambda r: (r.language, r.article or ""))
+    return report

@@ -1,0 +1,279 @@
+"""The steps users run, as library calls that return reports (the CLI prints them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from translate_flow.catalog.update import Key, entry_key, msgstr_lines, parse_catalog
+from translate_flow.config.load import Config
+from translate_flow.document.segment import Segment
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
+from translate_flow.errors import TranslateFlowError
+from translate_flow.fsutil import remove_stale_temp_files, write_if_changed
+from translate_flow.mt.run import PretranslateReport
+from translate_flow.parallel import run_tasks
+from translate_flow.project.discover import Source, discover, select_sources
+from translate_flow.project.lock import project_lock
+from translate_flow.project.state import StateCache, digest, load_segments, read_or_none
+from translate_flow.qa.validate import problems, switched_off
+from translate_flow.reports import Notice, Report
+from translate_flow.steps.extract import ExtractOptions, run_extract
+
+
+def _rel(config: Config, path: Path) -> str:
+    return path.relative_to(config.root).as_posix()
+
+
+def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions | None = None) -> Report:
+    """Write the POT template and one PO file per target language for each source article."""
+    options = options or ExtractOptions()
+    if options.check:
+        return run_extract(config, paths, options)
+    with project_lock(config.root, config.locales_path, "extract", config.lock_timeout):
+        remove_stale_temp_files(config.locales_path)
+        return run_extract(config, paths, options)
+
+
+def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False, jobs: int = 1) -> Report:
+    """Write each translated article whose PO file is translated enough."""
+    with project_lock(config.root, config.locales_path, "merge", config.lock_timeout):
+        remove_stale_temp_files(config.content_path)
+        return _merge(config, paths, include_fuzzy, jobs)
+
+
+@dataclass(frozen=True)
+class PlannedOutput:
+    """What merge would do for one source and target language."""
+
+    source: Source
+    """The source article."""
+    language: str
+    """The target language."""
+    path: Path
+    """Where the translated article goes."""
+    po_rel: str
+    """The PO file it comes from (project-relative)."""
+    data: bytes | None
+    """The article's bytes, or None below the threshold."""
+    percent: float
+    """Share of entries with a usable translation."""
+    inputs: str
+    """A hash of everything the output depends on (for the merge state cache)."""
+    held: tuple[Notice, ...] = ()
+    """Translations kept out of the page because they would change its structure."""
+    unfaithful: tuple[Notice, ...] = ()
+    """Front-matter translations kept out because no style reads back as the translation."""
+
+
+def merge_inputs(config: Config, source: Source, po_bytes: bytes | None, include_fuzzy: bool) -> str:
+    return digest(
+        source.digest, po_bytes, str(include_fuzzy), repr(config.min_percent), repr(sorted(config.check.disable))
+    )
+
+
+FRONT_MATTER_UNFAITHFUL = "the front-matter value would not read back as its translation in any style"
+
+
+def publishable(
+    config: Config,
+    po: polib.POFile,
+    segments: Sequence[Segment],
+    include_fuzzy: bool,
+    po_rel: str,
+    lines: Mapping[int, int],
+) -> tuple[dict[Key, str], list[Notice], dict[str, int]]:
+    """The translations merge may publish, and a notice for each one held back.
+
+    An entry the validator finds fault with is treated as untranslated: the page keeps
+    its source text there, and it does not count towards ``min_percent``.
+    """
+    kinds: dict[str, set[str]] = {}
+    for segment in segments:
+        kinds.setdefault(segment.text, set()).add(segment.kind)
+    usable: dict[Key, str] = {}
+    held: list[Notice] = []
+    line_of: dict[str, int] = {}
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
+            continue
+        line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
+        off = switched_off(entry.flags, config.check.disable)
+        found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math)
+        if found:
+            held.append(Notice(po_rel, line_of[entry.msgid], f"not merged: {found[0].message}"))
+            continue
+        usable[entry_key(entry)] = entry.msgstr
+    return usable, held, line_of
+
+
+def plan_merge(
+    config: Config,
+    sources: Iterable[Source],
+    include_fuzzy: bool,
+    report: Report,
+    languages: Collection[str] | None = None,
+    catalogs: Mapping[str, polib.POFile] | None = None,
+) -> Iterator[PlannedOutput]:
+    """Compute each translated article in memory; problems go into ``report``.
+
+    ``catalogs`` may hold PO files the caller already parsed, by language.
+    """
+    for source in sources:
+        wanted = [lang for lang in source.outputs if languages is None or lang in languages]
+        if not wanted:
+            continue
+        try:
+            article = source.article(config)
+            segments = load_segments(config.root, source.digest)
+            if segments is None:
+                segments, _ = segment_article(article, config.front_matter_keys, config.math)
+        except TranslateFlowError as exc:
+            report.errors.append(exc)
+            continue
+        for lang in wanted:
+            out = source.outputs[lang]
+            po_path = source.po_path(config, lang)
+            po_rel = _rel(config, po_path)
+            lines: dict[int, int] = {}
+            if catalogs is not None and lang in catalogs:
+                po, inputs = catalogs[lang], ""
+            else:
+                po_bytes = read_or_none(po_path)
+                if po_bytes is None:
+                    report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+                    continue
+                try:
+                    po = parse_catalog(po_bytes, po_rel)
+                except TranslateFlowError as exc:
+                    report.errors.append(exc)
+                    continue
+                inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
+                lines = msgstr_lines(po_bytes)
+            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
+            result = merge_article(article, segments, usable, lang)
+            unfaithful = tuple(
+                Notice(po_rel, line_of.get(msgid), f"not merged: {FRONT_MATTER_UNFAITHFUL}") for msgid in result.held
+            )
+            percent = 100.0 * result.translated / result.total if result.total else 100.0
+            data = article.encode(result.text) if percent >= config.min_percent else None
+            yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held), unfaithful)
+
+
+def _below(config: Config, out_rel: str, percent: float, po_rel: str) -> Notice:
+    return Notice(
+        out_rel,
+        None,
+        f"not written: {percent:.0f}% translated in {po_rel}, below min_percent {config.min_percent:g}%",
+    )
+
+
+@dataclass
+class _MergeOutcome:
+    report: Report
+    state: dict[str, dict[str, Any]]
+
+
+def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _MergeOutcome:
+    outcome = _MergeOutcome(Report(), {})
+    report = outcome.report
+    for plan in plan_merge(config, [source], include_fuzzy, report):
+        out_rel = _rel(config, plan.path)
+        held_notices = plan.held + plan.unfaithful
+        report.notices.extend(held_notices)
+        report.held_back += len(held_notices)
+        held = [[n.line, n.message] for n in held_notices]
+        if plan.data is None:
+            report.notices.append(_below(config, out_rel, plan.percent, plan.po_rel))
+            outcome.state[out_rel] = {
+                "in": plan.inputs,
+                "out": None,
+                "percent": plan.percent,
+                "po": plan.po_rel,
+                "held": held,
+            }
+            continue
+        try:
+            changed = write_if_changed(plan.path, plan.data)
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
+            continue
+        outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data), "po": plan.po_rel, "held": held}
+        if changed:
+            report.written.append(out_rel)
+        else:
+            report.unchanged += 1
+    return outcome
+
+
+def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: StateCache, report: Report) -> bool:
+    """True when every output of ``source`` is what the last merge wrote from the same inputs."""
+    notices: list[Notice] = []
+    held_back = below = 0
+    for lang, out in source.outputs.items():
+        out_rel = _rel(config, out)
+        known = state.get(out_rel)
+        po_bytes = read_or_none(source.po_path(config, lang))
+        if not known or po_bytes is None or known.get("in") != merge_inputs(config, source, po_bytes, include_fuzzy):
+            return False
+        # An unchanged input holds back the same entries: say so again, as a full run would.
+        for line, message in known.get("held", []):
+            notices.append(Notice(str(known.get("po", "")), line, message))
+            held_back += 1
+        if known.get("out") is None:
+            below += 1
+            notices.append(_below(config, out_rel, float(known.get("percent", 0)), str(known.get("po", ""))))
+            continue
+        current = read_or_none(out)
+        if current is None or digest(current) != known["out"]:
+            return False
+    report.notices.extend(notices)
+    report.held_back += held_back
+    report.unchanged += len(source.outputs) - below
+    return True
+
+
+def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int) -> Report:
+    report = Report()
+    discovery = discover(config)
+    report.errors.extend(discovery.errors)
+    report.notices.extend(discovery.notices)
+    state = StateCache(config.root, "merge")
+    sources = [
+        s
+        for s in select_sources(discovery, paths)
+        if s.outputs and not _up_to_date(config, s, include_fuzzy, state, report)
+    ]
+    for part in run_tasks(partial(_merge_source, config, include_fuzzy), sources, jobs):
+        report.written.extend(part.report.written)
+        report.unchanged += part.report.unchanged
+        report.notices.extend(part.report.notices)
+        report.held_back += part.report.held_back
+        report.errors.extend(part.report.errors)
+        for key, value in part.state.items():
+            state.put(key, value)
+    state.save()
+    report.notices.sort(key=lambda n: n.path)
+    return report
+
+
+def pretranslate(
+    config: Config,
+    paths: Iterable[Path] = (),
+    languages: Sequence[str] = (),
+    engines: Sequence[str] = (),
+    progress: Callable[[int], None] = lambda n: None,
+    on_total: Callable[[int], None] = lambda n: None,
+) -> PretranslateReport:
+    """Machine drafts for empty entries (see translate_flow.mt.run), under the project lock."""
+    from translate_flow.mt.run import pretranslate as run
+
+    with project_lock(config.root, config.locales_path, "pretranslate", config.lock_timeout):
+        remove_stale_temp_files(config.locales_path)
+        return run(config, paths, languages, engines, progress, on_total)
