@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import read_po, run, write_tree
 from translate_flow.catalog import update as catalog_module
-from translate_flow.steps import extract as extract_module
+from translate_flow.steps import extract_project as extract_module
 
 CONFIG = 'languages = ["fr"]\n'
 

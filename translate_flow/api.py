@@ -1,8 +1,9 @@
 """translate-flow as a library: the commands of the CLI, as functions that return reports.
 
-Each function takes a loaded :class:`Config` and returns a typed report; none of them
+Each step takes a loaded :class:`Config` and returns one typed report; none of them
 prints or exits. Errors that stop a whole step are raised as :class:`TranslateFlowError`
-(``exit_code`` says how the CLI would end); per-file problems are in the report.
+(``exit_code`` says how the CLI would end); per-file problems are in the report, whose
+``ok`` and ``exit_code`` say the same for the run.
 
     from pathlib import Path
     from translate_flow import api
@@ -16,18 +17,23 @@ prints or exits. Errors that stop a whole step are raised as :class:`TranslateFl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate_flow.config.load import Config, load_config
-from translate_flow.errors import TranslateFlowError
+from translate_flow.config import Config, load_config
+from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.parallel import default_jobs
-from translate_flow.reports import Notice, Report
-from translate_flow.steps import merge as workflow
-from translate_flow.steps.check import CheckReport, StatusReport, collect_status, gate_of, run_checks
-from translate_flow.steps.extract import ExtractOptions
+from translate_flow.reports import Notice, Report, StepReport
+from translate_flow.steps import check as check_step
+from translate_flow.steps import extract as extract_step
+from translate_flow.steps import merge as merge_step
+from translate_flow.steps import pretranslate as pretranslate_step
+from translate_flow.steps import status as status_step
+from translate_flow.steps import sync as sync_step
+from translate_flow.steps.check import CheckReport
+from translate_flow.steps.status import StatusReport
+from translate_flow.steps.sync import SyncReport
 
 __all__ = [
     "CheckReport",
@@ -36,6 +42,7 @@ __all__ = [
     "PretranslateReport",
     "Report",
     "StatusReport",
+    "StepReport",
     "SyncReport",
     "TranslateFlowError",
     "check",
@@ -49,10 +56,11 @@ __all__ = [
 
 
 def _codes(languages: Sequence[str]) -> tuple[str, ...]:
+    """Language codes as given by a user, in canonical form (``zh_cn`` → ``zh-CN``)."""
     try:
         return tuple(parse_language(code).code for code in languages)
     except ValueError as exc:
-        raise TranslateFlowError(str(exc)) from exc
+        raise ConfigError(str(exc)) from exc
 
 
 def extract(
@@ -68,8 +76,10 @@ def extract(
 
     With ``check``, nothing is written: ``Report.written`` lists what would change.
     """
-    options = ExtractOptions(force=force, check=check, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
-    return workflow.extract(config, paths, options)
+    if check:
+        return extract_step.would_change(config, paths, jobs or default_jobs())
+    options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
+    return extract_step.extract(config, paths, options)
 
 
 def pretranslate(
@@ -82,14 +92,14 @@ def pretranslate(
     on_total: Callable[[int], None] = lambda n: None,
 ) -> PretranslateReport:
     """Fill empty entries with fuzzy machine drafts (the configured engine chain unless ``engines``)."""
-    return workflow.pretranslate(config, paths, _codes(languages), tuple(engines), progress, on_total)
+    return pretranslate_step.pretranslate(config, paths, _codes(languages), tuple(engines), progress, on_total)
 
 
 def merge(
     config: Config, paths: Iterable[Path] = (), *, include_fuzzy: bool = False, jobs: int | None = None
 ) -> Report:
     """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back."""
-    return workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
+    return merge_step.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
 
 
 def check(
@@ -102,32 +112,15 @@ def check(
     jobs: int | None = None,
 ) -> CheckReport:
     """Every finding, and which fail the gate (``CheckReport.ok``); writes nothing but its cache."""
-    gate = gate_of(config, fail_on, min_percent)
-    return run_checks(config, paths, _codes(languages), gate, jobs=jobs or default_jobs())
+    gate = check_step.gate_of(config, fail_on, min_percent)
+    return check_step.run_checks(config, paths, _codes(languages), gate, jobs=jobs or default_jobs())
 
 
-def status(config: Config, paths: Iterable[Path] = (), *, languages: Sequence[str] = ()) -> StatusReport:
+def status(
+    config: Config, paths: Iterable[Path] = (), *, languages: Sequence[str] = (), jobs: int | None = None
+) -> StatusReport:
     """Entry and word counts per language and per article."""
-    return collect_status(config, paths, _codes(languages))
-
-
-@dataclass
-class SyncReport:
-    """What each step of :func:`sync` did."""
-
-    extract: Report
-    """The extract step."""
-    pretranslate: PretranslateReport
-    """The machine-translation step."""
-    merge: Report
-    """The merge step."""
-    status: StatusReport = field(default_factory=StatusReport)
-    """Progress after the run."""
-
-    @property
-    def errors(self) -> list[TranslateFlowError]:
-        """Every per-file error of every step."""
-        return [*self.extract.errors, *self.pretranslate.errors, *self.merge.errors]
+    return status_step.collect_status(config, paths, _codes(languages), jobs or default_jobs())
 
 
 def sync(
@@ -137,12 +130,18 @@ def sync(
     languages: Sequence[str] = (),
     engines: Sequence[str] = (),
     include_fuzzy: bool = False,
+    jobs: int | None = None,
     progress: Callable[[int], None] = lambda n: None,
     on_total: Callable[[int], None] = lambda n: None,
 ) -> SyncReport:
     """The whole flow: extract, pretranslate, merge, then the status."""
-    paths = list(paths)
-    extracted = extract(config, paths)
-    drafted = pretranslate(config, paths, languages=languages, engines=engines, progress=progress, on_total=on_total)
-    merged = merge(config, paths, include_fuzzy=include_fuzzy)
-    return SyncReport(extracted, drafted, merged, status(config, paths))
+    return sync_step.sync(
+        config,
+        paths,
+        languages=_codes(languages),
+        engines=tuple(engines),
+        include_fuzzy=include_fuzzy,
+        jobs=jobs or default_jobs(),
+        progress=progress,
+        on_total=on_total,
+    )

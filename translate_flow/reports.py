@@ -24,8 +24,25 @@ class Notice:
 
 
 @dataclass
-class Report:
-    """What a step did: files written, files left alone, notices and errors."""
+class StepReport:
+    """What every step's report has: the per-file errors, and how a command would end."""
+
+    errors: list[TranslateFlowError] = field(default_factory=list)
+    """Per-file failures; the other files were still processed."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        """0, or the highest ``exit_code`` of the errors (2 for usage and configuration)."""
+        return max((error.exit_code for error in self.errors), default=0)
+
+
+@dataclass
+class Report(StepReport):
+    """What extract or merge did: files written, files left alone, notices and errors."""
 
     written: list[str] = field(default_factory=list)
     """Files created or changed (project-relative)."""
@@ -35,11 +52,5 @@ class Report:
     """Articles not even parsed, because their fingerprint showed nothing changed."""
     notices: list[Notice] = field(default_factory=list)
     """Things the user should know that are not failures (skips, thresholds)."""
-    errors: list[TranslateFlowError] = field(default_factory=list)
-    """Per-file failures; the other files were still processed."""
     held_back: int = 0
     """Translations merge did not publish because they would change their page's structure."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors

@@ -1,24 +1,23 @@
-"""Command line: parses arguments, prints reports, chooses exit codes. Nothing else."""
+"""Command line: parses arguments, calls translate_flow.api, prints reports, chooses exit codes. Nothing else."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from translate_flow import __version__
-from translate_flow.config.load import CONFIG_NAME, Config, find_config_file, load_config, render_init
+from translate_flow import __version__, api
+from translate_flow.cli.output import print_pretranslate, print_report, print_status_errors, print_would_change
+from translate_flow.config import CONFIG_NAME, Config, find_config_file
+from translate_flow.config.load import render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes
 from translate_flow.languages import parse_language
-from translate_flow.mt.run import PretranslateReport
-from translate_flow.parallel import default_jobs
-from translate_flow.reports import Report
-from translate_flow.steps import merge as workflow
-from translate_flow.steps.extract import ExtractOptions
+from translate_flow.render import reports as render
 
 
 class _Failure(click.ClickException):
@@ -44,14 +43,11 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        raise _fail(TranslateFlowError(f"cannot write: {exc.strerror or exc}", path)) from exc
+        raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", path) from exc
 
 
 def _config(ctx: click.Context) -> Config:
-    try:
-        config = load_config(ctx.obj["root"])
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
+    config = api.load_config(ctx.obj["root"])
     if ctx.obj.get("verbose"):
         source = config.source.relative_to(config.root).as_posix() if config.source else "defaults"
         click.echo(f"config: {source}; root {config.root}", err=True)
@@ -70,26 +66,22 @@ def _config(ctx: click.Context) -> Config:
     return config
 
 
-def _finish(report: Report, quiet: bool, verb: str) -> None:
-    if not quiet:
-        for path in report.written:
-            click.echo(f"{verb} {path}")
-    for notice in report.notices:
-        click.echo(str(notice), err=True)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
-    if not quiet:
-        skipped = f" ({report.skipped} articles unchanged since last run)" if report.skipped else ""
-        held = f", {report.held_back} translations held back" if report.held_back else ""
-        click.echo(
-            f"{len(report.written)} written, {report.unchanged} unchanged{skipped}, {len(report.errors)} errors{held}",
-            err=True,
-        )
-    if report.errors:
-        raise click.exceptions.Exit(max(e.exit_code for e in report.errors))
+class _Commands(click.Group):
+    """Turns every library error into its one-line message and exit status: the only place that does."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TranslateFlowError as exc:
+            raise _fail(exc) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _end(code: int) -> None:
+    if code:
+        raise click.exceptions.Exit(code)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-C",
     "root",
@@ -147,9 +139,12 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 _quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
+_languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
+
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _jobs_option(function: Any) -> Any:
+def _jobs_option(function: _F) -> _F:
     return click.option(
         "-j",
         "--jobs",
@@ -179,22 +174,13 @@ def extract(
     jobs: int | None,
 ) -> None:
     """Write PO files (and POT templates) for the articles, keeping every existing translation."""
-    config = _config(ctx)
-    options = ExtractOptions(force=force, check=check, keep_obsolete=not no_obsolete, jobs=jobs or default_jobs())
-    try:
-        report = workflow.extract(config, paths, options)
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
+    report = api.extract(_config(ctx), paths, check=check, force=force, keep_obsolete=not no_obsolete, jobs=jobs)
     if check:
-        for path in report.written:
-            click.echo(f"would change {path}")
-        _finish(report, quiet=True, verb="")
-        if report.written:
-            if not quiet:
-                click.echo(f"{len(report.written)} files out of date; run `translate-flow extract`", err=True)
-            raise click.exceptions.Exit(1)
-        return
-    _finish(report, quiet, "wrote")
+        print_would_change(report, quiet)
+        _end(report.exit_code or (1 if report.written else 0))
+    else:
+        print_report(report, quiet)
+        _end(report.exit_code)
 
 
 @main.command()
@@ -205,83 +191,35 @@ def extract(
 @click.pass_context
 def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool, jobs: int | None) -> None:
     """Write translated articles from the PO files."""
-    config = _config(ctx)
-    try:
-        report = workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    _finish(report, quiet, "wrote")
+    report = api.merge(_config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs)
+    print_report(report, quiet)
+    _end(report.exit_code)
 
 
-def _print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
-    if not quiet:
-        for path in report.written:
-            click.echo(f"wrote {path}")
-    for line in report.notices:
-        click.echo(line, err=True)
-    for line in report.discarded:
-        click.echo(f"discarded draft: {line}", err=True)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
-    if not quiet:
-        filled = ", ".join(f"{lang} {count}" for lang, count in sorted(report.filled.items())) or "none"
-        sent = (
-            ", ".join(
-                f"{name} {report.chars_sent[name]} chars in {report.requests[name]} requests"
-                for name in sorted(report.requests)
-            )
-            or "nothing"
-        )
-        click.echo(f"filled: {filled}", err=True)
-        click.echo(
-            f"sent: {sent}; cache hits {report.cache_hits}; memory hits {report.memory_hits}; "
-            f"discarded {len(report.discarded)}"
-            + (f" (and {report.discarded_before} discarded on earlier runs)" if report.discarded_before else "")
-            + f"; errors {len(report.errors)}",
-            err=True,
-        )
+class _Progress:
+    """A progress bar on a terminal, nothing elsewhere."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.show = not quiet and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def total(self, count: int) -> None:
+        if self.show and count:
+            self.bar = click.progressbar(length=count, label="translating", file=sys.stderr)
+            self.bar.__enter__()
+
+    def step(self, count: int) -> None:
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
-def _run_pretranslate(
-    config: Config,
-    paths: tuple[Path, ...],
-    languages: tuple[str, ...],
-    engines: tuple[str, ...],
-    quiet: bool,
-) -> PretranslateReport:
-    try:
-        codes = tuple(parse_language(code).code for code in languages)
-    except ValueError as exc:
-        raise _fail(ConfigError(str(exc))) from exc
-    names = tuple(name for value in engines for name in value.split(",") if name)
-    show_bar = not quiet and sys.stderr.isatty()
-    state: dict[str, Any] = {}
-
-    def on_total(total: int) -> None:
-        if show_bar and total:
-            state["bar"] = click.progressbar(length=total, label="translating", file=sys.stderr)
-            state["bar"].__enter__()
-
-    def progress(step: int) -> None:
-        if "bar" in state:
-            state["bar"].update(step)
-
-    try:
-        report = workflow.pretranslate(config, paths, codes, names, progress, on_total)
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    finally:
-        bar = state.get("bar")
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    _print_pretranslate(report, quiet)
-    if report.interrupted:
-        click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
-        raise click.exceptions.Exit(130)
-    return report
-
-
-_languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
+def _engine_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for value in values for name in value.split(",") if name)
 
 
 @main.command()
@@ -305,9 +243,15 @@ def pretranslate(
     config = _config(ctx)
     if jobs is not None:
         config = replace(config, pretranslate=replace(config.pretranslate, jobs=jobs))
-    report = _run_pretranslate(config, paths, languages, engines, quiet)
-    if report.errors:
-        raise click.exceptions.Exit(max(e.exit_code for e in report.errors))
+    bar = _Progress(quiet)
+    try:
+        report = api.pretranslate(
+            config, paths, languages=languages, engines=_engine_names(engines), progress=bar.step, on_total=bar.total
+        )
+    finally:
+        bar.close()
+    print_pretranslate(report, quiet)
+    _end(130 if report.interrupted else report.exit_code)
 
 
 @main.command()
@@ -326,35 +270,26 @@ def sync(
     include_fuzzy: bool,
 ) -> None:
     """Run the whole flow: extract, pretranslate, merge, then show the status."""
-    config = _config(ctx)
-    failed = 0
+    bar = _Progress(quiet)
     try:
-        report = workflow.extract(config, paths, ExtractOptions(jobs=default_jobs()))
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    try:
-        _finish(report, quiet, "wrote")
-    except click.exceptions.Exit as exc:
-        failed = max(failed, exc.exit_code)
-    drafts = _run_pretranslate(config, paths, languages, engines, quiet)
-    if drafts.errors:
-        failed = max(failed, *(e.exit_code for e in drafts.errors))
-    try:
-        merged = workflow.merge(config, paths, include_fuzzy=include_fuzzy, jobs=default_jobs())
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    try:
-        _finish(merged, quiet, "wrote")
-    except click.exceptions.Exit as exc:
-        failed = max(failed, exc.exit_code)
-    if not quiet:
-        from translate_flow.render import reports as formats
-        from translate_flow.steps.check import collect_status
-
-        overview = collect_status(config, paths, ())
-        click.echo(formats.status_text(overview.languages, False, bars=sys.stdout.isatty()))
-    if failed:
-        raise click.exceptions.Exit(failed)
+        report = api.sync(
+            _config(ctx),
+            paths,
+            languages=languages,
+            engines=_engine_names(engines),
+            include_fuzzy=include_fuzzy,
+            progress=bar.step,
+            on_total=bar.total,
+        )
+    finally:
+        bar.close()
+    print_report(report.extract, quiet)
+    print_pretranslate(report.pretranslate, quiet)
+    if not report.pretranslate.interrupted:
+        print_report(report.merge, quiet)
+        if not quiet:
+            click.echo(render.status_text(report.status.languages, False, bars=sys.stdout.isatty()))
+    _end(report.exit_code)
 
 
 @main.command()
@@ -397,34 +332,19 @@ def check(
     jobs: int | None,
 ) -> None:
     """The CI gate: missing, stale, untranslated, fuzzy and broken translations. Exit 1 if it fails."""
-    from translate_flow.qa.findings import CATEGORIES, ENTRY_CHECKS
-    from translate_flow.render import reports as formats
-    from translate_flow.steps.check import gate_of, run_checks
-
-    config = _config(ctx)
     names = tuple(n.strip() for n in (fail_on or "").split(",") if n.strip())
-    unknown = [n for n in names if n not in CATEGORIES and n not in ENTRY_CHECKS]
-    if unknown:
-        raise _fail(ConfigError(f"--fail-on: unknown category or check {unknown[0]!r}; known: {', '.join(CATEGORIES)}"))
-    try:
-        codes = tuple(parse_language(code).code for code in languages)
-        report = run_checks(config, paths, codes, gate_of(config, names, min_percent), jobs or default_jobs())
-    except ValueError as exc:
-        raise _fail(ConfigError(str(exc))) from exc
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    render = {
-        "text": formats.check_text,
-        "json": formats.check_json,
-        "github": formats.check_github,
-        "junit": formats.check_junit,
+    report = api.check(_config(ctx), paths, languages=languages, fail_on=names, min_percent=min_percent, jobs=jobs)
+    renderers = {
+        "text": render.check_text,
+        "json": render.check_json,
+        "github": render.check_github,
+        "junit": render.check_junit,
     }
-    text = render[output_format](report)
+    text = renderers[output_format](report)
     click.echo(text)
     if output is not None:
         _write(output, (text + "\n").encode("utf-8"))
-    if not report.ok:
-        raise click.exceptions.Exit(1)
+    _end(report.exit_code)
 
 
 @main.command()
@@ -451,27 +371,16 @@ def status(
     jobs: int | None,
 ) -> None:
     """Where the translation work stands, per language (or per article)."""
-    from translate_flow.render import reports as formats
-    from translate_flow.steps.check import collect_status
-
     config = _config(ctx)
-    try:
-        codes = tuple(parse_language(code).code for code in languages)
-        report = collect_status(config, paths, codes, jobs or default_jobs())
-    except ValueError as exc:
-        raise _fail(ConfigError(str(exc))) from exc
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
+    report = api.status(config, paths, languages=languages, jobs=jobs)
     if output_format == "json":
-        click.echo(formats.status_json(report.languages, report.articles))
+        click.echo(render.status_json(report.languages, report.articles))
     else:
         rows = report.articles if by_article else report.languages
-        click.echo(formats.status_text(rows, by_article, bars=sys.stdout.isatty()))
+        click.echo(render.status_text(rows, by_article, bars=sys.stdout.isatty()))
     if html_file is not None:
-        page = formats.status_html(report.languages, report.articles, config.project_name)
+        page = render.status_html(report.languages, report.articles, config.project_name)
         _write(html_file, page.encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
-    for error in report.errors:
-        click.echo(f"error: {error}", err=True)
-    if report.errors:
-        raise click.exceptions.Exit(1)
+    print_status_errors(report)
+    _end(report.exit_code)

@@ -7,6 +7,7 @@ layout, list markers, code, shortcodes, line endings, the BOM) is copied as is.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from translate_flow.catalog.update import Key
@@ -59,7 +60,7 @@ def _lang_replacement(article: Article, target: str) -> tuple[int, int, str] | N
 
 def merge_article(
     article: Article,
-    segments: list[Segment],
+    segments: Sequence[Segment],
     translations: dict[Key, str],
     target: str,
 ) -> MergeResult:
@@ -87,7 +88,7 @@ def merge_article(
 
 def _splice(
     article: Article,
-    segments: list[Segment],
+    segments: Sequence[Segment],
     translations: dict[Key, str],
     target: str,
     safe: set[Path_],

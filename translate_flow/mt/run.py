@@ -30,6 +30,7 @@ from translate_flow.mt.drafts import draft_problem
 from translate_flow.mt.engines import Engine, EngineContext, EngineError, UnsupportedPair, load_engine
 from translate_flow.mt.protect import PlaceholderError, Protected, protect, restore
 from translate_flow.project.discover import discover, select_sources, target_catalogs
+from translate_flow.reports import StepReport
 
 _T = TypeVar("_T")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
@@ -38,7 +39,7 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 @dataclass
-class PretranslateReport:
+class PretranslateReport(StepReport):
     """What pretranslate did, for the summary."""
 
     written: list[str] = field(default_factory=list)
@@ -59,8 +60,6 @@ class PretranslateReport:
     """Texts not sent again because the same engine's draft of them was thrown away on an earlier run."""
     notices: list[str] = field(default_factory=list)
     """Unsupported pairs and missing files."""
-    errors: list[TranslateFlowError] = field(default_factory=list)
-    """Engine failures (one per engine) and unreadable files."""
     interrupted: bool = False
     """True when the run was stopped (Ctrl-C) before it finished."""
 
@@ -390,7 +389,7 @@ def pretranslate(
     report.notices.extend(str(notice) for notice in discovery.notices)
     files: list[_File] = []
     units: dict[tuple[str, str, str], _Unit] = {}
-    for source, target, path, rel in target_catalogs(config, select_sources(discovery, paths), languages):
+    for source, target, path, rel in target_catalogs(config, select_sources(discovery.sources, paths), languages):
         if not path.exists():
             report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
             continue

@@ -2,32 +2,39 @@
 
 Discovery is cheap on purpose: an article whose bytes (and the configuration) are
 unchanged since its catalogs were written is recognised from the fingerprint in
-its POT header and is not parsed at all.
+its POT header and is not parsed at all. Everything it yields is a frozen value.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
-from translate_flow import __version__
-from translate_flow.config.load import Config
+from translate_flow.config import Config
 from translate_flow.document.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError, UnsafePathError
-from translate_flow.fsutil import Confinement, read_head
-from translate_flow.project.layout import Layout
+from translate_flow.fsutil import Confinement
+from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint, source_digest
+from translate_flow.project.layout import Layout, layout_for
 from translate_flow.reports import Notice
 
-HASH_FIELD = "X-Translate-Flow-Source"
-LANGUAGE_FIELD = "X-Translate-Flow-Language"
-TARGETS_FIELD = "X-Translate-Flow-Targets"
+__all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "resolve", "select_sources"]
 
 
-@dataclass
+def po_path(config: Config, stem: str, language: str) -> Path:
+    """The PO file of an article's catalog ``stem`` in ``language``."""
+    return config.locales_path / language / (stem + ".po")
+
+
+def pot_path(config: Config, stem: str) -> Path:
+    """The POT template of an article's catalog ``stem``."""
+    return config.locales_path / "templates" / (stem + ".pot")
+
+
+@dataclass(frozen=True)
 class Source:
     """A source article and what it becomes."""
 
@@ -39,7 +46,7 @@ class Source:
     """The article's language."""
     targets: tuple[str, ...]
     """Target languages that have an output (its ``translations`` plus the configured ones, minus its own)."""
-    outputs: dict[str, Path]
+    outputs: Mapping[str, Path]
     """Translated article path per target language."""
     digest: str
     """Fingerprint of the source bytes and the settings that shape its catalogs."""
@@ -49,43 +56,53 @@ class Source:
     """Catalog name: the path within its content (or language) folder, without ``.md``."""
     hint: str | None
     """The language the file's name or folder gives (None: none)."""
-    resolved: bool = True
-    """False while language, targets and outputs wait for the article to be parsed (``resolve``)."""
-    data: bytes | None = None
-    """The raw bytes, kept only until parsed."""
-    _article: Article | None = None
-
-    def article(self, config: Config) -> Article:
-        """The parsed article (parsed on first use)."""
-        if self._article is None:
-            data = (
-                self.data
-                if self.data is not None
-                else read_article_bytes(self.path, config.root, config.max_article_bytes)
-            )
-            self._article = parse_article(data, self.path, self.rel, self.hint or config.source_language)
-            self.data = None
-        return self._article
+    article: Article | None = field(default=None, compare=False, repr=False)
+    """The parsed article, when discovery had to parse it (so no step parses it twice)."""
 
     def po_path(self, config: Config, language: str) -> Path:
-        return config.locales_path / language / (self.stem + ".po")
+        return po_path(config, self.stem, language)
 
     def pot_path(self, config: Config) -> Path:
-        return config.locales_path / "templates" / (self.stem + ".pot")
+        return pot_path(config, self.stem)
 
     def catalog_paths(self, config: Config) -> list[Path]:
         return [self.po_path(config, lang) for lang in self.targets] + [self.pot_path(config)]
 
 
-@dataclass
+@dataclass(frozen=True)
+class Unresolved:
+    """An article discovery did not parse: alone in its group, so nothing else can claim its outputs.
+
+    Extract parses it later, in a worker process (``resolve``), so the main process
+    holds no article text.
+    """
+
+    path: Path
+    """Absolute path of the source file."""
+    rel: str
+    """Project-relative path."""
+    digest: str
+    """Fingerprint of the source bytes and the settings."""
+    stem: str
+    """Catalog name."""
+    hint: str | None
+    """The language the file's name or folder gives."""
+
+    def pot_path(self, config: Config) -> Path:
+        return pot_path(config, self.stem)
+
+
+@dataclass(frozen=True)
 class Discovery:
     """What a scan of the content directory found."""
 
-    sources: list[Source] = field(default_factory=list)
+    sources: tuple[Source, ...] = ()
     """Source articles, in path order."""
-    errors: list[TranslateFlowError] = field(default_factory=list)
+    unresolved: tuple[Unresolved, ...] = ()
+    """Articles left for ``resolve`` (only with ``lazy``), in path order."""
+    errors: tuple[TranslateFlowError, ...] = ()
     """Files that could not be read, and clashes."""
-    notices: list[Notice] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
     """Files left out on purpose (FIFOs, devices and other non-regular files)."""
 
 
@@ -129,36 +146,20 @@ def markdown_files(
     return sorted(found)
 
 
-def config_fingerprint(config: Config) -> bytes:
-    """Everything besides the article's bytes that changes what extract writes."""
-    parts = [
-        __version__,
-        config.content_dir,
-        config.locales_dir,
-        config.source_language,
-        ",".join(config.languages),
-        ",".join(config.front_matter_keys),
-        str(config.wrap),
-        config.project_name,
-        config.layout,
-        ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
-        ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
-        repr(config.math),
-    ]
-    return "\x00".join(parts).encode("utf-8")
+def _targets(config: Config, article: Article) -> tuple[str, ...]:
+    targets: list[str] = []
+    for code in article.translations + config.languages:
+        if code != article.language and code not in targets:
+            targets.append(code)
+    return tuple(targets)
 
 
-_HEADER_FIELD = re.compile(r'^"(X-Translate-Flow-[A-Za-z]+): ([^"\\]*)\\n"$', re.MULTILINE)
-
-
-def read_fingerprint(pot: Path) -> dict[str, str]:
-    """Our fields from a POT header, read from the file's head without parsing the catalog."""
-    try:
-        head = read_head(pot, 4096).decode("utf-8", "replace")
-    except OSError:
-        return {}
-    end = head.find("\n\n")
-    return dict(_HEADER_FIELD.findall(head if end < 0 else head[:end]))
+def load_article(config: Config, source: Source | Unresolved) -> Article:
+    """The parsed article: the one discovery kept, else read and parsed now."""
+    if isinstance(source, Source) and source.article is not None:
+        return source.article
+    data = read_article_bytes(source.path, config.root, config.max_article_bytes)
+    return parse_article(data, source.path, source.rel, source.hint or config.source_language)
 
 
 class _Prober:
@@ -167,16 +168,21 @@ class _Prober:
     def __init__(self, config: Config, layout: Layout, errors: list[TranslateFlowError]) -> None:
         self.config = config
         self.layout = layout
-        self.fingerprint = config_fingerprint(config)
+        self.settings = config_fingerprint(config)
         self.errors = errors
-        self.cache: dict[Path, Source | None] = {}
+        self.cache: dict[Path, Source | Unresolved | None] = {}
 
-    def probe(self, path: Path, lazy: bool = False) -> Source | None:
+    def probe(self, path: Path, lazy: bool = False) -> Source | Unresolved | None:
         if path not in self.cache:
             self.cache[path] = self._probe(path, lazy)
         return self.cache[path]
 
-    def _probe(self, path: Path, lazy: bool) -> Source | None:
+    def source(self, path: Path) -> Source | None:
+        found = self.probe(path)
+        assert not isinstance(found, Unresolved), "only a lazy probe leaves a file unresolved"
+        return found
+
+    def _probe(self, path: Path, lazy: bool) -> Source | Unresolved | None:
         config = self.config
         rel = path.relative_to(config.root).as_posix()
         try:
@@ -184,51 +190,80 @@ class _Prober:
         except ArticleError as exc:
             self.errors.append(exc)
             return None
-        digest = hashlib.sha256(self.fingerprint + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
+        digest = source_digest(self.settings, rel, data)
         _, hint, stem, _ = self.layout.placement(path)
-        source = Source(path, rel, "", (), {}, digest, False, stem, hint, data=data)
-        known = read_fingerprint(source.pot_path(config))
-        if known.get(HASH_FIELD) == digest and LANGUAGE_FIELD in known:
-            source.language = known[LANGUAGE_FIELD]
-            source.targets = tuple(known.get(TARGETS_FIELD, "").split())
-            source.fresh = True
-            source.data = None
-            return source
+        known = read_fingerprint(pot_path(config, stem))
+        if known is not None and known.digest == digest:
+            return Source(path, rel, known.language, known.targets, {}, digest, True, stem, hint)
         if lazy:
-            # Parsed later, in a worker process: only this article's own outputs depend on it.
-            # The bytes are read again there, so the main process holds no article text.
-            source.resolved = False
-            source.data = None
-            return source
+            return Unresolved(path, rel, digest, stem, hint)
         try:
-            _resolve_language(config, source)
+            article = parse_article(data, path, rel, hint or config.source_language)
         except ArticleError as exc:
             self.errors.append(exc)
             return None
-        return source
+        return Source(path, rel, article.language, _targets(config, article), {}, digest, False, stem, hint, article)
 
 
-def _resolve_language(config: Config, source: Source) -> None:
-    article = source.article(config)
-    source.language = article.language
-    targets: list[str] = []
-    for code in article.translations + config.languages:
-        if code != article.language and code not in targets:
-            targets.append(code)
-    source.targets = tuple(targets)
-
-
-def resolve(config: Config, source: Source) -> None:
-    """Parse a lazily discovered source and fill in its language, targets and outputs."""
-    if source.resolved:
-        return
-    _resolve_language(config, source)
-    layout = Layout(config)
-    source.outputs = {lang: layout.output_path(source.path, lang) for lang in source.targets}
+def resolve(config: Config, item: Unresolved) -> Source:
+    """Parse an article discovery left unresolved: its language, targets and outputs."""
+    article = load_article(config, item)
+    targets = _targets(config, article)
+    layout = layout_for(config)
+    outputs = {lang: layout.output_path(item.path, lang) for lang in targets}
+    source = Source(item.path, item.rel, article.language, targets, outputs, item.digest, False, item.stem, item.hint)
     confinement = Confinement(config.root)
-    for path in [*source.catalog_paths(config), *source.outputs.values()]:
+    for path in [*source.catalog_paths(config), *outputs.values()]:
         confinement.check(path)
-    source.resolved = True
+    return replace(source, article=article)
+
+
+class _Claims:
+    """Output paths already claimed, so two sources never write one file."""
+
+    def __init__(self, config: Config, layout: Layout, errors: list[TranslateFlowError]) -> None:
+        self.config = config
+        self.layout = layout
+        self.errors = errors
+        self.confinement = Confinement(config.root)
+        self.claimed: dict[Path, Path] = {}
+        self.stems: dict[str, Path] = {}
+
+    def admit(self, source: Source | Unresolved) -> Source | Unresolved | None:
+        """The source with the outputs it may write, or None when it must be left out."""
+        config = self.config
+        # `a.md` and `a.markdown` would share one set of catalogs and overwrite each other.
+        twin = self.stems.setdefault(source.stem, source.path)
+        if twin != source.path:
+            other = twin.relative_to(config.root).as_posix()
+            message = f"shares its catalogs with {other} (same name, other extension); rename one"
+            self.errors.append(ArticleError(message, source.rel))
+            return None
+        targets = source.targets if isinstance(source, Source) else ()
+        try:
+            for path in [source.pot_path(config), *(po_path(config, source.stem, t) for t in targets)]:
+                self.confinement.check(path)
+        except UnsafePathError as exc:
+            self.errors.append(exc)
+            return None
+        if isinstance(source, Unresolved):
+            return source
+        outputs: dict[str, Path] = {}
+        for language in source.targets:
+            out = self.layout.output_path(source.path, language)
+            if self.claimed.get(out, source.path) != source.path:
+                other = self.claimed[out].relative_to(config.root).as_posix()
+                where = out.relative_to(config.root).as_posix()
+                self.errors.append(ArticleError(f"would write {where}, which {other} writes too", source.rel))
+                continue
+            try:
+                self.confinement.check(out)
+            except UnsafePathError as exc:
+                self.errors.append(exc)
+                continue
+            self.claimed[out] = source.path
+            outputs[language] = out
+        return replace(source, outputs=outputs, targets=tuple(outputs))
 
 
 def discover(config: Config, lazy: bool = False) -> Discovery:
@@ -237,68 +272,41 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
     With ``lazy``, an article alone in its group whose catalogs are not fresh is not
     parsed here: nothing else can claim its outputs, so ``resolve`` can do it later.
     """
-    result = Discovery()
-    layout = Layout(config)
-    prober = _Prober(config, layout, result.errors)
+    errors: list[TranslateFlowError] = []
+    notices: list[Notice] = []
+    layout = layout_for(config)
+    prober = _Prober(config, layout, errors)
     groups: dict[str, list[tuple[Path, str | None]]] = {}
-    for path in markdown_files(config, layout, result.notices, result.errors):
-        group, hint, _, _ = layout.placement(path)
-        groups.setdefault(group, []).append((path, hint))
-    claimed: dict[Path, Path] = {}
-    stems: dict[str, Source] = {}
-    confinement = Confinement(config.root)
+    for path in markdown_files(config, layout, notices, errors):
+        placement = layout.placement(path)
+        groups.setdefault(placement.group, []).append((path, placement.hint))
+    claims = _Claims(config, layout, errors)
+    sources: list[Source] = []
+    unresolved: list[Unresolved] = []
     for _, members in sorted(groups.items()):
-        for source in _sources_of(members, prober, layout, lazy):
-            # `a.md` and `a.markdown` would share one set of catalogs and overwrite each other.
-            twin = stems.setdefault(source.stem, source)
-            if twin is not source:
-                result.errors.append(
-                    ArticleError(
-                        f"shares its catalogs with {twin.rel} (same name, other extension); rename one", source.rel
-                    )
-                )
-                continue
-            try:
-                for path in [source.pot_path(config), *(source.po_path(config, t) for t in source.targets)]:
-                    confinement.check(path)
-            except UnsafePathError as exc:
-                result.errors.append(exc)
-                continue
-            if not source.resolved:
-                result.sources.append(source)
-                continue
-            outputs: dict[str, Path] = {}
-            for language in source.targets:
-                out = layout.output_path(source.path, language)
-                if out in claimed and claimed[out] != source.path:
-                    other = claimed[out].relative_to(config.root).as_posix()
-                    result.errors.append(
-                        ArticleError(
-                            f"would write {out.relative_to(config.root).as_posix()}, which {other} writes too",
-                            source.rel,
-                        )
-                    )
-                    continue
-                try:
-                    confinement.check(out)
-                except UnsafePathError as exc:
-                    result.errors.append(exc)
-                    continue
-                claimed[out] = source.path
-                outputs[language] = out
-            source.outputs = outputs
-            source.targets = tuple(outputs)
-            result.sources.append(source)
-    result.sources.sort(key=lambda s: s.path)
-    return result
+        for found in _sources_of(members, prober, layout, lazy):
+            admitted = claims.admit(found)
+            if isinstance(admitted, Source):
+                sources.append(admitted)
+            elif admitted is not None:
+                unresolved.append(admitted)
+    return Discovery(
+        tuple(sorted(sources, key=lambda s: s.path)),
+        tuple(sorted(unresolved, key=lambda s: s.path)),
+        tuple(errors),
+        tuple(notices),
+    )
 
 
-def select_sources(discovery: Discovery, paths: Iterable[Path]) -> list[Source]:
-    """The sources at or below the given paths (all of them when none are given)."""
+_Item = TypeVar("_Item", Source, Unresolved)
+
+
+def select_sources(items: Sequence[_Item], paths: Iterable[Path]) -> list[_Item]:
+    """The items at or below the given paths (all of them when none are given)."""
     wanted = [p.resolve() for p in paths]
     if not wanted:
-        return discovery.sources
-    return [s for s in discovery.sources if any(s.path == w or w in s.path.parents for w in wanted)]
+        return list(items)
+    return [s for s in items if any(s.path == w or w in s.path.parents for w in wanted)]
 
 
 def target_catalogs(
@@ -315,7 +323,7 @@ def target_catalogs(
 
 def _sources_of(
     members: list[tuple[Path, str | None]], prober: _Prober, layout: Layout, lazy: bool = False
-) -> list[Source]:
+) -> list[Source | Unresolved]:
     """Which files of one group are sources (the others are their outputs)."""
     if len(members) == 1:
         found = prober.probe(members[0][0], lazy)
@@ -323,15 +331,15 @@ def _sources_of(
     plain = [path for path, hint in members if layout.is_plain(hint)]
     paths = [path for path, _ in members]
     if plain:
-        roots = [s for s in map(prober.probe, plain) if s]
+        roots = [s for s in map(prober.source, plain) if s]
     else:
-        probed = [s for s in map(prober.probe, paths) if s]
+        probed = [s for s in map(prober.source, paths) if s]
         targeted = {layout.output_path(s.path, t) for s in probed for t in s.targets}
         roots = [s for s in probed if s.path not in targeted]
         if not roots:
             default = prober.config.source_language
             roots = [s for s in probed if s.language == default][:1] or probed[:1]
     taken = {layout.output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
-    kept = [s for s in map(prober.probe, (p for p in paths if p not in taken)) if s]
+    kept = [s for s in map(prober.source, (p for p in paths if p not in taken)) if s]
     # The plain file claims its outputs first, so on a clash the other one is reported.
     return sorted(kept, key=lambda s: (not layout.is_plain(s.hint), s.path))

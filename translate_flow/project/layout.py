@@ -1,26 +1,47 @@
 """Where a source article's translations live: by file name or by content directory.
 
-``filename``: ``content/post.md`` → ``content/post.<key>.md``.
-``directory``: ``content/<source key>/post.md`` → ``content/<target key>/post.md``.
+``FilenameLayout``: ``content/post.md`` → ``content/post.<key>.md``.
+``DirectoryLayout``: ``content/<source key>/post.md`` → ``content/<target key>/post.md``.
 A *key* is the site's name for a language (Hugo's language key, e.g. ``zh-cn``); codes
 and keys are matched case- and separator-insensitively (``zh-CN`` = ``zh-cn`` = ``zh_CN``).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from pathlib import Path
+from typing import NamedTuple
 
-from translate_flow.config.load import Config
+from translate_flow.config import Config
 from translate_flow.document.article import MARKDOWN_SUFFIXES
 from translate_flow.languages import parse_language, same_language
 
+__all__ = ["DirectoryLayout", "FilenameLayout", "Layout", "Placement", "layout_for"]
 
-class Layout:
-    """The project's layout, with its language directories found once."""
+
+class Placement(NamedTuple):
+    """Where a Markdown file sits in its layout."""
+
+    group: str
+    """Files of one group are one article in several languages."""
+    hint: str | None
+    """The language the file's name (or folder) gives, if any."""
+    stem: str
+    """The catalog name: the path within its content (or language) folder, without the suffix."""
+    suffix: str
+    """``.md`` or ``.markdown``."""
+
+
+def _split_suffix(rel: str) -> tuple[str, str]:
+    suffix = next((s for s in MARKDOWN_SUFFIXES if rel.endswith(s)), "")
+    return rel[: len(rel) - len(suffix)], suffix
+
+
+class Layout(ABC):
+    """The rules one layout follows; the project's language keys are shared by both."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self._dirs: dict[Path, str] | None = None
 
     def key_of(self, code: str) -> str:
         """The site's key for a language code (the code itself when none is mapped)."""
@@ -38,13 +59,30 @@ class Layout:
         except ValueError:
             return None
 
+    def scan_roots(self) -> list[Path]:
+        """Folders that hold articles."""
+        return [self.config.content_path]
+
+    @abstractmethod
+    def placement(self, path: Path) -> Placement:
+        """The group, language hint, catalog stem and suffix of a Markdown file."""
+
+    @abstractmethod
+    def is_plain(self, hint: str | None) -> bool:
+        """True for the file a group's outputs are made from when it exists."""
+
+    @abstractmethod
+    def output_path(self, source: Path, target: str) -> Path:
+        """Where the ``target`` translation of ``source`` is written."""
+
+
+class FilenameLayout(Layout):
+    """Translations sit beside their source, the language key before the extension."""
+
     def split_name(self, name: str) -> tuple[str, str | None, str]:
         """``post.fr.md`` → (``post``, ``fr``, ``.md``); the middle part only if it is a language."""
-        for suffix in MARKDOWN_SUFFIXES:
-            if name.endswith(suffix):
-                stem = name[: -len(suffix)]
-                break
-        else:
+        stem, suffix = _split_suffix(name)
+        if not suffix:
             return name, None, ""
         base, dot, maybe = stem.rpartition(".")
         if dot and base:
@@ -53,71 +91,80 @@ class Layout:
                 return base, code, suffix
         return stem, None, suffix
 
+    def placement(self, path: Path) -> Placement:
+        stem, code, suffix = self.split_name(path.name)
+        parent = path.parent.relative_to(self.config.content_path).as_posix()
+        group = f"{parent}/{stem}" if parent != "." else stem
+        rel = path.relative_to(self.config.content_path).as_posix()
+        return Placement(group, code, rel[: len(rel) - len(suffix)], suffix)
+
+    def is_plain(self, hint: str | None) -> bool:
+        # A file without a language suffix is the source of the others.
+        return hint is None
+
+    def output_path(self, source: Path, target: str) -> Path:
+        stem, _, suffix = self.split_name(source.name)
+        return source.with_name(f"{stem}.{self.key_of(target)}{suffix}")
+
+
+class DirectoryLayout(Layout):
+    """Each language has its own content folder; a translation mirrors its source's path."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self._dirs: dict[Path, str] | None = None
+
     def language_dir(self, code: str) -> Path:
-        """The content directory of a language in the directory layout."""
+        """The content directory of a language."""
         if code in self.config.language_dirs:
             return self.config.root / self.config.language_dirs[code]
         return self.config.content_path / self.key_of(code)
 
     def language_dirs(self) -> dict[Path, str]:
-        """Every existing language directory, with its language code."""
-        if self._dirs is not None:
-            return self._dirs
-        found: dict[Path, str] = {}
-        for code, rel in self.config.language_dirs.items():
-            path = self.config.root / rel
-            if path.is_dir():
-                found[path] = code
-        if self.config.content_path.is_dir():
-            for child in sorted(self.config.content_path.iterdir()):
-                if child.is_dir() and child not in found and not child.name.startswith("."):
-                    child_code = self.code_of(child.name)
-                    if child_code is not None:
-                        found[child] = child_code
-        self._dirs = found
-        return found
+        """Every existing language directory, with its language code (found once)."""
+        if self._dirs is None:
+            found: dict[Path, str] = {}
+            for code, rel in self.config.language_dirs.items():
+                path = self.config.root / rel
+                if path.is_dir():
+                    found[path] = code
+            if self.config.content_path.is_dir():
+                for child in sorted(self.config.content_path.iterdir()):
+                    if child.is_dir() and child not in found and not child.name.startswith("."):
+                        child_code = self.code_of(child.name)
+                        if child_code is not None:
+                            found[child] = child_code
+            self._dirs = found
+        return self._dirs
 
-    def placement(self, path: Path) -> tuple[str, str | None, str, str]:
-        """(group, language hint, stem for catalogs, suffix) of a Markdown file.
+    def _folder_of(self, path: Path) -> tuple[Path, str | None]:
+        for folder, code in self.language_dirs().items():
+            if path.is_relative_to(folder):
+                return folder, code
+        return self.config.content_path, None
 
-        Files of one group are one article in several languages. In the filename
-        layout the hint is the file-name suffix's language; in the directory layout it
-        is the language of the directory the file is in.
-        """
-        if self.config.layout == "directory":
-            for folder, code in self.language_dirs().items():
-                if path.is_relative_to(folder):
-                    rel = path.relative_to(folder).as_posix()
-                    suffix = next((s for s in MARKDOWN_SUFFIXES if rel.endswith(s)), "")
-                    return rel, code, rel[: len(rel) - len(suffix)], suffix
-            rel = path.relative_to(self.config.content_path).as_posix()
-            suffix = next((s for s in MARKDOWN_SUFFIXES if rel.endswith(s)), "")
-            return rel, None, rel[: len(rel) - len(suffix)], suffix
-        stem, suffix_code, suffix = self.split_name(path.name)
-        parent = path.parent.relative_to(self.config.content_path).as_posix()
-        group = f"{parent}/{stem}" if parent != "." else stem
-        rel = path.relative_to(self.config.content_path).as_posix()
-        return group, suffix_code, rel[: len(rel) - len(suffix)], suffix
+    def placement(self, path: Path) -> Placement:
+        folder, code = self._folder_of(path)
+        rel = path.relative_to(folder).as_posix()
+        stem, suffix = _split_suffix(rel)
+        return Placement(rel, code, stem, suffix)
 
     def is_plain(self, hint: str | None) -> bool:
-        """The file a group's outputs are made from when it exists: no suffix, or the source language's directory."""
-        if self.config.layout == "directory":
-            return hint == self.config.source_language
-        return hint is None
+        # The source language's folder holds the sources.
+        return hint == self.config.source_language
 
     def output_path(self, source: Path, target: str) -> Path:
-        """Where the ``target`` translation of ``source`` is written."""
-        if self.config.layout == "directory":
-            for folder in self.language_dirs():
-                if source.is_relative_to(folder):
-                    return self.language_dir(target) / source.relative_to(folder)
-            return self.language_dir(target) / source.relative_to(self.config.content_path)
-        stem, _, suffix = self.split_name(source.name)
-        return source.with_name(f"{stem}.{self.key_of(target)}{suffix}")
+        folder, _ = self._folder_of(source)
+        return self.language_dir(target) / source.relative_to(folder)
 
     def scan_roots(self) -> list[Path]:
-        """Folders that hold articles."""
-        roots = [self.config.content_path]
-        if self.config.layout == "directory":
-            roots += [folder for folder in self.language_dirs() if not folder.is_relative_to(self.config.content_path)]
-        return roots
+        content = self.config.content_path
+        return [content, *(folder for folder in self.language_dirs() if not folder.is_relative_to(content))]
+
+
+_LAYOUTS: dict[str, type[Layout]] = {"filename": FilenameLayout, "directory": DirectoryLayout}
+
+
+def layout_for(config: Config) -> Layout:
+    """The layout the configuration names."""
+    return _LAYOUTS[config.layout](config)

@@ -13,7 +13,8 @@ from typing import Any
 
 from translate_flow import __version__
 from translate_flow.qa.findings import Finding
-from translate_flow.steps.check import CheckReport, StatusRow
+from translate_flow.steps.check import CheckReport
+from translate_flow.steps.status import StatusRow
 
 JSON_SCHEMA_VERSION = 1
 

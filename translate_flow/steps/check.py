@@ -1,4 +1,8 @@
-"""Read-only views of a project: the CI gate (``check``) and the progress table (``status``)."""
+"""The check step, the CI gate: what is missing, stale, untranslated, fuzzy or broken.
+
+It consumes the plans of extract and merge (``would_change``, ``plan_merge``) and
+never runs their write paths; the only file it writes is its own cache of findings.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,16 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.update import msgstr_lines, parse_catalog, read_catalog
+from translate_flow.catalog.update import msgstr_lines, parse_catalog
 from translate_flow.config.load import Config
-from translate_flow.errors import ArticleError, CatalogError, TranslateFlowError
+from translate_flow.errors import ArticleError, CatalogError, ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.findings import (
-    Counts,
+    CATEGORIES,
+    ENTRY_CHECKS,
     Finding,
     Gate,
     catalog_findings,
@@ -25,11 +30,17 @@ from translate_flow.qa.findings import (
     entry_findings,
     po_level_findings,
 )
-from translate_flow.reports import Report
+from translate_flow.reports import Report, StepReport
+from translate_flow.steps.extract import would_change
+from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
-    """The gate from the config, with command-line overrides."""
+    """The gate from the config, with overrides (``--fail-on``, ``--min-percent``)."""
+    known = (*CATEGORIES, *ENTRY_CHECKS)
+    for name in fail_on:
+        if name not in known:
+            raise ConfigError(f"fail_on: unknown category or check {name!r}; known: {', '.join(CATEGORIES)}")
     settings = config.check
     chosen = tuple(fail_on) or settings.fail_on
     base = Gate()
@@ -42,10 +53,10 @@ def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | No
 
 
 @dataclass
-class CheckReport:
-    """Every finding, and which of them fail the gate."""
+class CheckReport(StepReport):
+    """Every finding, and which of them fail the gate (unreadable files are findings too)."""
 
-    gate: Gate
+    gate: Gate = field(default_factory=Gate)
     """The gate the findings were judged by."""
     findings: list[Finding] = field(default_factory=list)
     """All findings, sorted by file and line."""
@@ -59,6 +70,10 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.failing
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
 
 
 def _error_finding(error: TranslateFlowError, language: str | None = None) -> Finding:
@@ -80,23 +95,21 @@ def run_checks(
     jobs: int = 1,
 ) -> CheckReport:
     """Find what is missing, stale, untranslated, fuzzy or broken, per article and language."""
-    from translate_flow.steps.extract import ExtractOptions, run_extract
-
     gate = gate or gate_of(config)
-    report = CheckReport(gate)
+    report = CheckReport(gate=gate)
     paths = list(paths)
     wanted = {parse_language(code).code for code in languages}
 
     seen_errors: set[str] = set()
     discovery = discover(config)
     # What extract would change: missing catalogs, or ones the source has moved away from.
-    planned = run_extract(config, paths, ExtractOptions(check=True), discovery)
+    planned = would_change(config, paths, jobs, discovery)
     for error in planned.errors:
         if str(error) not in seen_errors:
             seen_errors.add(str(error))
             report.findings.append(_error_finding(error))
-    would_change = set(planned.written)
-    sources = select_sources(discovery, paths)
+    stale = set(planned.written)
+    sources = select_sources(discovery.sources, paths)
     # Findings per PO file, reused while the source, the PO file and the output are unchanged.
     state = StateCache(config.root, "check")
     todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
@@ -107,7 +120,7 @@ def run_checks(
         pot_rel = pot.relative_to(config.root).as_posix()
         if not pot.exists():
             report.findings.append(_needs_extract(pot_rel, "missing-pot", f"no template for {source.rel}"))
-        elif pot_rel in would_change:
+        elif pot_rel in stale:
             report.findings.append(_needs_extract(pot_rel, "stale", f"out of date with {source.rel}"))
         for _, language, po_path, rel in target_catalogs(config, [source], wanted):
             if not po_path.exists():
@@ -115,7 +128,7 @@ def run_checks(
                 report.findings.append(_needs_extract(rel, "missing-po", message, language))
                 continue
             report.checked.append(rel)
-            if rel in would_change:
+            if rel in stale:
                 report.findings.append(_needs_extract(rel, "stale", f"out of date with {source.rel}", language))
             po_bytes = read_or_none(po_path)
             out = source.outputs.get(language)
@@ -192,8 +205,6 @@ def _output_findings(
     config: Config, source: Source, catalogs: dict[str, polib.POFile], report: Report
 ) -> dict[str, list[Finding]]:
     """Translated articles that merge would write differently."""
-    from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
-
     found: dict[str, list[Finding]] = {}
     for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
         for notice in plan.unfaithful:
@@ -216,94 +227,3 @@ def _output_findings(
                 Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
             )
     return found
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    """Progress of one language, or of one article in one language."""
-
-    language: str
-    """Target language code."""
-    name: str
-    """The language's display name (Babel)."""
-    article: str | None
-    """The source article, for per-article rows."""
-    articles: int
-    """Articles counted in the row."""
-    counts: Counts
-    """Entry and word counts."""
-
-
-@dataclass
-class StatusReport:
-    """Rows per language and per article."""
-
-    languages: list[StatusRow] = field(default_factory=list)
-    """One row per target language."""
-    articles: list[StatusRow] = field(default_factory=list)
-    """One row per article and target language."""
-    errors: list[TranslateFlowError] = field(default_factory=list)
-    """Files that could not be read."""
-
-
-def _add(a: Counts, b: Counts) -> Counts:
-    return Counts(
-        *(
-            getattr(a, f) + getattr(b, f)
-            for f in ("total", "translated", "fuzzy", "untranslated", "obsolete", "words_left", "words_total")
-        )
-    )
-
-
-def _count_file(item: tuple[str, str]) -> Counts | CatalogError:
-    """Counts of one PO file (run in a worker with --jobs)."""
-    path, rel = item
-    try:
-        return count(read_catalog(Path(path), rel))
-    except CatalogError as exc:
-        return exc
-
-
-def collect_status(
-    config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), jobs: int = 1
-) -> StatusReport:
-    """Entry and word counts per language and per article; unchanged catalogs come from the cache."""
-    report = StatusReport()
-    wanted = {parse_language(code).code for code in languages}
-    discovery = discover(config)
-    report.errors.extend(discovery.errors)
-    state = StateCache(config.root, "status")
-    rows: list[tuple[str, str, str, Counts | None]] = []  # language, article, rel, counts
-    missing: list[tuple[str, str]] = []
-    keys: dict[str, str] = {}
-    for source, language, po_path, rel in target_catalogs(config, select_sources(discovery, paths), wanted):
-        data = read_or_none(po_path)
-        if data is None:
-            continue
-        keys[rel] = digest(data)
-        cached = state.get(rel)
-        if cached and cached.get("key") == keys[rel]:
-            rows.append((language, source.rel, rel, Counts(**cached["counts"])))
-        else:
-            rows.append((language, source.rel, rel, None))
-            missing.append((str(po_path), rel))
-    fresh = dict(zip((rel for _, rel in missing), run_tasks(_count_file, missing, jobs)))
-    totals: dict[str, tuple[int, Counts]] = {}
-    for language, article, rel, counts in rows:
-        if counts is None:
-            result = fresh[rel]
-            if isinstance(result, CatalogError):
-                report.errors.append(result)
-                continue
-            counts = result
-            state.put(rel, {"key": keys[rel], "counts": asdict(counts)})
-        name = parse_language(language).display_name
-        report.articles.append(StatusRow(language, name, article, 1, counts))
-        articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
-        totals[language] = (articles + 1, _add(total, counts))
-    state.save()
-    for language in sorted(totals):
-        articles, counts = totals[language]
-        report.languages.append(StatusRow(language, parse_language(language).display_name, None, articles, counts))
-    report.articles.sort(key=lambda r: (r.language, r.article or ""))
-    return report

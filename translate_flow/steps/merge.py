@@ -1,8 +1,13 @@
-"""The steps users run, as library calls that return reports (the CLI prints them)."""
+"""The merge step: translated articles from the PO files. Each output is planned, then written.
+
+``plan_merge`` computes every translated article in memory and decides which
+translations may be published (the validator holds back any that would change the
+page's structure); ``check`` consumes the same plans. ``merge`` writes them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,28 +22,17 @@ from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
 from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import remove_stale_temp_files, write_if_changed
-from translate_flow.mt.run import PretranslateReport
 from translate_flow.parallel import run_tasks
-from translate_flow.project.discover import Source, discover, select_sources
+from translate_flow.project.discover import Source, discover, load_article, select_sources
 from translate_flow.project.lock import project_lock
-from translate_flow.project.state import StateCache, digest, load_segments, read_or_none
+from translate_flow.project.segment_cache import load_segments
+from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
-from translate_flow.steps.extract import ExtractOptions, run_extract
 
 
 def _rel(config: Config, path: Path) -> str:
     return path.relative_to(config.root).as_posix()
-
-
-def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions | None = None) -> Report:
-    """Write the POT template and one PO file per target language for each source article."""
-    options = options or ExtractOptions()
-    if options.check:
-        return run_extract(config, paths, options)
-    with project_lock(config.root, config.locales_path, "extract", config.lock_timeout):
-        remove_stale_temp_files(config.locales_path)
-        return run_extract(config, paths, options)
 
 
 def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False, jobs: int = 1) -> Report:
@@ -130,10 +124,11 @@ def plan_merge(
         if not wanted:
             continue
         try:
-            article = source.article(config)
-            segments = load_segments(config.root, source.digest)
-            if segments is None:
-                segments, _ = segment_article(article, config.front_matter_keys, config.math)
+            article = load_article(config, source)
+            cached = load_segments(config.root, source.digest)
+            segments = (
+                cached if cached is not None else segment_article(article, config.front_matter_keys, config.math)[0]
+            )
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
@@ -247,7 +242,7 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
     state = StateCache(config.root, "merge")
     sources = [
         s
-        for s in select_sources(discovery, paths)
+        for s in select_sources(discovery.sources, paths)
         if s.outputs and not _up_to_date(config, s, include_fuzzy, state, report)
     ]
     for part in run_tasks(partial(_merge_source, config, include_fuzzy), sources, jobs):
@@ -261,19 +256,3 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
     state.save()
     report.notices.sort(key=lambda n: n.path)
     return report
-
-
-def pretranslate(
-    config: Config,
-    paths: Iterable[Path] = (),
-    languages: Sequence[str] = (),
-    engines: Sequence[str] = (),
-    progress: Callable[[int], None] = lambda n: None,
-    on_total: Callable[[int], None] = lambda n: None,
-) -> PretranslateReport:
-    """Machine drafts for empty entries (see translate_flow.mt.run), under the project lock."""
-    from translate_flow.mt.run import pretranslate as run
-
-    with project_lock(config.root, config.locales_path, "pretranslate", config.lock_timeout):
-        remove_stale_temp_files(config.locales_path)
-        return run(config, paths, languages, engines, progress, on_total)

@@ -1,0 +1,75 @@
+"""How the command line prints each report. Printing lives here and nowhere else."""
+
+from __future__ import annotations
+
+import click
+
+from translate_flow.mt.run import PretranslateReport
+from translate_flow.reports import Report
+from translate_flow.steps.status import StatusReport
+
+__all__ = ["print_pretranslate", "print_report", "print_status_errors"]
+
+
+def print_report(report: Report, quiet: bool, verb: str = "wrote") -> None:
+    """Files written (unless quiet), then notices, errors and the one-line summary on stderr."""
+    if not quiet:
+        for path in report.written:
+            click.echo(f"{verb} {path}")
+    for notice in report.notices:
+        click.echo(str(notice), err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        skipped = f" ({report.skipped} articles unchanged since last run)" if report.skipped else ""
+        held = f", {report.held_back} translations held back" if report.held_back else ""
+        click.echo(
+            f"{len(report.written)} written, {report.unchanged} unchanged{skipped}, {len(report.errors)} errors{held}",
+            err=True,
+        )
+
+
+def print_would_change(report: Report, quiet: bool) -> None:
+    """``extract --check``: the files that would change, then notices and errors."""
+    for path in report.written:
+        click.echo(f"would change {path}")
+    print_report(report, quiet=True)
+    if report.written and not report.errors and not quiet:
+        click.echo(f"{len(report.written)} files out of date; run `translate-flow extract`", err=True)
+
+
+def print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
+    """Files that received drafts, discarded drafts, errors, and what was sent where."""
+    if not quiet:
+        for path in report.written:
+            click.echo(f"wrote {path}")
+    for line in report.notices:
+        click.echo(line, err=True)
+    for line in report.discarded:
+        click.echo(f"discarded draft: {line}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if not quiet:
+        filled = ", ".join(f"{lang} {count}" for lang, count in sorted(report.filled.items())) or "none"
+        sent = (
+            ", ".join(
+                f"{name} {report.chars_sent[name]} chars in {report.requests[name]} requests"
+                for name in sorted(report.requests)
+            )
+            or "nothing"
+        )
+        click.echo(f"filled: {filled}", err=True)
+        click.echo(
+            f"sent: {sent}; cache hits {report.cache_hits}; memory hits {report.memory_hits}; "
+            f"discarded {len(report.discarded)}"
+            + (f" (and {report.discarded_before} discarded on earlier runs)" if report.discarded_before else "")
+            + f"; errors {len(report.errors)}",
+            err=True,
+        )
+    if report.interrupted:
+        click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
+
+
+def print_status_errors(report: StatusReport) -> None:
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)

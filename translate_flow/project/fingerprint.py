@@ -1,0 +1,114 @@
+"""The fingerprint that lets a run skip an unchanged article without parsing it: its one home.
+
+A POT template's header carries three fields of ours: the hash of the article's bytes
+and of every setting that shapes its catalogs, the article's language, and its
+targets. Discovery reads them from the head of the file; extract writes them. While
+the project-wide pass of extract has not finished, the hash is written "pending", so
+a run killed in between redoes the article instead of trusting its catalogs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from translate_flow import __version__
+from translate_flow.config import Config
+from translate_flow.fsutil import read_head
+
+__all__ = [
+    "HASH_FIELD",
+    "Fingerprint",
+    "config_fingerprint",
+    "confirm_pending",
+    "read_fingerprint",
+    "source_digest",
+    "stamp",
+]
+
+HASH_FIELD = "X-Translate-Flow-Source"
+LANGUAGE_FIELD = "X-Translate-Flow-Language"
+TARGETS_FIELD = "X-Translate-Flow-Targets"
+_PENDING = "pending-"
+
+
+def config_fingerprint(config: Config) -> bytes:
+    """Everything besides the article's bytes that changes what extract writes."""
+    parts = [
+        __version__,
+        config.content_dir,
+        config.locales_dir,
+        config.source_language,
+        ",".join(config.languages),
+        ",".join(config.front_matter_keys),
+        str(config.wrap),
+        config.project_name,
+        config.layout,
+        ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
+        ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
+        repr(config.math),
+    ]
+    return "\x00".join(parts).encode("utf-8")
+
+
+def source_digest(settings: bytes, rel: str, data: bytes) -> str:
+    """The hash of an article's bytes, its name, and the settings (``config_fingerprint``)."""
+    return hashlib.sha256(settings + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a POT header says about the article it was made from."""
+
+    digest: str
+    """The source digest, or "" while the catalogs are not known to be complete."""
+    language: str
+    """The article's language."""
+    targets: tuple[str, ...]
+    """Its target languages."""
+
+
+_HEADER_FIELD = re.compile(r'^"(X-Translate-Flow-[A-Za-z]+): ([^"\\]*)\\n"$', re.MULTILINE)
+
+
+def read_fingerprint(pot: Path) -> Fingerprint | None:
+    """The fingerprint in a POT's header, read from the file's head without parsing the catalog."""
+    try:
+        head = read_head(pot, 4096).decode("utf-8", "replace")
+    except OSError:
+        return None
+    end = head.find("\n\n")
+    fields = dict(_HEADER_FIELD.findall(head if end < 0 else head[:end]))
+    if LANGUAGE_FIELD not in fields:
+        return None
+    digest = fields.get(HASH_FIELD, "")
+    return Fingerprint(
+        "" if digest.startswith(_PENDING) else digest,
+        fields[LANGUAGE_FIELD],
+        tuple(fields.get(TARGETS_FIELD, "").split()),
+    )
+
+
+def stamp(po: polib.POFile, digest: str, language: str, targets: tuple[str, ...], pending: bool) -> None:
+    """Put the fingerprint into a template's header (``pending`` until the project-wide pass is done)."""
+    po.metadata[HASH_FIELD] = (_PENDING if pending else "") + digest
+    po.metadata[LANGUAGE_FIELD] = language
+    po.metadata[TARGETS_FIELD] = " ".join(targets)
+
+
+_PENDING_LINE = f"{HASH_FIELD}: {_PENDING}".encode()
+
+
+def confirm_pending(data: bytes) -> bytes | None:
+    """The template with its pending fingerprint made final, or None when it has none.
+
+    Only the marker is removed, byte for byte: the template is ours, and rewriting it
+    through polib could change its wrapping.
+    """
+    if _PENDING_LINE not in data:
+        return None
+    return data.replace(_PENDING_LINE, f"{HASH_FIELD}: ".encode(), 1)
