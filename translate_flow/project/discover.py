@@ -7,18 +7,18 @@ its POT header and is not parsed at all. Everything it yields is a frozen value.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
 from translate_flow.config import Config
-from translate_flow.document.article import MARKDOWN_SUFFIXES, Article, parse_article, read_article_bytes
-from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError, UnsafePathError
+from translate_flow.document.article import Article, parse_article, read_article_bytes
+from translate_flow.errors import ArticleError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint, source_digest
 from translate_flow.project.layout import Layout, layout_for
+from translate_flow.project.scan import markdown_files
 from translate_flow.reports import Notice
 
 __all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "resolve", "select_sources"]
@@ -104,46 +104,6 @@ class Discovery:
     """Files that could not be read, and clashes."""
     notices: tuple[Notice, ...] = ()
     """Files left out on purpose (FIFOs, devices and other non-regular files)."""
-
-
-def _name_problem(path: Path, root: Path) -> ArticleError | None:
-    """A name no PO reference can hold: not UTF-8, or with a line break in it."""
-    rel = os.fsencode(path.relative_to(root)).decode("utf-8", "replace")
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return ArticleError("the file name is not valid UTF-8; rename it", rel)
-    if any(ch in rel for ch in "\r\n\x85\u2028\u2029"):
-        shown = rel.replace("\n", "\\n").replace("\r", "\\r")
-        return ArticleError("the file name holds a line break; rename it", shown)
-    return None
-
-
-def markdown_files(
-    config: Config, layout: Layout, notices: list[Notice] | None = None, errors: list[TranslateFlowError] | None = None
-) -> list[Path]:
-    content = config.content_path
-    if not content.is_dir():
-        raise ConfigError("content directory does not exist", content.relative_to(config.root).as_posix())
-    found: set[Path] = set()
-    for folder in layout.scan_roots():
-        for path in folder.rglob("*"):
-            if path.suffix not in MARKDOWN_SUFFIXES or any(
-                part.startswith(".") for part in path.relative_to(folder).parts
-            ):
-                continue
-            problem = _name_problem(path, config.root)
-            if problem is not None:
-                if errors is not None:
-                    errors.append(problem)
-                continue
-            if path.is_file() or path.is_symlink():
-                found.add(path)
-            elif not path.is_dir() and notices is not None:
-                # Opening a FIFO would wait for a writer forever.
-                rel = path.relative_to(config.root).as_posix()
-                notices.append(Notice(rel, None, "skipped: not a regular file"))
-    return sorted(found)
 
 
 def _targets(config: Config, article: Article) -> tuple[str, ...]:

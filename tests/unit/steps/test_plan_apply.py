@@ -1,0 +1,89 @@
+"""steps/: extract plans (reads only), then applies; check and extract --check only consume plans."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import fill, project_tree, read_po, run, write_tree
+from translate_flow.catalog.update import render_catalog
+from translate_flow.config import load_config
+from translate_flow.project.discover import discover
+from translate_flow.project.state import STATE_DIR
+from translate_flow.steps.extract_article import ExtractOptions, apply_article, plan_article
+
+
+def _site(root: Path) -> None:
+    write_tree(
+        root,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\nmin_percent = 0\n',
+            "content/a.md": "---\ntitle: Hello\n---\n\nFirst text.\n\nSecond text.\n",
+            "content/b.md": "Other text.\n",
+        },
+    )
+
+
+def _record_renames(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every file put in place by rename (how every write of ours ends), by target."""
+    targets: list[Path] = []
+    real = os.replace
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        targets.append(Path(dst))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return targets
+
+
+def test_check_and_extract_check_write_nothing_but_their_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    fill(tmp_path / "locales/fr/a.po", lambda msgid: msgid.upper())
+    write_tree(tmp_path, {"content/a.md": "---\ntitle: Hello\n---\n\nFirst text, changed.\n", "content/c.md": "New.\n"})
+    before = project_tree(tmp_path)
+    targets = _record_renames(monkeypatch)
+    checked = run(tmp_path, "check", "-j", "1")
+    assert checked.exit_code == 1, checked.output  # stale and missing catalogs fail the gate
+    assert "stale" in checked.output and "missing" in checked.output
+    would = run(tmp_path, "extract", "--check", "-j", "1")
+    assert would.exit_code == 1 and "would change locales/fr/a.po" in would.output
+    assert project_tree(tmp_path) == before
+    assert all(STATE_DIR in path.relative_to(tmp_path).parts for path in targets), targets
+
+
+def test_a_plan_reads_only_and_its_application_writes_exactly_the_plan(tmp_path: Path) -> None:
+    _site(tmp_path)
+    config = load_config(tmp_path)
+    options = ExtractOptions()
+    item = discover(config, lazy=True).unresolved[0]
+    before = project_tree(tmp_path)
+    plan = plan_article(config, options, item)
+    assert not isinstance(plan, Exception)
+    assert project_tree(tmp_path) == before
+    assert [c.rel for c in plan.catalogs] == ["locales/fr/a.po", "locales/templates/a.pot"]
+    assert all(c.changed and c.before is None for c in plan.catalogs)
+    outcome = apply_article(config, options, plan)
+    assert outcome.report.written == ["locales/fr/a.po", "locales/templates/a.pot"]
+    for catalog in plan.catalogs:
+        assert catalog.path.read_bytes() == render_catalog(catalog.po)
+
+
+def test_a_save_between_plan_and_apply_is_kept(tmp_path: Path) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    write_tree(tmp_path, {"content/a.md": "---\ntitle: Hello\n---\n\nFirst text.\n\nThird text.\n"})
+    config = load_config(tmp_path)
+    source = next(s for s in discover(config).sources if s.rel == "content/a.md")
+    plan = plan_article(config, ExtractOptions(), source)
+    assert not isinstance(plan, Exception)
+    # A translator saves the catalog after the plan was made from the old bytes.
+    fill(tmp_path / "locales/fr/a.po", lambda msgid: "Premier texte." if msgid == "First text." else "")
+    outcome = apply_article(config, ExtractOptions(), plan)
+    assert outcome.report.errors == []
+    po = read_po(tmp_path / "locales/fr/a.po")
+    assert po.find("First text.").msgstr == "Premier texte."
+    assert po.find("Third text.") is not None
