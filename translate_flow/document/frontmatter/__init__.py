@@ -10,44 +10,22 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
+from translate_flow.document.frontmatter import json_fm, toml_fm, yaml_fm
+from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+
+__all__ = [
+    "FrontMatter",
+    "Path_",
+    "ScalarSpan",
+    "body_line_after",
+    "line_number",
+    "parse_front_matter",
+    "render_span_end",
+    "render_value",
+]
 from translate_flow.errors import ArticleError
 from translate_flow.textutil import LINE_END_RE
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class ScalarSpan:
-    """Where one string value sits in the article text."""
-
-    start: int
-    """Offset of the value's first character (its opening quote, if any)."""
-    end: int
-    """Offset just past the value (its closing quote, if any)."""
-    style: str
-    """How the value is written: YAML ``plain``/``'``/``"``/``|``/``>``, TOML ``"``/``'``/``\"\"\"``/``'''``, JSON ``utf8``/``ascii``."""
-    value: str
-    """The decoded value (for YAML block scalars, without the final line breaks)."""
-    in_flow: bool = False
-    """True inside a YAML flow collection (``[a, b]``), where ``,[]{}`` need quotes."""
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """The parsed front-matter block of an article."""
-
-    format: str
-    """``yaml``, ``toml`` or ``json``."""
-    body_line: int
-    """0-based line where the Markdown body starts, just after the block."""
-    data: dict[str, Any]
-    """The values, as the safe loader built them."""
-    scalars: dict[Path_, ScalarSpan] = field(default_factory=dict)
-    """Every string value located in the text, by key path (list items by index)."""
-
 
 _YAML_OPEN = re.compile(r"---[ \t]*(\r\n|\r|\n)")
 _TOML_OPEN = re.compile(r"\+\+\+[ \t]*(\r\n|\r|\n)")
@@ -71,7 +49,6 @@ def _find_close(text: str, start: int, delimiter: str) -> tuple[int, int] | None
 
 def parse_front_matter(text: str, path: str) -> FrontMatter | None:
     """Locate and parse the front matter at the start of ``text`` (BOM already removed)."""
-    from translate_flow.document.frontmatter import json_fm, toml_fm, yaml_fm
 
     if match := _YAML_OPEN.match(text):
         close = _find_close(text, match.end(), r"(?:---|\.\.\.)[ \t]*")
@@ -88,23 +65,12 @@ def parse_front_matter(text: str, path: str) -> FrontMatter | None:
     return None
 
 
-def line_number(text: str, offset: int) -> int:
-    """1-based line of ``offset`` in ``text``."""
-    return len(re.findall(r"\r\n|\r|\n", text[:offset])) + 1
-
-
-def body_line_after(text: str, end: int) -> int:
-    """0-based index of the line that starts at ``end`` (just after a delimiter line)."""
-    return line_number(text, end) - 1
-
-
 def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str, safe: bool = False) -> str:
     """The source text of ``new`` written in the same style as ``span``'s value.
 
     With ``safe``, in the one style that holds any text on one line: a YAML or TOML
     double-quoted string with escapes (for when the source style could not hold it).
     """
-    from translate_flow.document.frontmatter import toml_fm, yaml_fm
 
     if fm.format == "yaml":
         return yaml_fm.double_quoted(new) if safe else yaml_fm.render(text, span, new)
@@ -116,7 +82,5 @@ def render_value(fm: FrontMatter, text: str, span: ScalarSpan, new: str, safe: b
 def render_span_end(fm: FrontMatter, text: str, span: ScalarSpan) -> int:
     """Where the replaced source ends (block scalars keep their trailing line breaks)."""
     if fm.format == "yaml" and span.style in ("|", ">"):
-        from translate_flow.document.frontmatter import yaml_fm
-
         return yaml_fm.block_content_end(text, span)
     return span.end

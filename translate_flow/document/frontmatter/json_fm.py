@@ -6,7 +6,7 @@ import json
 import re
 from json.decoder import scanstring  # type: ignore[attr-defined]
 
-from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after
+from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after
 from translate_flow.document.frontmatter.nesting import check_json
 from translate_flow.errors import ArticleError
 

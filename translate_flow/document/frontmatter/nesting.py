@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from translate_flow.document.frontmatter import line_number
+from translate_flow.document.frontmatter.model import line_number
 from translate_flow.errors import ArticleError
 
 MAX_NESTING = 100

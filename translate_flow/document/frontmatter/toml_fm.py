@@ -11,7 +11,7 @@ import re
 import tomllib
 from typing import Any
 
-from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 from translate_flow.document.frontmatter.nesting import check_toml, check_toml_data
 from translate_flow.errors import ArticleError
 from translate_flow.textutil import LINE_END_RE, toml_error

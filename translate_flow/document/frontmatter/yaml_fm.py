@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
+from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 from translate_flow.document.frontmatter.nesting import check_yaml
 from translate_flow.errors import ArticleError
 from translate_flow.textutil import LINE_END_RE
