@@ -11,7 +11,13 @@ from typing import Any, TypeVar
 import click
 
 from translate_flow import __version__, api
-from translate_flow.cli.output import print_pretranslate, print_report, print_status_errors, print_would_change
+from translate_flow.cli.output import (
+    print_pretranslate,
+    print_report,
+    print_settings,
+    print_status_errors,
+    print_would_change,
+)
 from translate_flow.config import CONFIG_NAME, Config, find_config_file
 from translate_flow.config.load import render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
@@ -49,20 +55,7 @@ def _write(path: Path, data: bytes) -> None:
 def _config(ctx: click.Context) -> Config:
     config = api.load_config(ctx.obj["root"])
     if ctx.obj.get("verbose"):
-        source = config.source.relative_to(config.root).as_posix() if config.source else "defaults"
-        click.echo(f"config: {source}; root {config.root}", err=True)
-        click.echo(
-            f"layout {config.layout}; source language {config.source_language}; "
-            f"languages {', '.join(config.languages) or 'none'}; hugo {config.hugo_config or 'none'}",
-            err=True,
-        )
-        for name in config.pretranslate.engines:
-            # Only setting names and environment-variable names: never a value that may be secret.
-            settings = ", ".join(
-                f"{key}={value}" if key.endswith("_env") or key in ("model", "class") else key
-                for key, value in sorted(config.engines.get(name, {}).items())
-            )
-            click.echo(f"engine {name}: {settings or 'defaults'}", err=True)
+        print_settings(config)
     return config
 
 

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import click
 
+from translate_flow.config import Config
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.reports import Report
 from translate_flow.steps.status import StatusReport
 
-__all__ = ["print_pretranslate", "print_report", "print_status_errors"]
+__all__ = [
+    "print_pretranslate",
+    "print_report",
+    "print_settings",
+    "print_status_errors",
+    "print_would_change",
+]
 
 
 def print_report(report: Report, quiet: bool, verb: str = "wrote") -> None:
@@ -73,3 +80,21 @@ def print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
 def print_status_errors(report: StatusReport) -> None:
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
+
+
+def print_settings(config: Config) -> None:
+    """``-v``: where the settings came from and which engines run, on stderr."""
+    source = config.source.relative_to(config.root).as_posix() if config.source else "defaults"
+    click.echo(f"config: {source}; root {config.root}", err=True)
+    click.echo(
+        f"layout {config.layout}; source language {config.source_language}; "
+        f"languages {', '.join(config.languages) or 'none'}; hugo {config.hugo_config or 'none'}",
+        err=True,
+    )
+    for name in config.pretranslate.engines:
+        # Only setting names and environment-variable names: never a value that may be secret.
+        settings = ", ".join(
+            f"{key}={value}" if key.endswith("_env") or key in ("model", "class") else key
+            for key, value in sorted(config.engines.get(name, {}).items())
+        )
+        click.echo(f"engine {name}: {settings or 'defaults'}", err=True)
