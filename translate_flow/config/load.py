@@ -12,6 +12,7 @@ from typing import Any
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
+from translate_flow.qa.names import CATEGORIES, ENTRY_CHECKS
 from translate_flow.textutil import toml_error
 
 CONFIG_NAME = "translate-flow.toml"
@@ -382,8 +383,6 @@ def _hugo_site(root: Path, table: dict[str, Any], path: Path, text: str) -> Any:
 
 
 def _check_settings(table: dict[str, Any], path: Path, text: str, language: Any) -> CheckSettings:
-    from translate_flow.qa.findings import CATEGORIES, ENTRY_CHECKS
-
     _check_table(table, _CHECK_KEYS, "check.", path, text)
     known = (
         set(CATEGORIES)

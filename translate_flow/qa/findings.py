@@ -14,12 +14,10 @@ import polib
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.mt.protect import MARKUP
-from translate_flow.qa.validate import STRUCTURE_CHECKS, problems, switched_off
+from translate_flow.qa.validate import problems, switched_off
 from translate_flow.textutil import has_words
 
-CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy")
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ class Finding:
     check: str
     """The check's name, e.g. ``missing-po``, ``stale``, ``link``."""
     category: str
-    """Gate category: one of CATEGORIES."""
+    """Gate category: one of ``qa.names.CATEGORIES``."""
     message: str
     """What is wrong, for people."""
     language: str | None = None

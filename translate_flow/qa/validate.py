@@ -29,21 +29,6 @@ from markdown_it.token import Token
 from translate_flow.document.hugo_markup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, find_markup, mask
 from translate_flow.document.parsers import BLOCK_PARSER, INLINE_PARSER
 
-STRUCTURE_CHECKS = (
-    "structure",
-    "link",
-    "image",
-    "code",
-    "emphasis",
-    "shortcode",
-    "attribute",
-    "math",
-    "footnote",
-    "html",
-    "whitespace",
-)
-"""Every check of the validator; each may be switched off by a ``no-<check>-check`` flag."""
-
 # Kinds whose translation may hold line breaks (they become hard breaks in the page).
 _MULTILINE = frozenset({"paragraph", "list item", "blockquote", "footnote"})
 # A line that starts with none of these cannot start a block of its own.
@@ -77,7 +62,7 @@ class Problem:
     """Why a translation would change its page's structure."""
 
     check: str
-    """Which check: one of STRUCTURE_CHECKS."""
+    """Which check: one of ``qa.names.STRUCTURE_CHECKS``."""
     message: str
     """What differs, for people."""
 

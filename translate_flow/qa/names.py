@@ -1,0 +1,42 @@
+"""Names of checks and gate categories: plain constants.
+
+They live apart from the checks so that the configuration can validate ``[check]``
+without loading the validator's Markdown parsers.
+"""
+
+from __future__ import annotations
+
+STRUCTURE_CHECKS = (
+    "structure",
+    "link",
+    "image",
+    "code",
+    "emphasis",
+    "shortcode",
+    "attribute",
+    "math",
+    "footnote",
+    "html",
+    "whitespace",
+)
+"""Every check of the validator; each may be switched off by a ``no-<check>-check`` flag."""
+
+CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
+"""Gate categories: each finding belongs to one."""
+
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy")
+"""Checks that look at one PO entry."""
+
+FILE_CHECKS = (
+    "missing-po",
+    "missing-pot",
+    "missing-output",
+    "outdated-output",
+    "po-newline",
+    "invalid-po",
+    "invalid-article",
+)
+"""Checks that look at a whole file: a catalog or article that is missing, out of date or unreadable."""
+
+CHECK_NAMES = frozenset((*CATEGORIES, *ENTRY_CHECKS, *FILE_CHECKS))
+"""Every name ``[check] fail_on`` and ``disable`` accept."""
