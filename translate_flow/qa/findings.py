@@ -14,10 +14,9 @@ import polib
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.mt.protect import MARKUP
+from translate_flow.qa.names import DEFAULT_FAIL_ON
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.textutil import has_words
-
-DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ STRUCTURE_CHECKS = (
 CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
 """Gate categories: each finding belongs to one."""
 
+DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
+"""Categories that fail the gate when ``[check] fail_on`` names none."""
+
 ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy")
 """Checks that look at one PO entry."""
 
