@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_tree
-from translate_flow.config.load import MIN_WRAP, load_config
+from translate_flow.config.load import load_config
+from translate_flow.config.rules import MIN_WRAP
 from translate_flow.errors import ConfigError
 
 

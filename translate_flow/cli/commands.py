@@ -19,7 +19,7 @@ from translate_flow.cli.output import (
     print_would_change,
 )
 from translate_flow.config import CONFIG_NAME, Config, find_config_file
-from translate_flow.config.load import render_init
+from translate_flow.config.template import render_init
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes
 from translate_flow.languages import parse_language

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from translate_flow.config.schema import LAYOUT, SOURCE_LANGUAGE
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, math_delimiters
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
@@ -65,11 +66,24 @@ class HugoSite:
         for language in self.languages:
             if language.key == self.default_key:
                 return language.code
-        return parse_language(self.default_key).code
+        try:
+            return parse_language(self.default_key).code
+        except ValueError as exc:
+            raise ConfigError(f"defaultContentLanguage: {exc}", self.config_file) from exc
 
     @property
     def uses_directories(self) -> bool:
         return any(language.content_dir for language in self.languages)
+
+
+def default_source_language(site: HugoSite | None) -> str:
+    """The source language a project has when its config names none: the site's default language."""
+    return site.default_code if site is not None else SOURCE_LANGUAGE.default
+
+
+def default_layout(site: HugoSite | None) -> str:
+    """The layout a project has when its config names none: folders when the site's languages have them."""
+    return "directory" if site is not None and site.uses_directories else LAYOUT.default
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from typing import TypeVar
 import polib
 
 from translate_flow.catalog.update import entry_key, index, parse_catalog, write_catalog
-from translate_flow.config.load import Config
+from translate_flow.config import Config
 from translate_flow.errors import StaleWriteError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular
 from translate_flow.mt.cache import DraftCache

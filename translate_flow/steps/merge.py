@@ -16,7 +16,7 @@ from typing import Any
 import polib
 
 from translate_flow.catalog.update import Key, entry_key, msgstr_lines, parse_catalog
-from translate_flow.config.load import Config
+from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article

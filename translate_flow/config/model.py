@@ -1,0 +1,104 @@
+"""The settings of a project as the rest of the code reads them: frozen dataclasses.
+
+Every default comes from the schema (``schema.py``), where the TOML key, its rule and
+its comment in the init template are declared with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from translate_flow.config import schema
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+
+
+@dataclass(frozen=True)
+class PretranslateSettings:
+    """The ``[pretranslate]`` table."""
+
+    engines: tuple[str, ...] = schema.PRE_ENGINES.default
+    """Engines tried in order for each text."""
+    timeout: float = schema.PRE_TIMEOUT.default
+    """Seconds one request may take."""
+    retries: int = schema.PRE_RETRIES.default
+    """Retries of a request that failed in a way worth retrying (timeout, 429, 5xx)."""
+    backoff: float = schema.PRE_BACKOFF.default
+    """Seconds before the first retry; doubled for each further one."""
+    jobs: int = schema.PRE_JOBS.default
+    """Requests in flight at once."""
+    rate_limit: float = schema.PRE_RATE_LIMIT.default
+    """Requests per second per engine; 0 for no limit."""
+    cache: str = schema.PRE_CACHE.default
+    """The SQLite cache of engine results, relative to the project root."""
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The ``[check]`` table: the CI gate."""
+
+    fail_on: tuple[str, ...] = schema.CHECK_FAIL_ON.default
+    """Categories or check names that fail the gate; empty means the default set."""
+    min_percent: float = schema.CHECK_MIN_PERCENT.default
+    """Untranslated and fuzzy entries fail a file only while it is below this share."""
+    language_min_percent: dict[str, float] = field(default_factory=dict)
+    """``[check.languages.<lang>] min_percent`` overrides."""
+    disable: tuple[str, ...] = schema.CHECK_DISABLE.default
+    """Check names switched off for the whole project."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one project; every path is resolved against ``root``."""
+
+    root: Path
+    """The project root (``-C DIR``, else the current directory)."""
+    source: Path | None = None
+    """The file the settings came from, or None when defaults apply."""
+    content_dir: str = schema.CONTENT_DIR.default
+    """Where the source articles live, relative to the root."""
+    locales_dir: str = schema.LOCALES_DIR.default
+    """Where PO files and POT templates are written, relative to the root."""
+    source_language: str = schema.SOURCE_LANGUAGE.default
+    """Language of an article that states none (canonical code)."""
+    languages: tuple[str, ...] = schema.LANGUAGES.default
+    """Target languages of every article (canonical codes)."""
+    layout: str = schema.LAYOUT.default
+    """How translated articles are named: ``post.md`` → ``post.<lang>.md``."""
+    min_percent: float = schema.MIN_PERCENT.default
+    """Merge writes an article only when this share of its segments is translated."""
+    wrap: int = schema.WRAP.default
+    """PO line width; 0 keeps every string on one line for clean diffs."""
+    front_matter_keys: tuple[str, ...] = schema.FRONT_MATTER_TRANSLATE.default
+    """Dotted front-matter keys whose string values are translated."""
+    project_name: str = schema.PROJECT_NAME.default
+    """Project-Id-Version of the PO files; defaults to the root's name."""
+    fuzzy_threshold: float = schema.FUZZY_THRESHOLD.default
+    """How similar (0–1) an old text must be for its translation to carry over as fuzzy."""
+    lock_timeout: float = schema.LOCK_TIMEOUT.default
+    """Seconds a run waits for another run's project lock before giving up."""
+    pretranslate: PretranslateSettings = field(default_factory=PretranslateSettings)
+    """Settings of the machine-translation step."""
+    engines: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-engine settings (``[engines.NAME]`` tables), checked by each engine when it loads."""
+    check: CheckSettings = field(default_factory=CheckSettings)
+    """Settings of the CI gate."""
+    language_keys: dict[str, str] = field(default_factory=dict)
+    """Site language key per language code (``zh-CN`` → ``zh-cn``): Hugo's, overridden by ``[language_keys]``."""
+    language_dirs: dict[str, str] = field(default_factory=dict)
+    """Content directory per language code for the directory layout (Hugo's ``contentDir``, or ``[content_dirs]``)."""
+    hugo_config: str | None = schema.HUGO_CONFIG.default
+    """The Hugo site configuration the language keys came from, if any."""
+    max_article_bytes: int = schema.MAX_ARTICLE_BYTES.default
+    """Larger articles are refused (naming this limit) rather than slowing every run."""
+    math: MathDelimiters = DEFAULT_MATH
+    """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
+
+    @property
+    def content_path(self) -> Path:
+        return self.root / self.content_dir
+
+    @property
+    def locales_path(self) -> Path:
+        return self.root / self.locales_dir

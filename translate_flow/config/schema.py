@@ -1,0 +1,270 @@
+"""The settings schema: each TOML key once, with its table, type, default, rule and comment.
+
+The dataclass defaults (``model.py``), the loader (``load.py``) and the commented file
+that ``init`` writes (``template.py``) all read these declarations, so a default is
+written in one place only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from translate_flow.config import rules
+from translate_flow.config.keys import INTEGER, NUMBER, STRING, STRINGS, Key, Table
+from translate_flow.qa.names import CATEGORIES, DEFAULT_FAIL_ON
+
+LAYOUTS = ("filename", "directory")
+"""The two ways of naming translated articles."""
+_DEFAULT_GATE = ", ".join(name for name in CATEGORIES if name in DEFAULT_FAIL_ON)
+
+# The top level.
+CONTENT_DIR = Key(
+    "", "content_dir", STRING, "content", "Where the source articles live, relative to this file.", rules.in_project
+)
+LOCALES_DIR = Key(
+    "",
+    "locales_dir",
+    STRING,
+    "locales",
+    "Where PO files (locales/<lang>/…) and POT templates (locales/templates/…) go.",
+    rules.in_project,
+)
+SOURCE_LANGUAGE = Key(
+    "",
+    "source_language",
+    STRING,
+    "en",
+    "Language of articles whose front matter has no `lang` and whose file name has no\n"
+    "language suffix (post.fr.md). Default: the Hugo site's default language, else en.",
+    convert=rules.language_code,
+)
+LANGUAGES: Key[tuple[str, ...]] = Key(
+    "",
+    "languages",
+    STRINGS,
+    (),
+    "Target languages of every article, in addition to each article's own\n"
+    "`translations` front-matter list. An article is never translated into its own language.",
+    convert=rules.language_codes,
+)
+LAYOUT = Key(
+    "",
+    "layout",
+    STRING,
+    "filename",
+    '"filename": post.md is translated to post.<lang>.md beside it.\n'
+    '"directory": content/<source key>/post.md is translated to content/<target key>/post.md.\n'
+    'Default: "directory" when the Hugo site gives its languages content directories.',
+    rules.one_of(*LAYOUTS),
+)
+MIN_PERCENT = Key(
+    "",
+    "min_percent",
+    NUMBER,
+    80.0,
+    "merge writes a translated article only when at least this percentage of its\n"
+    "segments is translated (fuzzy entries count as untranslated).",
+    rules.between(0, 100),
+)
+WRAP = Key(
+    "",
+    "wrap",
+    INTEGER,
+    0,
+    "PO line width. 0 keeps each string on one line, which gives the cleanest diffs.",
+    rules.wrap,
+)
+FUZZY_THRESHOLD = Key(
+    "",
+    "fuzzy_threshold",
+    NUMBER,
+    0.6,
+    "When a text changes, the most similar old translation (0-1 character similarity)\n"
+    "is kept as fuzzy, with the previous msgid, as msgmerge does.",
+    rules.fuzzy,
+)
+LOCK_TIMEOUT = Key(
+    "",
+    "lock_timeout",
+    NUMBER,
+    10.0,
+    "Seconds to wait for another translate-flow run on this project to finish.",
+    rules.not_negative,
+)
+PROJECT_NAME = Key(
+    "",
+    "project_name",
+    STRING,
+    "",
+    "Project-Id-Version of the PO files. Default: the name of the project folder.",
+    rules.one_line,
+    example='"my-site"',
+)
+HUGO_CONFIG: Key[str | None] = Key(
+    "",
+    "hugo_config",
+    STRING,
+    None,
+    "The Hugo configuration that gives the site's languages, their keys and content\n"
+    "directories, relative to this file. Default: hugo.toml (or .yaml, .json, config.*) at\n"
+    'the root, else in config/_default/. "" reads none.',
+    rules.hugo_file,
+    example='"config/_default/hugo.toml"',
+)
+MAX_ARTICLE_BYTES = Key(
+    "",
+    "max_article_bytes",
+    INTEGER,
+    10 * 1024 * 1024,
+    "Larger articles (in bytes; 10 MiB) are refused, naming this limit, rather than\nslowing every run.",
+    rules.between(1, rules.MAX_ARTICLE_LIMIT),
+)
+
+# [front_matter]
+FRONT_MATTER_TRANSLATE = Key(
+    "front_matter",
+    "translate",
+    STRINGS,
+    ("title", "linkTitle", "summary", "description"),
+    "Front-matter keys whose values are translated; dotted paths reach nested keys\n"
+    '(e.g. "params.subtitle"). Lists of strings are translated item by item.',
+    attr="front_matter_keys",
+)
+
+# [pretranslate]
+PRE_ENGINES = Key(
+    "pretranslate",
+    "engines",
+    STRINGS,
+    ("memory",),
+    "Machine-translation engines tried in order for each empty entry. Drafts are always\n"
+    "marked fuzzy. Built in: memory, apertium, google, mymemory, deepl, microsoft, libre,\n"
+    "yandex, papago, baidu, chatgpt.",
+)
+PRE_TIMEOUT = Key(
+    "pretranslate", "timeout", NUMBER, 30.0, "Seconds one request may take.", rules.out_of_range_unless(lambda v: v > 0)
+)
+PRE_RETRIES = Key(
+    "pretranslate",
+    "retries",
+    INTEGER,
+    3,
+    "Retries of a request that timed out or got HTTP 429 or 5xx.",
+    rules.out_of_range_unless(lambda v: v >= 0),
+)
+PRE_BACKOFF = Key(
+    "pretranslate",
+    "backoff",
+    NUMBER,
+    1.0,
+    "Seconds before the first retry; doubled for each further one.",
+    rules.out_of_range_unless(lambda v: v >= 0),
+)
+PRE_JOBS = Key(
+    "pretranslate", "jobs", INTEGER, 4, "Requests in flight at once.", rules.out_of_range_unless(lambda v: v > 0)
+)
+PRE_RATE_LIMIT = Key(
+    "pretranslate",
+    "rate_limit",
+    NUMBER,
+    0.0,
+    "Requests per second per engine; 0 for no limit.",
+    rules.out_of_range_unless(lambda v: v >= 0),
+)
+PRE_CACHE = Key(
+    "pretranslate",
+    "cache",
+    STRING,
+    ".translate-flow/mt-cache.sqlite3",
+    "The SQLite cache of engine results, relative to this file.",
+    rules.relative,
+)
+
+# [check]
+CHECK_FAIL_ON: Key[tuple[str, ...]] = Key(
+    "check",
+    "fail_on",
+    STRINGS,
+    (),
+    f"Categories or check names that fail `translate-flow check`; [] means the default\nset: {_DEFAULT_GATE}.",
+    rules.known_checks,
+)
+CHECK_MIN_PERCENT = Key(
+    "check",
+    "min_percent",
+    NUMBER,
+    100.0,
+    "Untranslated and fuzzy entries fail a file only while less than this percentage\nof it is translated.",
+)
+CHECK_DISABLE: Key[tuple[str, ...]] = Key(
+    "check",
+    "disable",
+    STRINGS,
+    (),
+    'Check names switched off for the whole project, e.g. ["link"].',
+    rules.known_checks,
+)
+
+KEYS: tuple[Key[Any], ...] = (
+    CONTENT_DIR,
+    LOCALES_DIR,
+    SOURCE_LANGUAGE,
+    LANGUAGES,
+    LAYOUT,
+    MIN_PERCENT,
+    WRAP,
+    FUZZY_THRESHOLD,
+    LOCK_TIMEOUT,
+    PROJECT_NAME,
+    HUGO_CONFIG,
+    MAX_ARTICLE_BYTES,
+    FRONT_MATTER_TRANSLATE,
+    PRE_ENGINES,
+    PRE_TIMEOUT,
+    PRE_RETRIES,
+    PRE_BACKOFF,
+    PRE_JOBS,
+    PRE_RATE_LIMIT,
+    PRE_CACHE,
+    CHECK_FAIL_ON,
+    CHECK_MIN_PERCENT,
+    CHECK_DISABLE,
+)
+"""Every key, in the order the template shows them."""
+
+TABLES = (
+    Table("pretranslate"),
+    Table(
+        "engines",
+        "Per-engine settings. API keys are never written here: name the environment\nvariable that holds them.",
+        '[engines.deepl]\napi_key_env = "DEEPL_API_KEY"\n[engines.libre]\nurl = "https://libretranslate.example.org/"\n'
+        'api_key_env = "LIBRE_API_KEY"\n[engines.memory]\nthreshold = 0.75\ncompendium = "compendium.po"',
+    ),
+    Table("check", "The CI gate: what makes `translate-flow check` fail."),
+    Table("check.languages", "Another min_percent for one language.", "[check.languages.fr]\nmin_percent = 90"),
+    Table("front_matter"),
+    Table(
+        "language_keys",
+        "The site's key (file-name suffix, folder name) of a language code, where it differs\n"
+        "from the code. Default: the Hugo site's keys.",
+        '[language_keys]\n"zh-CN" = "zh-cn"',
+    ),
+    Table(
+        "content_dirs",
+        'The content directory of each language for the "directory" layout, relative to\n'
+        "this file. Default: the Hugo site's contentDir settings.",
+        '[content_dirs]\nfr = "content/fr"',
+    ),
+)
+"""Every table, in the order the template shows them."""
+
+
+def keys_of(table: str) -> dict[str, Key[Any]]:
+    """The declared keys of ``table`` by name."""
+    return {key.name: key for key in KEYS if key.table == table}
+
+
+def tables_in(table: str) -> set[str]:
+    """The names of the tables directly inside ``table``."""
+    prefix = f"{table}." if table else ""
+    return {t.name[len(prefix) :] for t in TABLES if t.name.startswith(prefix) and "." not in t.name[len(prefix) :]}
