@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # A table header on a line of its own: [name] or [[name]], an optional comment after it.
-_HEADER = re.compile(r"^[ \t]*\[\[?([^\[\]\n]*)\]\]?[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+_HEADER = re.compile(r"^[ \t]*\[\[?([^\[\]\n]*)\]\]?[ \t\r]*(?:#[^\n]*)?$", re.MULTILINE)
 
 
 def _normal(name: str) -> str:

@@ -39,9 +39,11 @@ class _File:
     prefix: str
     """The table that holds the settings: "" in translate-flow.toml, ``tool.translate-flow`` in pyproject.toml."""
 
+    def line(self, key: str, table: str = "") -> int | None:
+        return key_line(self.text, key, ".".join(part for part in (self.prefix, table) if part))
+
     def error(self, message: str, key: str, table: str = "") -> ConfigError:
-        scope = ".".join(part for part in (self.prefix, table) if part)
-        return ConfigError(message, self.path, key_line(self.text, key, scope))
+        return ConfigError(message, self.path, self.line(key, table))
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -89,7 +91,9 @@ def load_config(root: Path) -> Config:
     values = _top_level(table, file)
     site = _site(root, values.pop("hugo_config", None))
     hugo_keys, hugo_dirs = _site_languages(site, root)
-    values.setdefault("source_language", default_source_language(site))
+    if "source_language" not in values:
+        # Only then: a site whose default language is unusable does not matter to a file that names its own.
+        values["source_language"] = default_source_language(site)
     values.setdefault("layout", default_layout(site))
     values.setdefault("project_name", root.name)
     return Config(
@@ -173,7 +177,8 @@ def _check_languages(table: dict[str, Any], file: _File) -> dict[str, float]:
             or not NUMBER.accepts(settings["min_percent"])
         ):
             problem = f"'check.languages.{code}' must be a table with a number 'min_percent'"
-            raise file.error(problem, "min_percent", f"check.languages.{code}")
+            line = file.line("min_percent", f"check.languages.{code}") or file.line(code, "check.languages")
+            raise ConfigError(problem, file.path, line)
         overrides[_code(code, "check.languages", file)] = float(settings["min_percent"])
     return overrides
 
