@@ -1,0 +1,79 @@
+"""init: write a commented translate-flow.toml that fits the project and its Hugo site."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
+from translate_flow.config.load import CONFIG_NAME, find_config_file
+from translate_flow.config.template import render_init
+from translate_flow.errors import ConfigError, TranslateFlowError
+from translate_flow.fsutil import atomic_write_bytes
+from translate_flow.languages import parse_language
+
+
+@dataclass(frozen=True)
+class InitReport:
+    """What init wrote, and what it chose."""
+
+    path: Path
+    """The config file written (``root / translate-flow.toml``)."""
+    hugo_config: str | None
+    """The Hugo configuration the choices came from, relative to the root; None without a Hugo site."""
+    source_language: str
+    """The source language written (canonical code)."""
+    languages: tuple[str, ...]
+    """The target languages written (canonical codes)."""
+    layout: str
+    """The layout written."""
+
+
+def init(
+    root: Path, source_language: str | None = None, languages: Sequence[str] = (), *, force: bool = False
+) -> InitReport:
+    """Write ``root/translate-flow.toml``, commented, with every setting at its default.
+
+    The source language, the target languages and the layout come from the arguments,
+    else from the Hugo site at ``root`` (its default language, its other languages, and
+    the directory layout when its languages have content folders), else the defaults.
+    Without ``force``, an existing translate-flow.toml or a ``[tool.translate-flow]``
+    table in pyproject.toml is left alone and ConfigError is raised. A file that cannot
+    be written raises TranslateFlowError.
+    """
+    target = root / CONFIG_NAME
+    if not force:
+        if target.exists():
+            raise ConfigError("already exists; use --force to replace it", target)
+        if find_config_file(root) is not None:
+            raise ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml")
+    site = read_site(root)
+    source = _code(source_language) if source_language else default_source_language(site)
+    targets = _targets(languages, site, source)
+    layout = default_layout(site)
+    hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
+    text = render_init(source, targets, layout, hugo)
+    try:
+        atomic_write_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", target) from exc
+    return InitReport(target, hugo, source, targets, layout)
+
+
+def _targets(languages: Sequence[str], site: HugoSite | None, source: str) -> tuple[str, ...]:
+    """The languages asked for, else the site's other languages."""
+    # A lone string is one code, not a sequence of one-letter codes.
+    asked = (languages,) if isinstance(languages, str) else languages
+    if asked:
+        return tuple(dict.fromkeys(_code(code) for code in asked))
+    if site is None:
+        return ()
+    return tuple(dict.fromkeys(language.code for language in site.languages if language.code != source))
+
+
+def _code(code: str) -> str:
+    try:
+        return parse_language(code).code
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc
