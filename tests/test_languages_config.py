@@ -6,7 +6,6 @@ import pytest
 
 from tests.conftest import run, write_tree
 from translate_flow.config.load import load_config
-from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
 
 
@@ -30,40 +29,6 @@ def test_language_spellings(code: str, canonical: str, gettext: str, nplurals: i
 def test_bad_language_codes(code: str) -> None:
     with pytest.raises(ValueError):
         parse_language(code)
-
-
-def test_defaults_without_config(project: Path) -> None:
-    config = load_config(project)
-    assert (config.content_dir, config.locales_dir, config.source_language) == ("content", "locales", "en")
-    assert config.min_percent == 80 and config.wrap == 0 and config.source is None
-
-
-def test_pyproject_table(project: Path) -> None:
-    write_tree(project, {"pyproject.toml": '[tool.translate-flow]\nlanguages = ["zh_cn"]\nmin_percent = 50\n'})
-    config = load_config(project)
-    assert config.languages == ("zh-CN",) and config.min_percent == 50
-
-
-@pytest.mark.parametrize(
-    ("toml", "message", "line"),
-    [
-        ('content_dir = "c"\nbogus = 1\n', "unknown key 'bogus'", 2),
-        ('languages = "en"\n', "'languages' must be a list of strings", 1),
-        ("min_percent = true\n", "'min_percent' must be a number", 1),
-        ('[front_matter]\ntranslate = ["title"]\nextra = 1\n', "unknown key 'front_matter.extra'", 3),
-        ('languages = ["en", "xx-bad"]\n', "'languages': unknown language code 'xx-bad'", 1),
-        ('layout = "flat"\n', "'layout' must be one of", 1),
-        ('content_dir = "../outside"\n', "'content_dir' must be a relative path inside the project", 1),
-        ("min_percent = \n", "invalid TOML", 1),
-    ],
-)
-def test_config_errors_name_the_key_and_line(project: Path, toml: str, message: str, line: int) -> None:
-    write_tree(project, {"translate-flow.toml": toml})
-    with pytest.raises(ConfigError) as caught:
-        load_config(project)
-    text = str(caught.value)
-    assert text.startswith(f"{project / 'translate-flow.toml'}:{line}: "), text
-    assert message in text
 
 
 def test_config_error_exit_status_is_2(project: Path) -> None:
