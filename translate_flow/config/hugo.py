@@ -9,6 +9,7 @@ A ``config/_default/`` directory is read too (``hugo.*``, ``config.*``, ``langua
 from __future__ import annotations
 
 import json
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +127,7 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
         return None
     if not path.resolve().is_relative_to(root.resolve()):
         raise ConfigError("is a symbolic link to a file outside the project; refused", path.name)
-    data = {k.lower(): v for k, v in _load(path).items()}
+    data = {str(k).lower(): v for k, v in _load(path).items()}
     languages_table = data.get("languages")
     if languages_table is None and path.parent.name == "_default":
         for suffix in (".toml", ".yaml", ".yml", ".json"):
@@ -138,7 +139,7 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
     languages: list[HugoLanguage] = []
     if isinstance(languages_table, dict):
         for key, settings in languages_table.items():
-            settings = {k.lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
+            settings = {str(k).lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
             if settings.get("disabled"):
                 continue
             raw = settings.get("locale") or settings.get("languagecode") or key
@@ -153,14 +154,20 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
                     ) from exc
             content_dir = settings.get("contentdir")
             languages.append(
-                HugoLanguage(
-                    str(key), code, str(content_dir) if content_dir else None, int(settings.get("weight", 0) or 0)
-                )
+                HugoLanguage(str(key), code, str(content_dir) if content_dir else None, _weight(key, settings, path))
             )
     languages.sort(key=lambda item: (item.weight, item.key))
     return HugoSite(
         path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
     )
+
+
+def _weight(key: object, settings: dict[str, Any], path: Path) -> int:
+    weight = settings.get("weight") or 0
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
+        # Hugo refuses such a site too; said here in one line rather than as a crash.
+        raise ConfigError(f"languages.{key}.weight must be a number", path)
+    return int(weight)
 
 
 def _setting(data: dict[str, Any], dotted: str) -> object:
