@@ -139,30 +139,35 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
     languages: list[HugoLanguage] = []
     if isinstance(languages_table, dict):
         for key, settings in languages_table.items():
-            settings = {str(k).lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
-            if settings.get("disabled"):
-                continue
-            raw = settings.get("locale") or settings.get("languagecode") or key
-            try:
-                code = parse_language(str(raw)).code
-            except ValueError:
-                try:
-                    code = parse_language(str(key)).code
-                except ValueError as exc:
-                    raise ConfigError(
-                        f"languages.{key}: cannot tell which language {raw!r} is; map it in [language_keys]", path
-                    ) from exc
-            content_dir = settings.get("contentdir")
-            languages.append(
-                HugoLanguage(str(key), code, str(content_dir) if content_dir else None, _weight(key, settings, path))
-            )
+            language = _language(str(key), settings, path)
+            if language is not None:
+                languages.append(language)
     languages.sort(key=lambda item: (item.weight, item.key))
     return HugoSite(
         path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
     )
 
 
-def _weight(key: object, settings: dict[str, Any], path: Path) -> int:
+def _language(key: str, settings: object, path: Path) -> HugoLanguage | None:
+    """One entry of ``[languages]``; None when it is disabled."""
+    settings = {str(k).lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
+    if settings.get("disabled"):
+        return None
+    raw = settings.get("locale") or settings.get("languagecode") or key
+    try:
+        code = parse_language(str(raw)).code
+    except ValueError:
+        try:
+            code = parse_language(key).code
+        except ValueError as exc:
+            raise ConfigError(
+                f"languages.{key}: cannot tell which language {raw!r} is; map it in [language_keys]", path
+            ) from exc
+    content_dir = settings.get("contentdir")
+    return HugoLanguage(key, code, str(content_dir) if content_dir else None, _weight(key, settings, path))
+
+
+def _weight(key: str, settings: dict[str, Any], path: Path) -> int:
     weight = settings.get("weight") or 0
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
         # Hugo refuses such a site too; said here in one line rather than as a crash.

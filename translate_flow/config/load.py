@@ -89,6 +89,7 @@ def load_config(root: Path) -> Config:
         path, table = found[0], found[1]
         file = _File(path, found[2], root, _PYPROJECT_TABLE if path.name == "pyproject.toml" else "")
     values = _top_level(table, file)
+    # The setting only names where to look; Config.hugo_config records the file actually read.
     site = _site(root, values.pop("hugo_config", None))
     hugo_keys, hugo_dirs = _site_languages(site, root)
     if "source_language" not in values:
