@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from translate_flow.config import rules
+from translate_flow.config import rules, schema
 from translate_flow.config.keys import INTEGER, NUMBER, STRING, STRINGS, TABLE, Key
 from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
 from translate_flow.config.schema import KEYS, TABLES, keys_of, tables_in
@@ -28,6 +28,9 @@ _NOT_KEYS = {"root", "source", "pretranslate", "engines", "check", "language_key
 def test_each_key_is_declared_once() -> None:
     dotted = [key.dotted for key in KEYS]
     assert len(dotted) == len(set(dotted))
+    # A key declared but left out of KEYS would be neither loaded nor shown.
+    declared = [value for value in vars(schema).values() if isinstance(value, Key)]
+    assert sorted(id(key) for key in declared) == sorted(id(key) for key in KEYS)
     assert {key.table for key in KEYS} <= {"", *(table.name for table in TABLES)}
 
 
