@@ -27,17 +27,20 @@ from translate_flow.parallel import default_jobs
 from translate_flow.reports import Notice, Report, StepReport
 from translate_flow.steps import check as check_step
 from translate_flow.steps import extract as extract_step
+from translate_flow.steps import init as init_step
 from translate_flow.steps import merge as merge_step
 from translate_flow.steps import pretranslate as pretranslate_step
 from translate_flow.steps import status as status_step
 from translate_flow.steps import sync as sync_step
 from translate_flow.steps.check import CheckReport
+from translate_flow.steps.init import InitReport
 from translate_flow.steps.status import StatusReport
 from translate_flow.steps.sync import SyncReport
 
 __all__ = [
     "CheckReport",
     "Config",
+    "InitReport",
     "Notice",
     "PretranslateReport",
     "Report",
@@ -47,6 +50,7 @@ __all__ = [
     "TranslateFlowError",
     "check",
     "extract",
+    "init",
     "load_config",
     "merge",
     "pretranslate",
@@ -61,6 +65,16 @@ def _codes(languages: Sequence[str]) -> tuple[str, ...]:
         return tuple(parse_language(code).code for code in languages)
     except ValueError as exc:
         raise ConfigError(str(exc)) from exc
+
+
+def init(
+    root: Path, source_language: str | None = None, languages: Sequence[str] = (), *, force: bool = False
+) -> InitReport:
+    """Write a commented ``translate-flow.toml`` at ``root``, matching the Hugo site when there is one.
+
+    Unlike the other steps it takes a folder, not a ``Config``: it writes the configuration.
+    """
+    return init_step.init(root, source_language, languages, force=force)
 
 
 def extract(

@@ -3,53 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from translate_flow import __version__, api
+from translate_flow.cli import options
+from translate_flow.cli.exits import Commands, end, write_user_file
 from translate_flow.cli.output import (
+    Progress,
     print_pretranslate,
     print_report,
     print_settings,
     print_status_errors,
     print_would_change,
 )
-from translate_flow.config import CONFIG_NAME, Config, find_config_file
-from translate_flow.config.template import render_init
-from translate_flow.errors import ConfigError, TranslateFlowError
-from translate_flow.fsutil import atomic_write_bytes
-from translate_flow.languages import parse_language
+from translate_flow.config import Config
 from translate_flow.render import reports as render
-
-
-class _Failure(click.ClickException):
-    """A library error that ends the run with status 1; click prints its one-line message."""
-
-    exit_code = 1
-
-
-class _UsageFailure(_Failure):
-    """A usage or configuration error: status 2, as click gives its own usage errors."""
-
-    exit_code = 2
-
-
-def _fail(error: TranslateFlowError) -> click.ClickException:
-    # click declares exit_code at class level, so the status is chosen by class, not set on the instance.
-    kind = _UsageFailure if error.exit_code == 2 else _Failure
-    return kind(str(error))
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a file the user named (a report, a configuration): one line if that fails."""
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", path) from exc
 
 
 def _config(ctx: click.Context) -> Config:
@@ -59,22 +30,7 @@ def _config(ctx: click.Context) -> Config:
     return config
 
 
-class _Commands(click.Group):
-    """Turns every library error into its one-line message and exit status: the only place that does."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except TranslateFlowError as exc:
-            raise _fail(exc) from exc
-
-
-def _end(code: int) -> None:
-    if code:
-        raise click.exceptions.Exit(code)
-
-
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-C",
     "root",
@@ -103,59 +59,25 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
 @click.pass_context
 def init(ctx: click.Context, source_language: str | None, languages: tuple[str, ...], force: bool) -> None:
     """Write a commented translate-flow.toml (matching the Hugo site, when there is one)."""
-    from translate_flow.config.hugo import read_site
-
-    root: Path = ctx.obj["root"]
-    target = root / CONFIG_NAME
-    if target.exists() and not force:
-        raise _fail(ConfigError("already exists; use --force to replace it", target))
-    if not force and find_config_file(root) is not None:
-        raise _fail(ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml"))
-    try:
-        site = read_site(root)
-        source = parse_language(source_language).code if source_language else (site.default_code if site else "en")
-        if languages:
-            codes = tuple(parse_language(code).code for code in languages)
-        else:
-            codes = tuple(lang.code for lang in site.languages if lang.code != source) if site else ()
-    except ValueError as exc:
-        raise _fail(ConfigError(str(exc))) from exc
-    except TranslateFlowError as exc:
-        raise _fail(exc) from exc
-    layout = "directory" if site is not None and site.uses_directories else "filename"
-    hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
-    _write(target, render_init(source, codes, layout, hugo).encode("utf-8"))
-    click.echo(f"wrote {target}")
-    if site is not None:
-        click.echo(f"Hugo site found ({hugo}): source {source}, targets {', '.join(codes) or 'none'}, layout {layout}")
-
-
-_paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-_quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
-_languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _jobs_option(function: _F) -> _F:
-    return click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Worker processes (default: the number of CPUs). Results do not depend on it.",
-    )(function)
+    report = api.init(ctx.obj["root"], source_language, languages, force=force)
+    click.echo(f"wrote {report.path}")
+    if report.hugo_config is not None:
+        targets = ", ".join(report.languages) or "none"
+        click.echo(
+            f"Hugo site found ({report.hugo_config}): source {report.source_language}, "
+            f"targets {targets}, layout {report.layout}"
+        )
 
 
 @main.command()
-@_paths
-@_quiet
+@options.paths
+@options.quiet
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any PO or POT file would change.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when nothing seems to have changed.")
 @click.option(
     "--no-obsolete", is_flag=True, help="Drop translations of removed texts instead of keeping them as obsolete."
 )
-@_jobs_option
+@options.jobs_option
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -170,45 +92,23 @@ def extract(
     report = api.extract(_config(ctx), paths, check=check, force=force, keep_obsolete=not no_obsolete, jobs=jobs)
     if check:
         print_would_change(report, quiet)
-        _end(report.exit_code or (1 if report.written else 0))
+        end(report.exit_code or (1 if report.written else 0))
     else:
         print_report(report, quiet)
-        _end(report.exit_code)
+        end(report.exit_code)
 
 
 @main.command()
-@_paths
-@_quiet
+@options.paths
+@options.quiet
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations too (and count them as done).")
-@_jobs_option
+@options.jobs_option
 @click.pass_context
 def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool, jobs: int | None) -> None:
     """Write translated articles from the PO files."""
     report = api.merge(_config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs)
     print_report(report, quiet)
-    _end(report.exit_code)
-
-
-class _Progress:
-    """A progress bar on a terminal, nothing elsewhere."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.show = not quiet and sys.stderr.isatty()
-        self.bar: Any = None
-
-    def total(self, count: int) -> None:
-        if self.show and count:
-            self.bar = click.progressbar(length=count, label="translating", file=sys.stderr)
-            self.bar.__enter__()
-
-    def step(self, count: int) -> None:
-        if self.bar is not None:
-            self.bar.update(count)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+    end(report.exit_code)
 
 
 def _engine_names(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -216,9 +116,9 @@ def _engine_names(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @main.command()
-@_paths
-@_quiet
-@_languages
+@options.paths
+@options.quiet
+@options.languages
 @click.option(
     "--engine", "engines", multiple=True, help="Engine to use instead of the configured chain (repeatable, in order)."
 )
@@ -236,7 +136,7 @@ def pretranslate(
     config = _config(ctx)
     if jobs is not None:
         config = replace(config, pretranslate=replace(config.pretranslate, jobs=jobs))
-    bar = _Progress(quiet)
+    bar = Progress(quiet)
     try:
         report = api.pretranslate(
             config, paths, languages=languages, engines=_engine_names(engines), progress=bar.step, on_total=bar.total
@@ -244,13 +144,13 @@ def pretranslate(
     finally:
         bar.close()
     print_pretranslate(report, quiet)
-    _end(130 if report.interrupted else report.exit_code)
+    end(130 if report.interrupted else report.exit_code)
 
 
 @main.command()
-@_paths
-@_quiet
-@_languages
+@options.paths
+@options.quiet
+@options.languages
 @click.option("--engine", "engines", multiple=True, help="Engine to use instead of the configured chain.")
 @click.option("--include-fuzzy", is_flag=True, help="Publish fuzzy translations (machine drafts included).")
 @click.pass_context
@@ -263,7 +163,7 @@ def sync(
     include_fuzzy: bool,
 ) -> None:
     """Run the whole flow: extract, pretranslate, merge, then show the status."""
-    bar = _Progress(quiet)
+    bar = Progress(quiet)
     try:
         report = api.sync(
             _config(ctx),
@@ -282,12 +182,12 @@ def sync(
         print_report(report.merge, quiet)
         if not quiet:
             click.echo(render.status_text(report.status.languages, False, bars=sys.stdout.isatty()))
-    _end(report.exit_code)
+    end(report.exit_code)
 
 
 @main.command()
-@_paths
-@_languages
+@options.paths
+@options.languages
 @click.option(
     "--format",
     "output_format",
@@ -312,7 +212,7 @@ def sync(
     default=None,
     help="Write the report to a file too.",
 )
-@_jobs_option
+@options.jobs_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -336,13 +236,13 @@ def check(
     text = renderers[output_format](report)
     click.echo(text)
     if output is not None:
-        _write(output, (text + "\n").encode("utf-8"))
-    _end(report.exit_code)
+        write_user_file(output, (text + "\n").encode("utf-8"))
+    end(report.exit_code)
 
 
 @main.command()
-@_paths
-@_languages
+@options.paths
+@options.languages
 @click.option("--by-article", is_flag=True, help="One row per article and language.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option(
@@ -352,7 +252,7 @@ def check(
     default=None,
     help="Also write a one-page HTML report.",
 )
-@_jobs_option
+@options.jobs_option
 @click.pass_context
 def status(
     ctx: click.Context,
@@ -373,7 +273,7 @@ def status(
         click.echo(render.status_text(rows, by_article, bars=sys.stdout.isatty()))
     if html_file is not None:
         page = render.status_html(report.languages, report.articles, config.project_name)
-        _write(html_file, page.encode("utf-8"))
+        write_user_file(html_file, page.encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
     print_status_errors(report)
-    _end(report.exit_code)
+    end(report.exit_code)

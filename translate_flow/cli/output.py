@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from typing import Any
+
 import click
 
 from translate_flow.config import Config
@@ -10,6 +13,7 @@ from translate_flow.reports import Report
 from translate_flow.steps.status import StatusReport
 
 __all__ = [
+    "Progress",
     "print_pretranslate",
     "print_report",
     "print_settings",
@@ -98,3 +102,25 @@ def print_settings(config: Config) -> None:
             for key, value in sorted(config.engines.get(name, {}).items())
         )
         click.echo(f"engine {name}: {settings or 'defaults'}", err=True)
+
+
+class Progress:
+    """A progress bar on a terminal, nothing elsewhere."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.show = not quiet and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def total(self, count: int) -> None:
+        if self.show and count:
+            self.bar = click.progressbar(length=count, label="translating", file=sys.stderr)
+            self.bar.__enter__()
+
+    def step(self, count: int) -> None:
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None

@@ -21,7 +21,7 @@ from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.findings import Finding, Gate, catalog_findings, count, entry_findings, po_level_findings
-from translate_flow.qa.names import CATEGORIES, ENTRY_CHECKS
+from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.reports import Report, StepReport
 from translate_flow.steps.extract import would_change
 from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
@@ -29,9 +29,9 @@ from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
     """The gate from the config, with overrides (``--fail-on``, ``--min-percent``)."""
-    known = (*CATEGORIES, *ENTRY_CHECKS)
+    # The same names as ``[check] fail_on``: the option overrides the setting.
     for name in fail_on:
-        if name not in known:
+        if name not in CHECK_NAMES:
             raise ConfigError(f"fail_on: unknown category or check {name!r}; known: {', '.join(CATEGORIES)}")
     settings = config.check
     chosen = tuple(fail_on) or settings.fail_on

@@ -19,6 +19,7 @@ from translate_flow.project.discover import Discovery, Source, Unresolved, disco
 from translate_flow.project.discover import select_sources as select
 from translate_flow.project.lock import project_lock
 from translate_flow.project.segment_cache import prune_segments
+from translate_flow.project.state import STATE_DIR
 from translate_flow.reports import Report
 from translate_flow.steps.extract_article import ExtractOptions, changed_catalogs, extract_article
 from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
@@ -68,6 +69,8 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
     paths = list(paths)
     with project_lock(config.root, config.locales_path, "extract", config.lock_timeout):
         remove_stale_temp_files(config.locales_path)
+        # Caches are written atomically too; a run killed mid-write leaves its temporary file there.
+        remove_stale_temp_files(config.root / STATE_DIR)
         discovery, report = _start(config, None)
         unmatched: list[tuple[str, str]] = []
         stamps: list[str] = []

@@ -26,7 +26,7 @@ from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, load_article, select_sources
 from translate_flow.project.lock import project_lock
 from translate_flow.project.segment_cache import load_segments
-from translate_flow.project.state import StateCache, digest, read_or_none
+from translate_flow.project.state import STATE_DIR, StateCache, digest, read_or_none
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
 
@@ -39,6 +39,8 @@ def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = Fals
     """Write each translated article whose PO file is translated enough."""
     with project_lock(config.root, config.locales_path, "merge", config.lock_timeout):
         remove_stale_temp_files(config.content_path)
+        # Caches are written atomically too; a run killed mid-write leaves its temporary file there.
+        remove_stale_temp_files(config.root / STATE_DIR)
         return _merge(config, paths, include_fuzzy, jobs)
 
 

@@ -87,3 +87,20 @@ def test_a_save_between_plan_and_apply_is_kept(tmp_path: Path) -> None:
     po = read_po(tmp_path / "locales/fr/a.po")
     assert po.find("First text.").msgstr == "Premier texte."
     assert po.find("Third text.") is not None
+
+
+def test_extract_and_merge_clean_what_a_killed_run_left_in_every_folder_they_write(tmp_path: Path) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    # Temporary files as a run killed mid-write leaves them: a catalog, a segment cache, a page.
+    left = [
+        tmp_path / "locales/fr/.a.po.4242-1.tmp",
+        tmp_path / STATE_DIR / "segments" / ".abc.json.4242-2.tmp",
+        tmp_path / "content/.a.fr.md.4242-3.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half")
+    assert run(tmp_path, "extract", "-q", "--force").exit_code == 0
+    assert [p.exists() for p in left] == [False, False, True]
+    assert run(tmp_path, "merge", "-q").exit_code == 0
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -1,0 +1,27 @@
+"""Options several commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+__all__ = ["jobs_option", "languages", "paths", "quiet"]
+
+paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
+languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def jobs_option(function: _F) -> _F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: the number of CPUs). Results do not depend on it.",
+    )(function)
