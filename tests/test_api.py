@@ -50,3 +50,18 @@ def test_the_api_never_prints_and_returns_reports(project: Path, capsys: object)
 def test_everything_public_is_listed() -> None:
     assert all(hasattr(api, name) for name in api.__all__)
     assert (REPO / "translate_flow/py.typed").is_file()
+
+
+def test_init_then_the_steps_end_as_the_command_would(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"content/a.md": "Hello.\n"})
+    made = api.init(tmp_path, "en", ["fr"])
+    assert isinstance(made, api.InitReport) and made.path == tmp_path / "translate-flow.toml"
+    config = api.load_config(tmp_path)
+    assert config.languages == ("fr",)
+    extracted = api.extract(config)
+    assert extracted.ok and extracted.exit_code == 0
+    # Nothing translated: the gate fails, as `translate-flow check` would with status 1.
+    checked = api.check(config)
+    assert not checked.ok and checked.exit_code == 1
+    write_tree(tmp_path, {"locales/fr/a.po": 'msgid "x\n'})  # an unterminated string: a per-file error
+    assert api.merge(config).exit_code == 1
