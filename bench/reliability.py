@@ -28,7 +28,8 @@ from pathlib import Path
 import polib
 
 from bench.corpus import generate
-from translate_flow.catalog.update import kept_translations, parse_catalog, read_catalog
+from translate_flow.catalog.io import parse_catalog, read_catalog
+from translate_flow.catalog.update import kept_translations
 
 TF = [sys.executable, "-m", "translate_flow"]
 

@@ -7,15 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from translate_flow.catalog.update import (
-    build_catalog,
-    entries_for,
-    memory_of,
-    msgstr_lines,
-    parse_catalog,
-    render_catalog,
-    write_catalog,
-)
+from translate_flow.catalog.io import msgstr_lines, parse_catalog, render_catalog, write_catalog
+from translate_flow.catalog.memory import memory_of
+from translate_flow.catalog.update import build_catalog, entries_for
 from translate_flow.document.segment import Location, Segment
 from translate_flow.errors import StaleWriteError
 from translate_flow.languages import parse_language

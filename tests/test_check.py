@@ -309,7 +309,7 @@ def test_the_sample_passes_for_its_finished_languages() -> None:
 
 
 def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from translate_flow.catalog import update as catalog
+    from translate_flow.catalog import io as catalog
 
     _edit(clean, BROKEN[0][1], msgstr=BROKEN[0][2])
     assert run(clean, "merge", "-q").exit_code == 0
@@ -321,7 +321,7 @@ def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.M
         parsed.append(rel)
         return real(data, rel)
 
-    monkeypatch.setattr("translate_flow.catalog.update.parse_catalog", counting)
+    monkeypatch.setattr("translate_flow.catalog.io.parse_catalog", counting)
     monkeypatch.setattr("translate_flow.steps.check.parse_catalog", counting)
     assert run(clean, "check", "--format", "json").output == first
     assert parsed == []

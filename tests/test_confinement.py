@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_po, run, write_tree
-from translate_flow.catalog import update as catalog_module
+from translate_flow.catalog import io as catalog_module
 from translate_flow.steps import extract_project as extract_module
 
 CONFIG = 'languages = ["fr"]\n'

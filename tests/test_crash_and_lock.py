@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from tests.conftest import all_catalogs, fill, msgfmt_check, project_tree, run, write_tree
-from translate_flow.catalog.update import kept_translations, parse_catalog, read_catalog
+from translate_flow.catalog.io import parse_catalog, read_catalog
+from translate_flow.catalog.update import kept_translations
 from translate_flow.project.lock import LOCK_NAME
 
 HOLDER = """

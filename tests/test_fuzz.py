@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import need_tool, run, write_tree
 from tests.markdown_strategies import article
-from translate_flow.catalog.update import parse_catalog
+from translate_flow.catalog.io import parse_catalog
 from translate_flow.document.article import parse_article
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import all_catalogs, msgfmt_check, project_tree, read_po, run, write_tree
-from translate_flow.catalog.update import read_catalog
+from translate_flow.catalog.io import read_catalog
 
 CONFIG = 'languages = ["fr"]\n'
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import msgfmt_check, need_tool, read_po, run, write_tree
-from translate_flow.catalog.update import parse_catalog, render_catalog
+from translate_flow.catalog.io import parse_catalog, render_catalog
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from tests.conftest import need_tool
-from translate_flow.catalog.update import parse_catalog
+from translate_flow.catalog.io import parse_catalog
 from translate_flow.errors import CatalogError
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

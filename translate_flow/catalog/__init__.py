@@ -1,1 +1,1 @@
-"""PO catalogs: reading them as msgfmt does, the update rules (msgmerge's), writing, translation memory."""
+"""PO catalogs: ``io`` reads and writes the files, ``update`` holds msgmerge's rules, ``memory`` finds past work."""

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import polib
 from rapidfuzz import fuzz, process
+
+from translate_flow.catalog.io import read_catalog
+from translate_flow.errors import CatalogError
 
 
 @dataclass(frozen=True)
@@ -65,3 +69,22 @@ class TranslationMemory:
         text = best[0]
         msgstr, fuzzy = self._by_msgid[text]
         return Match(text, msgstr, best[1] / 100, fuzzy)
+
+
+def memory_of(paths: Iterable[Path], include_fuzzy: bool = True) -> TranslationMemory:
+    """Memory of every translated entry in the given PO files (unreadable ones are skipped).
+
+    Obsolete entries count: they are translations of texts that may come back elsewhere.
+    Without ``include_fuzzy`` only reviewed translations count, so what this memory fills
+    in (always fuzzy, or an exact copy) cannot change what it holds.
+    """
+    memory = TranslationMemory()
+    for path in paths:
+        try:
+            po = read_catalog(path, str(path))
+        except CatalogError:
+            continue
+        for entry in po:
+            if include_fuzzy or "fuzzy" not in entry.flags:
+                memory.add(entry)
+    return memory

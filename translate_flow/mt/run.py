@@ -21,7 +21,9 @@ from typing import TypeVar
 
 import polib
 
-from translate_flow.catalog.update import entry_key, index, parse_catalog, write_catalog
+from translate_flow.catalog.io import parse_catalog, write_catalog
+from translate_flow.catalog.keys import entry_key
+from translate_flow.catalog.update import index
 from translate_flow.config import Config
 from translate_flow.errors import StaleWriteError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular

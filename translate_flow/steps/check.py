@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.update import msgstr_lines, parse_catalog
+from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, CatalogError, ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language

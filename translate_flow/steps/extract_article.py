@@ -12,7 +12,8 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.update import build_catalog, entries_for, parse_catalog, render_catalog, write_catalog
+from translate_flow.catalog.io import parse_catalog, render_catalog, write_catalog
+from translate_flow.catalog.update import build_catalog, entries_for
 from translate_flow.config import Config
 from translate_flow.document.article import Article
 from translate_flow.document.segment import Segment

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from translate_flow.catalog.memory import TranslationMemory
-from translate_flow.catalog.update import fill_from_memory, memory_of, parse_catalog, write_catalog
+from translate_flow.catalog.io import parse_catalog, write_catalog
+from translate_flow.catalog.memory import TranslationMemory, memory_of
+from translate_flow.catalog.update import fill_from_memory
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from translate_flow.catalog.update import read_catalog
+from translate_flow.catalog.io import read_catalog
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError
 from translate_flow.languages import parse_language

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import fill, project_tree, read_po, run, write_tree
-from translate_flow.catalog.update import render_catalog
+from translate_flow.catalog.io import render_catalog
 from translate_flow.config import load_config
 from translate_flow.project.discover import discover
 from translate_flow.project.state import STATE_DIR

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from translate_flow.catalog.memory import TranslationMemory
-from translate_flow.catalog.update import memory_of
+from translate_flow.catalog.memory import TranslationMemory, memory_of
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines import EngineContext, check_settings
 
