@@ -181,20 +181,6 @@ def fill_from_memory(po: polib.POFile, msgids: Iterable[str], memory: Translatio
     return changed
 
 
-def translations(po: polib.POFile | None, include_fuzzy: bool) -> dict[Key, str]:
-    """Usable translations by key: non-empty, and not fuzzy unless asked."""
-    found: dict[Key, str] = {}
-    if po is None:
-        return found
-    for entry in po:
-        if entry.obsolete or not entry.msgstr:
-            continue
-        if "fuzzy" in entry.flags and not include_fuzzy:
-            continue
-        found[entry_key(entry)] = entry.msgstr
-    return found
-
-
 def kept_translations(before: polib.POFile, after: polib.POFile) -> list[str]:
     """Msgids translated in ``before`` whose translation ``after`` no longer holds anywhere (live,
     fuzzy or obsolete): what "never lose a translator's work" forbids. Empty when nothing is lost."""
