@@ -7,6 +7,7 @@ old one as fuzzy, a removed text stays as obsolete. Reading and writing the file
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 import polib
@@ -80,6 +81,15 @@ def _header(language: Language | None, project: str, old: polib.POFile | None) -
     return fields
 
 
+def _own_copy(entry: polib.POEntry) -> polib.POEntry:
+    """A copy with lists and dicts of its own: the rules change it, never the caller's entry."""
+    twin = copy.copy(entry)
+    twin.flags = list(entry.flags)
+    twin.occurrences = list(entry.occurrences)
+    twin.msgstr_plural = dict(entry.msgstr_plural)
+    return twin
+
+
 def _carry(entry: polib.POEntry, kept: polib.POEntry) -> None:
     entry.msgstr = kept.msgstr
     entry.flags = list(kept.flags)
@@ -116,20 +126,25 @@ def build_catalog(
     translation of the same file as fuzzy with the previous msgid. Removed text:
     kept as obsolete, and revived when it comes back. Also returns the msgids still
     without a translation, for a project-wide look-up (``fill_from_memory``).
+
+    ``entries`` and ``old`` are left as they were; the catalog returned shares no entry with them.
     """
     po = polib.POFile(wrapwidth=wrap)
     po.metadata = _header(language, project, old)
     if old is not None:
         po.header = old.header
     po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else language is None
+    # The result holds copies: a caller may keep ``old`` (to compare, or to retry a stale
+    # write) and ``entries`` (for the next language), and both must read as they were.
+    built = [_own_copy(entry) for entry in entries]
     if language is None:
-        for entry in entries:
+        for entry in built:
             po.append(entry)
         return po, []
     previous = index(old)
     used: set[Key] = set()
     pending: list[polib.POEntry] = []
-    for entry in entries:
+    for entry in built:
         kept = previous.get(entry_key(entry))
         if kept is not None:
             _carry(entry, kept)
@@ -147,16 +162,17 @@ def build_catalog(
                 used.add((None, match.msgid))
     # Every text still without a translation may find one elsewhere in the project, also one
     # that was already empty before: a run killed before the project-wide pass must be redone.
-    unmatched = [entry.msgid for entry in entries if not entry.msgstr]
+    unmatched = [entry.msgid for entry in built if not entry.msgstr]
     if keep_obsolete and old is not None:
         for entry in old:
             # A plural entry (added by hand) holds its translations in msgstr[N].
             if entry_key(entry) in used or not (entry.msgstr or any(entry.msgstr_plural.values())):
                 continue
-            entry.obsolete = True
-            entry.occurrences = []
-            entry.comment = ""
-            po.append(entry)
+            gone = _own_copy(entry)
+            gone.obsolete = True
+            gone.occurrences = []
+            gone.comment = ""
+            po.append(gone)
     return po, unmatched
 
 
