@@ -6,6 +6,7 @@ which translations, is decided in ``update``.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import time
@@ -16,16 +17,16 @@ import polib
 from translate_flow.catalog.keys import Key, entry_key
 from translate_flow.catalog.lexicon import decode_escapes, hide_separators, restore_separators
 from translate_flow.catalog.syntax import check_po_syntax
-from translate_flow.errors import CatalogError, StaleWriteError
-from translate_flow.fsutil import ANY, atomic_write_bytes, read_regular
+from translate_flow.errors import CatalogError
+from translate_flow.fsutil import atomic_write_bytes, read_regular
 
 __all__ = [
+    "catalog_changes",
     "msgstr_lines",
     "now_date",
     "parse_catalog",
     "read_catalog",
     "render_catalog",
-    "touch_creation_date",
     "write_catalog",
 ]
 
@@ -105,30 +106,40 @@ def render_catalog(po: polib.POFile) -> bytes:
     return text.encode("utf-8")
 
 
-def touch_creation_date(po: polib.POFile) -> None:
-    """Mark a catalog whose content changed with the current creation date."""
-    po.metadata["POT-Creation-Date"] = now_date()
+def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
+    """The bytes a file holding ``before`` (None: no file) must be given to hold ``po``;
+    None when it holds ``po`` already.
 
-
-def write_catalog(path: Path, po: polib.POFile, dry_run: bool = False, based_on: bytes | None | object = ANY) -> bool:
-    """Write ``po`` unless the file already holds it; a changed catalog gets a new creation date.
-
-    Returns whether the file changed (or, with ``dry_run``, would change). ``based_on`` is
-    the content ``po`` was made from: if the file no longer holds it, StaleWriteError.
+    Replacing an existing file sets its POT-Creation-Date to now, so the date tells when its
+    texts last changed; an unchanged file keeps its date, so a run that changes nothing
+    changes no byte. ``po`` itself is left as it is.
     """
     data = render_catalog(po)
+    if data == before:
+        return None
+    if before is None:
+        # A new file: the date it was built with is its creation date.
+        return data
+    dated = copy.copy(po)  # a shallow copy renders the same entries under its own header
+    dated.metadata = {**po.metadata, "POT-Creation-Date": now_date()}
+    return render_catalog(dated)
+
+
+def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None) -> bool:
+    """Write ``po`` to ``path`` unless the file already holds it; returns whether it was written.
+
+    ``based_on`` is the content ``po`` was made from (None: there was no file). A file
+    that no longer holds it was saved by someone else meanwhile: StaleWriteError, and the
+    file is left as it is. The write is atomic (see ``fsutil.atomic_write_bytes``).
+    """
     try:
-        existing: bytes | None = read_regular(path)
+        current: bytes | None = read_regular(path)
     except FileNotFoundError:
-        existing = None
-    if existing == data:
+        current = None
+    data = catalog_changes(current, po)
+    if data is None:
         return False
-    if dry_run:
-        return True
-    if based_on is not ANY and existing != based_on:
-        raise StaleWriteError("changed on disk while translate-flow was working on it; left as it is", path)
-    if existing is not None:
-        touch_creation_date(po)
-        data = render_catalog(po)
+    # The file is compared with ``based_on`` just before the rename, not here: that leaves
+    # the shortest window in which a save could be lost.
     atomic_write_bytes(path, data, based_on)
     return True
