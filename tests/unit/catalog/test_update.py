@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import polib
 
-from translate_flow.catalog.io import render_catalog
-from translate_flow.catalog.update import build_catalog, entries_for
+from tests.conftest import need_tool
+from translate_flow.catalog.io import parse_catalog, render_catalog
+from translate_flow.catalog.memory import TranslationMemory
+from translate_flow.catalog.update import build_catalog, entries_for, fill_from_memory, index, kept_translations
 from translate_flow.document.segment import Location, Segment
 from translate_flow.languages import parse_language
 
@@ -21,6 +26,67 @@ def _catalog(*entries: tuple[str, str, list[str]]) -> polib.POFile:
     for msgid, msgstr, flags in entries:
         po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=list(flags), occurrences=[("a.md", "1")]))
     return po
+
+
+def test_a_repeated_text_is_one_entry_with_every_reference_and_kind() -> None:
+    (entry,) = entries_for([_segment("Hi", 1), _segment("Hi", 5, "table cell"), _segment("Hi", 5)], "a.md")
+    assert entry.occurrences == [("a.md", "1"), ("a.md", "5")]
+    assert entry.comment == "paragraph\ntable cell"
+
+
+def test_update_rules_like_msgmerge_previous() -> None:
+    old = _catalog(
+        ("Same", "Pareil", ["no-link-check"]),
+        ("Old sentence here.", "Ancienne phrase.", []),
+        ("Gone", "Parti", []),
+        ("Never done", "", []),
+    )
+    old[0].tcomment = "checked with the author"
+    new = entries_for([_segment("Same", 1), _segment("Old sentence here!", 3), _segment("Brand new", 5)], "a.md")
+    po, unmatched = build_catalog(new, FR, "p", old, 0)
+    by_id = {e.msgid: e for e in po}
+    same = by_id["Same"]
+    # Same text: translation, flags and the translator's comment kept; references are the new ones.
+    assert (same.msgstr, same.flags, same.tcomment) == ("Pareil", ["no-link-check"], "checked with the author")
+    assert same.occurrences == [("a.md", "1")] and same.comment == "paragraph"
+    changed = by_id["Old sentence here!"]
+    assert changed.msgstr == "Ancienne phrase." and changed.fuzzy and changed.previous_msgid == "Old sentence here."
+    # Removed text: kept as obsolete without references; one never translated is dropped.
+    assert by_id["Gone"].obsolete and by_id["Gone"].msgstr == "Parti" and by_id["Gone"].occurrences == []
+    assert "Never done" not in by_id
+    assert unmatched == ["Brand new"]
+
+
+def test_an_obsolete_translation_comes_back_with_its_text() -> None:
+    old = _catalog(("Back again", "De retour", []))
+    old[0].obsolete = True
+    po, unmatched = build_catalog(entries_for([_segment("Back again", 2)], "a.md"), FR, "p", old, 0)
+    (entry,) = po
+    assert (entry.msgstr, bool(entry.obsolete), entry.fuzzy) == ("De retour", False, False) and unmatched == []
+
+
+def test_without_keep_obsolete_removed_texts_go() -> None:
+    old = _catalog(("Gone", "Parti", []))
+    po, _ = build_catalog(entries_for([_segment("Other", 1)], "a.md"), FR, "p", old, 0, keep_obsolete=False)
+    assert [e.msgid for e in po] == ["Other"]
+
+
+def test_a_hand_made_plural_entry_revived_as_a_singular_text_gives_its_first_form_for_review() -> None:
+    old = polib.POFile()
+    old.append(polib.POEntry(msgid="one file", msgid_plural="%d files", msgstr_plural={0: "un fichier", 1: "%d"}))
+    (entry,), _ = build_catalog(entries_for([_segment("one file", 1)], "a.md"), FR, "p", old, 0)
+    assert (entry.msgstr, entry.fuzzy, entry.msgstr_plural) == ("un fichier", True, {})
+
+
+def test_the_header_keeps_the_translators_fields_and_a_template_has_no_language() -> None:
+    old = _catalog()
+    old.metadata = {"POT-Creation-Date": "2024-05-01 10:00+0000", "Plural-Forms": "nplurals=3; plural=x;", "X-A": "b"}
+    po, _ = build_catalog([], FR, "p", old, 0)
+    assert po.metadata["Plural-Forms"] == "nplurals=3; plural=x;" and po.metadata["X-A"] == "b"
+    assert po.metadata["POT-Creation-Date"] == "2024-05-01 10:00+0000" and po.metadata["Language"] == "fr"
+    template, unmatched = build_catalog(entries_for([_segment("Hi", 1)], "a.md"), None, "p", None, 0)
+    assert template.metadata["Language"] == "" and "Plural-Forms" not in template.metadata
+    assert template.metadata_is_fuzzy and [e.msgstr for e in template] == [""] and unmatched == []
 
 
 def test_build_leaves_the_old_catalog_and_the_new_entries_as_they_were() -> None:
@@ -42,3 +108,76 @@ def test_build_leaves_the_old_catalog_and_the_new_entries_as_they_were() -> None
     assert [str(entry) for entry in new] == new_before
     # Nor does the result share an entry with them, so changing it later cannot reach them.
     assert not {id(e) for e in po} & {id(e) for e in [*old, *new]}
+
+
+def test_the_rules_agree_with_msgmerge(tmp_path: Path) -> None:
+    """A differential check: GNU msgmerge --previous on the same old catalog and new template."""
+    old = _catalog(
+        ("Same", "Pareil", []),
+        ("The old sentence is here.", "L'ancienne phrase est ici.", []),
+        ("Gone away", "Parti", []),
+        ("Never translated", "", []),
+    )
+    old[0].tcomment = "translator note"
+    old.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "fr"}
+    segments = [_segment("Same", 1), _segment("The old sentence is here!", 3), _segment("Brand new text", 5)]
+    template, _ = build_catalog(entries_for(segments, "a.md"), None, "p", None, 0)
+    (tmp_path / "old.po").write_bytes(render_catalog(old))
+    (tmp_path / "new.pot").write_bytes(render_catalog(template))
+    done = subprocess.run(
+        [need_tool("msgmerge"), "--previous", "--no-wrap", "-q", "-o", "-", "old.po", "new.pot"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=True,
+    )
+    theirs = parse_catalog(done.stdout, "msgmerge output")
+    ours, _ = build_catalog(entries_for(segments, "a.md"), FR, "p", old, 0)
+
+    def summary(po: polib.POFile) -> list[tuple[object, ...]]:
+        return sorted(
+            (e.msgid, e.msgstr, e.fuzzy, e.previous_msgid, bool(e.obsolete), e.tcomment, tuple(e.occurrences))
+            for e in po
+        )
+
+    assert summary(ours) == summary(theirs)
+
+
+def test_fill_from_memory_takes_the_same_text_as_it_was_and_a_close_one_as_fuzzy() -> None:
+    memory = TranslationMemory(
+        [
+            polib.POEntry(msgid="Save your work.", msgstr="Enregistrez votre travail."),
+            polib.POEntry(msgid="Close the window now.", msgstr="Fermez la fenêtre maintenant."),
+            polib.POEntry(msgid="Draft", msgstr="Brouillon", flags=["fuzzy"]),
+        ]
+    )
+    po = _catalog(
+        ("Save your work.", "", []),
+        ("Close the window now!", "", []),
+        ("Draft", "", []),
+        ("Unrelated words entirely", "", []),
+        ("Not asked for", "", []),
+    )
+    wanted = ["Save your work.", "Close the window now!", "Draft", "Unrelated words entirely"]
+    assert fill_from_memory(po, wanted, memory, 0.8) is True
+    by_id = {e.msgid: e for e in po}
+    assert (by_id["Save your work."].msgstr, by_id["Save your work."].fuzzy) == ("Enregistrez votre travail.", False)
+    close = by_id["Close the window now!"]
+    assert close.fuzzy and close.previous_msgid == "Close the window now." and close.msgstr.startswith("Fermez")
+    assert by_id["Draft"].fuzzy  # a fuzzy translation stays one to review
+    assert by_id["Unrelated words entirely"].msgstr == "" and by_id["Not asked for"].msgstr == ""
+    assert fill_from_memory(po, ["Unrelated words entirely"], memory, 0.8) is False
+
+
+def test_index_prefers_a_live_entry_to_an_obsolete_twin() -> None:
+    po = _catalog(("A", "old", []), ("A", "new", []))
+    po[0].obsolete = True
+    assert index(po)[(None, "A")].msgstr == "new"
+    assert index(None) == {}
+
+
+def test_kept_translations_lists_work_that_would_be_lost() -> None:
+    before = _catalog(("A", "Un", []), ("B", "Deux", []), ("C", "", []))
+    after = _catalog(("A", "Un", ["fuzzy"]), ("C", "", []))
+    assert kept_translations(before, after) == ["B"]
+    after.append(polib.POEntry(msgid="B", msgstr="Deux", obsolete=True))
+    assert kept_translations(before, after) == []

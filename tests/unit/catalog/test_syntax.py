@@ -1,4 +1,5 @@
-"""The strict PO reader refuses what GNU msgfmt would read differently from polib."""
+"""catalog.syntax (and catalog.io, which runs it first): the strict reader refuses what GNU msgfmt
+would reject or read differently from polib."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from tests.conftest import need_tool
 from translate_flow.catalog.io import parse_catalog
+from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -65,3 +67,35 @@ def test_duplicates_and_stray_separators_are_refused_like_msgfmt(body: str) -> N
         [need_tool("msgfmt"), "-o", os.devnull, "-"], input=text.encode("utf-8"), capture_output=True, check=False
     )
     assert done.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ('msgstr "B"\n', 5, "'msgstr' is out of place"),
+        ('msgid "A"\nmsgid "B"\nmsgstr ""\n', 6, "'msgid' is out of place"),
+        ('msgid "A"\nmsgstr[0] "B"\n', 6, "'msgstr[0]' is out of place"),
+        ('msgid "A"\nmsgstr "B" x\n', 6, "malformed or unterminated string"),
+        ('msgid "A"\nmsgstr "\\q"\n', 6, "malformed or unterminated string"),
+        ("msgid A\n", 5, "malformed or unterminated string"),
+        ('msgfoo "A"\n', 5, "not a comment, keyword or string"),
+        ('msgid "A"\n', None, "the last entry has no msgstr"),
+    ],
+)
+def test_check_po_syntax_names_the_first_bad_line(body: str, line: int | None, message: str) -> None:
+    with pytest.raises(CatalogError) as caught:
+        check_po_syntax(HEADER + body, "fr.po")
+    assert (caught.value.path, caught.value.line) == ("fr.po", line) and message in caught.value.message
+    done = subprocess.run(
+        [need_tool("msgfmt"), "-o", os.devnull, "-"], input=(HEADER + body).encode(), capture_output=True, check=False
+    )
+    assert done.returncode != 0, "msgfmt accepts what we refuse"
+
+
+def test_check_po_syntax_accepts_what_msgfmt_accepts() -> None:
+    text = HEADER + '#, fuzzy\nmsgctxt "c"\nmsgid ""\n"A"\nmsgid_plural "As"\nmsgstr[0] "B"\nmsgstr[1] "Bs"\n'
+    check_po_syntax(text, "fr.po")
+    done = subprocess.run(
+        [need_tool("msgfmt"), "-o", os.devnull, "-"], input=text.encode(), capture_output=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
