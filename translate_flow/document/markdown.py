@@ -22,9 +22,9 @@ from translate_flow.document.hugo_markup import (
     only_markup,
     trim_edges,
 )
+from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.parsers import BLOCK_PARSER, INLINE_PARSER
 from translate_flow.document.segment import Location, Segment, Skipped, is_translatable
-from translate_flow.qa.validate import inline_skeleton
 from translate_flow.textutil import LineTable, soft_break
 
 _CONTAINER_KIND = {
