@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import REPO, need_tool, read_po, run, write_tree
-from translate_flow.qa.findings import count_words
+from translate_flow.qa.counts import count_words
 
 
 def _project(project: Path) -> Path:

@@ -6,7 +6,6 @@ decides which findings fail the build; the others are warnings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ import polib
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.mt.protect import MARKUP
+from translate_flow.qa.counts import Counts, count_words
 from translate_flow.qa.names import DEFAULT_FAIL_ON
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.textutil import has_words
@@ -59,62 +59,6 @@ class Gate:
             wanted = self.language_min_percent.get(finding.language or "", self.min_percent)
             return finding.percent < wanted
         return True
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Entry counts of one catalog."""
-
-    total: int
-    """Live entries."""
-    translated: int
-    """Entries with a msgstr that is not fuzzy."""
-    fuzzy: int
-    """Entries marked fuzzy."""
-    untranslated: int
-    """Entries with an empty msgstr."""
-    obsolete: int
-    """Obsolete entries kept for reuse."""
-    words_left: int
-    """Words in the source texts of fuzzy and untranslated entries."""
-    words_total: int
-    """Words in all live source texts."""
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.translated / self.total if self.total else 100.0
-
-
-_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
-_WORD = re.compile(r"\S*[^\W_]\S*")
-
-
-def count_words(text: str) -> int:
-    """Words a translator has to handle: each CJK character counts as one word, as
-    word processors count Asian text; markup (code, URLs, tags) counts as nothing."""
-    plain = MARKUP.sub(" ", text)
-    cjk = len(_CJK.findall(plain))
-    return cjk + len(_WORD.findall(_CJK.sub(" ", plain) if cjk else plain))
-
-
-def count(po: polib.POFile) -> Counts:
-    total = translated = fuzzy = untranslated = obsolete = left = words = 0
-    for entry in po:
-        if entry.obsolete:
-            obsolete += 1
-            continue
-        total += 1
-        size = count_words(entry.msgid)
-        words += size
-        if not entry.msgstr:
-            untranslated += 1
-            left += size
-        elif "fuzzy" in entry.flags:
-            fuzzy += 1
-            left += size
-        else:
-            translated += 1
-    return Counts(total, translated, fuzzy, untranslated, obsolete, left, words)
 
 
 def catalog_findings(po: polib.POFile, rel: str, language: str, counts: Counts) -> Iterator[Finding]:

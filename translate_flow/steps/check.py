@@ -20,7 +20,8 @@ from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
 from translate_flow.project.state import StateCache, digest, read_or_none
-from translate_flow.qa.findings import Finding, Gate, catalog_findings, count, entry_findings, po_level_findings
+from translate_flow.qa.counts import count
+from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.reports import Report, StepReport
 from translate_flow.steps.extract import would_change

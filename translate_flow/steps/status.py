@@ -13,7 +13,7 @@ from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import discover, select_sources, target_catalogs
 from translate_flow.project.state import StateCache, digest, read_or_none
-from translate_flow.qa.findings import Counts, count
+from translate_flow.qa.counts import Counts, count
 from translate_flow.reports import StepReport
 
 __all__ = ["StatusReport", "StatusRow", "collect_status"]
