@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from translate_flow import __version__, api
+from translate_flow import __version__, api, render
 from translate_flow.cli import options
 from translate_flow.cli.exits import Commands, end, write_user_file
 from translate_flow.cli.output import (
@@ -20,7 +20,6 @@ from translate_flow.cli.output import (
     print_would_change,
 )
 from translate_flow.config import Config
-from translate_flow.render import reports as render
 
 
 def _config(ctx: click.Context) -> Config:

@@ -1,1 +1,18 @@
-"""Reports as text, JSON, GitHub annotations, JUnit and HTML."""
+"""Reports for people and tools: ``check`` renders the CI gate's findings, ``status`` the progress tables.
+
+Each function returns a string; only the CLI prints.
+"""
+
+from translate_flow.render.check import JSON_SCHEMA_VERSION, check_github, check_json, check_junit, check_text
+from translate_flow.render.status import status_html, status_json, status_text
+
+__all__ = [
+    "JSON_SCHEMA_VERSION",
+    "check_github",
+    "check_json",
+    "check_junit",
+    "check_text",
+    "status_html",
+    "status_json",
+    "status_text",
+]
