@@ -1,1 +1,3 @@
-"""One article: reading it, its front matter, Hugo markup, segmentation into texts, and splicing translations back."""
+"""One article: reading it (``article``, ``frontmatter``), masking Hugo markup, finding its texts
+(``segmenter``: ``front_matter_segments`` and ``markdown``, into ``segment.Segment``), and splicing
+translations back (``splice``)."""

@@ -1,12 +1,13 @@
-"""Segments: the translatable units of an article, each with its exact place in the text."""
+"""Segments: the translatable units of an article, each with its exact place in the text, and
+which texts are worth one. Finding them is the job of ``markdown`` (the body) and
+``front_matter_segments``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from translate_flow.document.article import Article
-from translate_flow.document.frontmatter import Path_, line_number
+from translate_flow.document.frontmatter import Path_
 from translate_flow.textutil import has_words
 
 
@@ -65,33 +66,3 @@ def is_translatable(text: str) -> bool:
     for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
         text = pattern.sub(" ", text)
     return has_words(text)
-
-
-def key_matches(path: Path_, wanted: str) -> bool:
-    """``params.subtitle`` matches ("params", "subtitle") and list items inside it."""
-    return ".".join(str(p) for p in path if not isinstance(p, int)) == wanted
-
-
-def front_matter_segments(article: Article, keys: tuple[str, ...]) -> list[Segment]:
-    fm = article.front_matter
-    if fm is None:
-        return []
-    segments: list[Segment] = []
-    seen: set[int] = set()
-    for path, span in fm.scalars.items():
-        if span.start in seen or not span.value.strip() or not is_translatable(span.value):
-            continue
-        for wanted in keys:
-            if key_matches(path, wanted):
-                seen.add(span.start)
-                segments.append(
-                    Segment(
-                        text=span.value,
-                        kind=f"front matter: {wanted}",
-                        location=Location(span.start, span.end, line_number(article.text, span.start)),
-                        fm_path=path,
-                    )
-                )
-                break
-    segments.sort(key=lambda s: s.location.start)
-    return segments

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from translate_flow.document.article import Article
+from translate_flow.document.front_matter_segments import front_matter_segments
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.markdown import body_segments
-from translate_flow.document.segment import Segment, Skipped, front_matter_segments
+from translate_flow.document.segment import Segment, Skipped
 
 __all__ = ["segment_article"]
 
