@@ -1,4 +1,4 @@
-"""The validator: a translation may change the words, never the page's structure."""
+"""qa.validate: a translation may change the words, never the page's structure."""
 
 from __future__ import annotations
 
