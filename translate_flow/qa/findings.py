@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polib
 
+from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.mt.protect import MARKUP
 from translate_flow.qa.counts import Counts, count_words
@@ -45,8 +46,8 @@ class Gate:
 
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     """Categories (or check names) that fail."""
-    min_percent: float = 100.0
-    """Untranslated and fuzzy entries fail only while a file is below this share."""
+    min_percent: float = CHECK_MIN_PERCENT.default
+    """Untranslated and fuzzy entries fail only while a file is below this share (``[check] min_percent``)."""
     language_min_percent: dict[str, float] = field(default_factory=dict)
     """Per-language override of ``min_percent``."""
     disabled: frozenset[str] = frozenset()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.io import parse_catalog, render_catalog, write_catalog
+from translate_flow.catalog.io import catalog_changes, parse_catalog, write_catalog
 from translate_flow.catalog.update import build_catalog, entries_for
 from translate_flow.config import Config
 from translate_flow.document.article import Article
@@ -123,7 +123,7 @@ def plan_catalog(
         po.header = _header_comment(article.rel, parsed.display_name if parsed else None)
     if parsed is None:
         stamp(po, source.digest, source.language, source.targets, pending=False)
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), render_catalog(po) != before)
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), catalog_changes(before, po) is not None)
 
 
 def plan_article(
