@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.forkserver
+import operator
 import shutil
 from pathlib import Path
 
+import pytest
+
 from bench.corpus import generate
 from tests.conftest import project_tree, read_po, run
+from translate_flow.parallel import MIN_PARALLEL, run_tasks
 
 
 def _translate_half(root: Path) -> None:
@@ -54,3 +60,14 @@ def test_jobs_do_not_change_results(tmp_path: Path) -> None:
     assert any(name.endswith(".fr.md") for name in first)  # merge really wrote articles
     fuzzy = sum("#, fuzzy" in data.decode() for name, data in first.items() if name.endswith(".po"))
     assert fuzzy > 0  # and the fuzzy-matching path ran
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here")
+def test_workers_leave_the_fork_server_settings_alone() -> None:
+    # The preload list belongs to the whole process; there is no public getter, so the test
+    # reads the private attribute that set_forkserver_preload writes.
+    server = multiprocessing.forkserver._forkserver  # type: ignore[attr-defined]
+    before = list(server._preload_modules)
+    items = list(range(MIN_PARALLEL + 4))
+    assert list(run_tasks(operator.neg, items, jobs=2)) == [-n for n in items]
+    assert server._preload_modules == before

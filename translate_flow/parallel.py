@@ -8,6 +8,11 @@ Workers come from a fork server, so they do not inherit the project lock's file
 descriptor. Their parent is that server, not the run, so each worker watches the
 run's process and exits when it is gone: a killed run leaves no orphan still
 writing, and once the workers are gone the fork server ends too.
+
+The fork server's preload list is left as it is: it belongs to the whole process
+(every fork-server pool of an application using this library shares it), so it is
+not ours to set. Each worker imports the step it runs when its first task arrives,
+a fraction of a second paid once per worker, not per task.
 """
 
 from __future__ import annotations
@@ -58,8 +63,6 @@ def run_tasks(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iter
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["translate_flow.steps.extract", "translate_flow.steps.merge"])
     chunk = max(1, min(64, len(items) // (jobs * 4)))
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
