@@ -462,7 +462,7 @@ def test_language_codes_are_mapped_per_engine(engine: str, code: str, expected: 
 
 
 def test_rate_limit_spaces_requests() -> None:
-    from translate_flow.mt.run import RateLimiter
+    from translate_flow.mt.rate_limit import RateLimiter
 
     limiter = RateLimiter(20.0)
     started = time.monotonic()

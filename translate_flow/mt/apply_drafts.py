@@ -1,0 +1,91 @@
+"""Drafts into the PO files: fuzzy, with a note, only into entries that are still empty.
+
+A file is written only if it still holds the bytes it was read from. When a
+translator saved it during the run, their save wins: the file is read again and
+the drafts go only into the entries that are still empty in it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polib
+
+from translate_flow.catalog.io import parse_catalog, write_catalog
+from translate_flow.catalog.keys import entry_key
+from translate_flow.catalog.update import index
+from translate_flow.errors import StaleWriteError, TranslateFlowError
+from translate_flow.fsutil import read_regular
+from translate_flow.mt.units import PendingCatalog, Unit
+
+__all__ = ["Applied", "apply_drafts"]
+
+# A file that keeps changing under us is given up after this many tries, with an error.
+_WRITE_TRIES = 3
+
+
+@dataclass
+class Applied:
+    """What apply_drafts changed."""
+
+    written: list[str] = field(default_factory=list)
+    """Files that received drafts, as their project-relative paths."""
+    filled: Counter[str] = field(default_factory=Counter)
+    """Entries filled, per target language."""
+    errors: list[TranslateFlowError] = field(default_factory=list)
+
+
+def apply_drafts(catalogs: list[PendingCatalog], wrap: int) -> Applied:
+    """Write each catalog's drafts into it; ``wrap`` is the line width to write with."""
+    applied = Applied()
+    for catalog in catalogs:
+        _apply_to(catalog, wrap, applied)
+    return applied
+
+
+def _apply_to(catalog: PendingCatalog, wrap: int, applied: Applied) -> None:
+    po, entries, based_on = catalog.po, catalog.entries, catalog.data
+    for attempt in range(_WRITE_TRIES):
+        filled = _fill(entries)
+        if not filled:
+            return
+        try:
+            if write_catalog(catalog.path, po, based_on=based_on):
+                applied.written.append(catalog.rel)
+            applied.filled.update(filled)
+            return
+        except StaleWriteError as exc:
+            try:
+                based_on = read_regular(catalog.path)
+                po = parse_catalog(based_on, catalog.rel)
+            except (OSError, TranslateFlowError) as error:
+                applied.errors.append(TranslateFlowError(f"cannot read again: {error}", catalog.rel))
+                return
+            po.wrapwidth = wrap
+            current = index(po)
+            entries = [
+                (current[entry_key(entry)], unit)
+                for entry, unit in entries
+                if entry_key(entry) in current and not current[entry_key(entry)].obsolete
+            ]
+            if attempt == _WRITE_TRIES - 1:
+                applied.errors.append(exc)
+        except OSError as exc:
+            applied.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", catalog.rel))
+            return
+
+
+def _fill(entries: list[tuple[polib.POEntry, Unit]]) -> list[str]:
+    """Put the drafts into still-empty entries; the target language of each one filled."""
+    filled: list[str] = []
+    for entry, unit in entries:
+        if unit.draft is None or entry.msgstr:
+            continue
+        entry.msgstr = unit.draft
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        note = f"machine translation ({unit.engine}), please review"
+        entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+        filled.append(unit.target)
+    return filled

@@ -1,0 +1,33 @@
+"""Calls run in daemon threads, so that one stuck in a silent or dripping server can be left behind.
+
+A thread blocked in a socket read cannot be stopped from outside. In a daemon thread
+it can at least be abandoned: the caller stops waiting at its deadline, and the
+process ends without waiting for it (a ThreadPoolExecutor's threads are joined at exit).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TypeVar
+
+__all__ = ["in_daemon_thread"]
+
+_T = TypeVar("_T")
+
+
+def in_daemon_thread(function: Callable[..., _T], *args: object) -> Future[_T]:
+    """Start ``function(*args)`` in a daemon thread; its result or exception arrives in the future."""
+    future: Future[_T] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(function(*args))
+        except BaseException as exc:  # noqa: BLE001 -- handed to the waiting thread, which decides
+            future.set_exception(exc)
+
+    threading.Thread(target=run, daemon=True, name="translate-flow-call").start()
+    return future

@@ -1,0 +1,38 @@
+"""What a draft run works on: each distinct text once, and the catalogs waiting for its drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from translate_flow.mt.protect import Protected
+
+__all__ = ["PendingCatalog", "Unit"]
+
+
+@dataclass
+class Unit:
+    """One distinct (source language, target language, msgid): translated once, however many entries share it."""
+
+    source: str
+    target: str
+    msgid: str
+    protected: Protected
+    draft: str | None = None
+    """The draft, once an engine gave one that survived every check."""
+    engine: str | None = None
+    """The engine that gave ``draft``."""
+
+
+@dataclass
+class PendingCatalog:
+    """A PO file with empty entries, each tied to the unit whose draft it will receive."""
+
+    path: Path
+    rel: str
+    po: polib.POFile
+    entries: list[tuple[polib.POEntry, Unit]]
+    data: bytes
+    """The bytes ``po`` was read from: the file is written back only if it still holds them."""
