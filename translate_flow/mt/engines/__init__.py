@@ -10,81 +10,24 @@ same shape, named in the config as ``class = "module:Class"`` or published under
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from importlib.metadata import entry_points
-from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from translate_flow.errors import ConfigError, TranslateFlowError
+from translate_flow.errors import ConfigError
+from translate_flow.mt.engines.apertium import ApertiumEngine
+from translate_flow.mt.engines.memory import MemoryEngine
+from translate_flow.mt.engines.protocol import Engine, EngineContext, EngineError, UnsupportedPair, check_settings
 
-
-class EngineError(TranslateFlowError):
-    """A request failed. ``transient`` errors (timeouts, 429, 5xx) are worth retrying."""
-
-    def __init__(self, message: str, transient: bool = False) -> None:
-        super().__init__(message)
-        self.transient = transient
-
-
-class UnsupportedPair(TranslateFlowError):
-    """The engine cannot translate between these two languages."""
-
-
-@dataclass(frozen=True)
-class EngineContext:
-    """What an engine may need from the project."""
-
-    root: Path
-    """The project root (for relative paths in settings)."""
-    locales: Path
-    """The locales directory (the memory engine reads it)."""
-    timeout: float
-    """Seconds one request may take."""
-
-
-@runtime_checkable
-class Engine(Protocol):
-    """What the pretranslate step needs from an engine."""
-
-    name: str
-    """The name the config uses."""
-    local: bool
-    """True when nothing leaves the machine and results need no cache (e.g. the memory)."""
-    wants_markup: bool
-    """True to receive the raw msgid instead of the placeholder-protected text."""
-    max_chars: int
-    """Largest number of characters in one request."""
-    max_batch: int
-    """Largest number of texts in one request."""
-
-    def check_pair(self, source: str, target: str) -> None:
-        """Raise UnsupportedPair before any request if the pair cannot work."""
-
-    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
-        """Drafts in the same order; None where the engine has nothing (the next engine tries)."""
-
-
-def _settings_error(engine: str, key: str, why: str) -> ConfigError:
-    return ConfigError(f"engines.{engine}.{key}: {why}")
-
-
-def check_settings(engine: str, settings: Mapping[str, Any], allowed: Mapping[str, type | tuple[type, ...]]) -> None:
-    """Refuse unknown settings and wrong types; refuse secrets written into the config."""
-    for key, value in settings.items():
-        if key == "class":
-            continue
-        lowered = key.lower()
-        if not lowered.endswith("_env") and any(word in lowered for word in ("key", "secret", "token", "password")):
-            raise _settings_error(
-                engine,
-                key,
-                f"secrets are never read from the config; set {key}_env to the name of an environment variable",
-            )
-        if key not in allowed:
-            raise _settings_error(engine, key, "unknown setting")
-        if isinstance(value, bool) and allowed[key] is not bool or not isinstance(value, allowed[key]):
-            raise _settings_error(engine, key, "wrong type")
+__all__ = [
+    "Engine",
+    "EngineContext",
+    "EngineError",
+    "UnsupportedPair",
+    "check_settings",
+    "engine_names",
+    "load_engine",
+]
 
 
 def _load_class(spec: str, engine: str) -> type:
@@ -97,6 +40,11 @@ def _load_class(spec: str, engine: str) -> type:
     if not isinstance(found, type):
         raise ConfigError(f"engines.{engine}.class: {spec!r} is not a class")
     return found
+
+
+# The online engines are imported only when named: deep-translator and requests take
+# a few tenths of a second to import, and every command loads this package while few
+# translate online. No cycle hides here: online.py imports only engines.protocol.
 
 
 def engine_names() -> list[str]:
@@ -113,15 +61,11 @@ def load_engine(name: str, settings: Mapping[str, Any], context: EngineContext) 
             raise ConfigError(f"engines.{name}.class: must be a 'module:Class' string")
         cls = _load_class(settings["class"], name)
     elif name == "memory":
-        from translate_flow.mt.engines.memory import MemoryEngine
-
         cls = MemoryEngine
     elif name == "apertium":
-        from translate_flow.mt.engines.apertium import ApertiumEngine
-
         cls = ApertiumEngine
     else:
-        from translate_flow.mt.engines.online import ONLINE_ENGINES, OnlineEngine
+        from translate_flow.mt.engines.online import ONLINE_ENGINES, OnlineEngine  # on demand: see above
 
         if name in ONLINE_ENGINES:
             return OnlineEngine(name, {k: v for k, v in settings.items()}, context)

@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from translate_flow.mt.engines import EngineContext, EngineError, UnsupportedPair, check_settings
+from translate_flow.mt.engines.protocol import EngineContext, EngineError, UnsupportedPair, check_settings
 
 # Apertium names languages with ISO 639-3 codes (older pairs with 639-1 codes).
 ISO3 = {

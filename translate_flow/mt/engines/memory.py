@@ -7,7 +7,7 @@ from typing import Any
 
 from translate_flow.catalog.memory import TranslationMemory, memory_of
 from translate_flow.errors import ConfigError
-from translate_flow.mt.engines import EngineContext, check_settings
+from translate_flow.mt.engines.protocol import EngineContext, check_settings
 
 
 class MemoryEngine:

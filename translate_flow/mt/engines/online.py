@@ -18,7 +18,7 @@ from deep_translator import constants
 from deep_translator import exceptions as dt
 
 from translate_flow.errors import ConfigError
-from translate_flow.mt.engines import EngineContext, EngineError, UnsupportedPair, check_settings
+from translate_flow.mt.engines.protocol import EngineContext, EngineError, UnsupportedPair, check_settings
 
 # name -> (deep-translator class, its language table or None when any code goes,
 #          environment-backed settings it needs, other settings it accepts)

@@ -1,0 +1,85 @@
+"""What every engine shares: the protocol it follows, its errors, its context, and the settings check.
+
+Kept apart from the package's ``__init__`` (which re-exports all of it for plug-in
+authors) so that the engine modules depend on this alone, and the package can load
+them without an import cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from translate_flow.errors import ConfigError, TranslateFlowError
+
+__all__ = ["Engine", "EngineContext", "EngineError", "UnsupportedPair", "check_settings"]
+
+
+class EngineError(TranslateFlowError):
+    """A request failed. ``transient`` errors (timeouts, 429, 5xx) are worth retrying."""
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+class UnsupportedPair(TranslateFlowError):
+    """The engine cannot translate between these two languages."""
+
+
+@dataclass(frozen=True)
+class EngineContext:
+    """What an engine may need from the project."""
+
+    root: Path
+    """The project root (for relative paths in settings)."""
+    locales: Path
+    """The locales directory (the memory engine reads it)."""
+    timeout: float
+    """Seconds one request may take."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What the pretranslate step needs from an engine."""
+
+    name: str
+    """The name the config uses."""
+    local: bool
+    """True when nothing leaves the machine and results need no cache (e.g. the memory)."""
+    wants_markup: bool
+    """True to receive the raw msgid instead of the placeholder-protected text."""
+    max_chars: int
+    """Largest number of characters in one request."""
+    max_batch: int
+    """Largest number of texts in one request."""
+
+    def check_pair(self, source: str, target: str) -> None:
+        """Raise UnsupportedPair before any request if the pair cannot work."""
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        """Drafts in the same order; None where the engine has nothing (the next engine tries)."""
+
+
+def _settings_error(engine: str, key: str, why: str) -> ConfigError:
+    return ConfigError(f"engines.{engine}.{key}: {why}")
+
+
+def check_settings(engine: str, settings: Mapping[str, Any], allowed: Mapping[str, type | tuple[type, ...]]) -> None:
+    """Refuse unknown settings and wrong types; refuse secrets written into the config."""
+    for key, value in settings.items():
+        if key == "class":
+            continue
+        lowered = key.lower()
+        if not lowered.endswith("_env") and any(word in lowered for word in ("key", "secret", "token", "password")):
+            raise _settings_error(
+                engine,
+                key,
+                f"secrets are never read from the config; set {key}_env to the name of an environment variable",
+            )
+        if key not in allowed:
+            raise _settings_error(engine, key, "unknown setting")
+        if isinstance(value, bool) and allowed[key] is not bool or not isinstance(value, allowed[key]):
+            raise _settings_error(engine, key, "wrong type")
