@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -108,3 +109,27 @@ class EditorSavesEngine:
             catalog.save(str(self.po))
             self.saved = True
         return [f"[draft] {text}" for text in texts]
+
+
+STUCK_RELEASE = threading.Event()
+"""Set by a test when it is done with StuckEngine, so its calls return."""
+
+
+class StuckEngine:
+    """Ignores its timeout and answers only when released: the run's own deadline must stop it."""
+
+    name = "stuck"
+    local = False
+    wants_markup = False
+    max_chars = 1000
+    max_batch = 10
+
+    def __init__(self, settings: Mapping[str, Any], context: EngineContext) -> None:
+        pass
+
+    def check_pair(self, source: str, target: str) -> None:
+        return None
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        STUCK_RELEASE.wait(timeout=120)  # bounded, so a broken test cannot hold a thread for ever
+        return list(texts)

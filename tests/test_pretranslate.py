@@ -13,9 +13,11 @@ from pathlib import Path
 
 import polib
 import pytest
+import requests
 
 from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, read_po, run, write_tree
 from tests.mt_server import Behaviour, fake_translation, libre_server
+from tests.plugin_engine import STUCK_RELEASE
 from translate_flow.mt.protect import protect
 
 KEY_ENV = "TF_TEST_LIBRE_KEY"
@@ -536,12 +538,66 @@ def test_mt_answers_are_validated_and_never_cached(project: Path, answer: object
     assert "cache hits 0" in second.output and "discarded draft:" in second.output
 
 
-def test_a_server_that_drips_is_stopped_by_the_overall_deadline(project: Path) -> None:
+def test_a_server_that_drips_is_stopped_at_the_request_deadline_and_retried(project: Path) -> None:
+    # Each read of a dripping answer is quick, so only a deadline on the whole request stops it;
+    # it counts as a timeout, which is worth a retry.
     behaviour = Behaviour(drip=True)
     with libre_server(behaviour) as url:
-        _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=0)
+        _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=1)
         result = run(project, "pretranslate")
         behaviour.release.set()
     assert result.exit_code == 1
-    assert "error: libre: no complete answer within" in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("error:")] == [
+        "error: libre: timed out after 0.5 s"
+    ]
+    assert len(behaviour.received) == 2
     assert _po(project)[0].msgstr == ""
+
+
+def test_an_engine_that_never_returns_is_stopped_by_the_batch_deadline(project: Path) -> None:
+    # An engine that ignores its timeout is still bounded: the batch's overall deadline.
+    config = (
+        'languages = ["fr"]\n[pretranslate]\nengines = ["stuck"]\ntimeout = 0.2\nretries = 0\n'
+        '[engines.stuck]\nclass = "tests.plugin_engine:StuckEngine"\n'
+    )
+    write_tree(project, {"translate-flow.toml": config, "content/a.md": "Hello there.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    try:
+        result = run(project, "pretranslate")
+    finally:
+        STUCK_RELEASE.set()
+    assert result.exit_code == 1
+    assert "error: stuck: no complete answer within 0.4 s" in result.output
+    assert _po(project)[0].msgstr == ""
+
+
+def test_online_engines_patch_nothing_in_requests_or_deep_translator(project: Path) -> None:
+    # Every module-level name and class attribute of requests, urllib3 and deep-translator,
+    # before and after a run that retried, timed out and succeeded: the very same objects.
+    before = _library_globals()
+    timeout_before = socket.getdefaulttimeout()
+    for behaviour in (Behaviour(fail_first=1), Behaviour(hang=True)):
+        with libre_server(behaviour) as url:
+            _setup(project, url, {"content/a.md": "Hello there.\n"}, retries=1)
+            run(project, "pretranslate")
+        (project / "locales/fr/a.po").unlink()
+    after = _library_globals()
+    assert requests.sessions.Session.request is before["requests.sessions", "Session", "request"]
+    changed = sorted(
+        f"{m}.{n}{'.' + a if a else ''}" for (m, n, a), v in before.items() if after.get((m, n, a)) is not v
+    )
+    assert changed == []
+    assert socket.getdefaulttimeout() == timeout_before
+
+
+def _library_globals() -> dict[tuple[str, str, str], object]:
+    found: dict[tuple[str, str, str], object] = {}
+    for module_name, module in list(sys.modules.items()):
+        if module is None or module_name.split(".")[0] not in ("requests", "urllib3", "deep_translator"):
+            continue
+        for name, value in list(vars(module).items()):
+            found[module_name, name, ""] = value
+            if isinstance(value, type) and value.__module__ == module_name:
+                for attribute, member in vars(value).items():
+                    found[module_name, name, attribute] = member
+    return found

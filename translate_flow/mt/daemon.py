@@ -3,18 +3,27 @@
 A thread blocked in a socket read cannot be stopped from outside. In a daemon thread
 it can at least be abandoned: the caller stops waiting at its deadline, and the
 process ends without waiting for it (a ThreadPoolExecutor's threads are joined at exit).
+Nothing here changes any state outside the call itself.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from typing import TypeVar
 
-__all__ = ["in_daemon_thread"]
+__all__ = ["DeadlineExpired", "call_with_deadline", "in_daemon_thread"]
 
 _T = TypeVar("_T")
+
+
+class DeadlineExpired(Exception):
+    """The call did not return in time; it goes on in its daemon thread, and its result is dropped."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"no result within {seconds:g} s")
+        self.seconds = seconds
 
 
 def in_daemon_thread(function: Callable[..., _T], *args: object) -> Future[_T]:
@@ -31,3 +40,16 @@ def in_daemon_thread(function: Callable[..., _T], *args: object) -> Future[_T]:
 
     threading.Thread(target=run, daemon=True, name="translate-flow-call").start()
     return future
+
+
+def call_with_deadline(seconds: float, function: Callable[..., _T], *args: object) -> _T:
+    """``function(*args)``, or DeadlineExpired once ``seconds`` have passed without a result.
+
+    A dedicated exception rather than TimeoutError: the call itself may raise TimeoutError
+    (a socket's), and that is the call's failure, not an expired deadline.
+    """
+    future = in_daemon_thread(function, *args)
+    done, _ = wait([future], timeout=seconds)
+    if not done:
+        raise DeadlineExpired(seconds)
+    return future.result()

@@ -1,23 +1,30 @@
 """deep-translator's online engines, with timeouts, clear errors and secrets kept out of sight.
 
-deep-translator sets no network timeout and lets raw ``requests`` errors escape.
-Every request made while one of these engines runs gets the configured timeout,
-and every failure becomes an EngineError with a fixed message: exception texts can
+deep-translator 1.11.4 calls ``requests.get``/``requests.post`` with no timeout and
+offers no way to pass one, nor a session. So each of its calls runs in a daemon
+thread under a deadline of the configured timeout: past it, the request is
+abandoned to its thread (which never keeps the process alive) and the attempt
+fails as a transient timeout. Nothing in ``requests`` or deep-translator is patched,
+so other code in the process sees both libraries as they are.
+
+Every failure becomes an EngineError with a fixed message: exception texts can
 contain request URLs, and some engines put the API key in the URL.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import deep_translator
 import requests
 from deep_translator import constants
 from deep_translator import exceptions as dt
 
 from translate_flow.errors import ConfigError
+from translate_flow.mt.daemon import DeadlineExpired, call_with_deadline
 from translate_flow.mt.engines.protocol import EngineContext, EngineError, UnsupportedPair, check_settings
 
 # name -> (deep-translator class, its language table or None when any code goes,
@@ -35,26 +42,6 @@ ONLINE_ENGINES: dict[str, tuple[str, dict[str, str] | None, tuple[str, ...], dic
 }
 
 _STATUS = {message: code for code, message in dt.ServerException.errors.items()}
-_local = threading.local()
-_patch_lock = threading.Lock()
-_patched = False
-
-
-def _install_timeout() -> None:
-    """Give requests made on this thread a default timeout (deep-translator passes none)."""
-    global _patched
-    with _patch_lock:
-        if _patched:
-            return
-        original: Callable[..., Any] = requests.sessions.Session.request
-
-        def request(self: requests.Session, method: str, url: str, **kwargs: Any) -> Any:
-            if kwargs.get("timeout") is None:
-                kwargs["timeout"] = getattr(_local, "timeout", None)
-            return original(self, method, url, **kwargs)
-
-        requests.sessions.Session.request = request  # type: ignore[method-assign,assignment]
-        _patched = True
 
 
 def _map_code(code: str, table: dict[str, str] | None) -> str | None:
@@ -104,10 +91,7 @@ class OnlineEngine:
         if name == "libre" and "url" in settings:
             url = str(settings["url"])
             self.kwargs["custom_url"] = url if url.endswith("/") else url + "/"
-        import deep_translator
-
         self.cls = getattr(deep_translator, class_name)
-        _install_timeout()
 
     def codes(self, source: str, target: str) -> tuple[str, str]:
         src, tgt = _map_code(source, self.table), _map_code(target, self.table)
@@ -121,11 +105,13 @@ class OnlineEngine:
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         src, tgt = self.codes(source, target)
-        _local.timeout = self.timeout
         try:
-            translator = self.cls(source=src, target=tgt, **self.kwargs)
-            return [translator.translate(text) for text in texts]
-        except requests.exceptions.Timeout as exc:
+            # Some translators make a request when they are made (Microsoft fetches its languages).
+            make = functools.partial(self.cls, source=src, target=tgt, **self.kwargs)
+            translator = call_with_deadline(self.timeout, make)
+            return [call_with_deadline(self.timeout, translator.translate, text) for text in texts]
+        except (DeadlineExpired, requests.exceptions.Timeout) as exc:
+            # requests' own Timeout too, should a later deep-translator pass a timeout itself.
             raise EngineError(f"timed out after {self.timeout:g} s", transient=True) from exc
         except requests.exceptions.ConnectionError as exc:
             raise EngineError("network unreachable", transient=True) from exc
@@ -148,5 +134,3 @@ class OnlineEngine:
         except Exception as exc:
             # Never echo the exception text: it may hold a URL with the key in it.
             raise EngineError(f"unexpected response ({type(exc).__name__})") from exc
-        finally:
-            _local.timeout = None
