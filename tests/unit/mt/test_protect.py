@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from random import Random
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -65,3 +68,28 @@ def test_hugo_markup_is_one_placeholder_each() -> None:
 def test_inline_maths_only_with_the_site_delimiters() -> None:
     assert protect("If $x$ holds").tokens == ()
     assert protect("If $x$ holds", MathDelimiters(inline=(("$", "$"),))).tokens == ("$x$",)
+
+
+# Markup characters and whole constructs, so that generated texts are dense with markup.
+_PIECES = [*"ab `[]()<>!&;#\\{}%$*_^:/.\n⟦⟧0123", "http://x.y", "{{<", ">}}", "{{%", "%}}", "$$", "&amp;", "中文"]
+_MARKUP_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@given(st.one_of(st.text(), _MARKUP_TEXT))
+def test_any_text_survives_the_round_trip_and_is_numbered_in_order(text: str) -> None:
+    protected = protect(text)
+    assert restore(protected.text, protected) == text
+    # ⟦0⟧, ⟦1⟧… in reading order, each once: what restore checks a draft against.
+    numbers = [int(n) for n in re.findall(r"⟦(\d+)⟧", protected.text)]
+    assert numbers == list(range(len(protected.tokens)))
+
+
+@given(_MARKUP_TEXT, st.randoms(use_true_random=False))
+def test_an_engine_may_move_placeholders_and_each_token_follows_its_own(text: str, random: Random) -> None:
+    protected = protect(text)
+    order = list(range(len(protected.tokens)))
+    random.shuffle(order)
+    # A translation that reorders the sentence: new words, placeholders in another order.
+    draft = "mot " + " mot ".join(f"⟦{n}⟧" for n in order) + " fin"
+    expected = "mot " + " mot ".join(protected.tokens[n] for n in order) + " fin"
+    assert restore(draft, protected) == expected
