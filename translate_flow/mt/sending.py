@@ -20,7 +20,7 @@ from translate_flow.mt.daemon import in_daemon_thread
 from translate_flow.mt.engines import Engine, EngineError
 from translate_flow.mt.rate_limit import RateLimiter
 
-__all__ = ["Sender", "batch_deadline", "batches", "call_with_retries"]
+__all__ = ["FinalFailure", "Sender", "batch_deadline", "batches", "call_with_retries"]
 
 Answered = Callable[[list[str], list[str | None]], None]
 """Told each batch and the engine's answer to it, as soon as it arrives."""
@@ -28,8 +28,8 @@ Counted = Callable[[int, int], None]
 """Told the requests made and the characters sent for each batch, retries included."""
 
 
-class _Failed(EngineError):
-    """An engine's final failure, with how many attempts were made before it."""
+class FinalFailure(EngineError):
+    """A failure not worth another attempt (or the last attempt's), with the number of attempts made."""
 
     def __init__(self, cause: EngineError, attempts: int) -> None:
         super().__init__(cause.message, cause.transient)
@@ -76,7 +76,7 @@ def call_with_retries(
             return engine.translate(texts, source, target), attempt + 1
         except EngineError as exc:
             if not exc.transient or attempt == settings.retries:
-                raise _Failed(exc, attempt + 1) from exc
+                raise FinalFailure(exc, attempt + 1) from exc
             sleep(settings.backoff * 2**attempt)
     raise AssertionError("unreachable: the last attempt returns or raises")
 
@@ -150,7 +150,7 @@ class Sender:
                     continue
                 try:
                     drafts, attempts = future.result()
-                except _Failed as exc:
+                except FinalFailure as exc:
                     self._count(batch, exc.attempts, counted)
                     failure = failure or exc.cause
                     continue
