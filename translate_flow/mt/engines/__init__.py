@@ -44,7 +44,8 @@ def _load_class(spec: str, engine: str) -> type:
 
 # The online engines are imported only when named: deep-translator and requests take
 # a few tenths of a second to import, and every command loads this package while few
-# translate online. No cycle hides here: online.py imports only engines.protocol.
+# translate online. No cycle hides here: online.py takes nothing from this module (its
+# engine types come from engines.protocol), so the import works at the top just as well.
 
 
 def engine_names() -> list[str]:
