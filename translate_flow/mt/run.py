@@ -30,7 +30,7 @@ from translate_flow.mt.units import PendingCatalog, Unit
 from translate_flow.project.discover import discover, select_sources, target_catalogs
 from translate_flow.reports import StepReport
 
-__all__ = ["PretranslateReport", "pretranslate"]
+__all__ = ["PretranslateReport", "draft_empty_entries"]
 
 
 @dataclass
@@ -59,7 +59,7 @@ class PretranslateReport(StepReport):
     """True when the run was stopped (Ctrl-C) before it finished."""
 
 
-def pretranslate(
+def draft_empty_entries(
     config: Config,
     paths: Iterable[Path] = (),
     languages: Sequence[str] = (),

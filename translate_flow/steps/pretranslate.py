@@ -7,8 +7,7 @@ from pathlib import Path
 
 from translate_flow.config import Config
 from translate_flow.fsutil import remove_stale_temp_files
-from translate_flow.mt.run import PretranslateReport
-from translate_flow.mt.run import pretranslate as draft
+from translate_flow.mt.run import PretranslateReport, draft_empty_entries
 from translate_flow.project.lock import project_lock
 
 __all__ = ["pretranslate"]
@@ -25,4 +24,4 @@ def pretranslate(
     """Fill empty entries with fuzzy drafts from the engine chain (``translate_flow.mt``)."""
     with project_lock(config.root, config.locales_path, "pretranslate", config.lock_timeout):
         remove_stale_temp_files(config.locales_path)
-        return draft(config, paths, languages, engines, progress, on_total)
+        return draft_empty_entries(config, paths, languages, engines, progress, on_total)
