@@ -14,7 +14,7 @@ import pytest
 
 from translate_flow.document.markdown import body_segments
 
-FIXTURES = Path(__file__).parent / "fixtures" / "segments"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "segments"
 _KIND = re.compile(r"^(paragraph|heading \d|list item|blockquote|table cell|image alt|footnote|alert title): ")
 
 

@@ -1,0 +1,84 @@
+"""fsutil.py: atomic writes, writes only on change, stale-write refusal, confinement, regular files only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from translate_flow.errors import StaleWriteError, UnsafePathError
+from translate_flow.fsutil import (
+    Confinement,
+    atomic_write_bytes,
+    read_head,
+    read_regular,
+    remove_stale_temp_files,
+    write_if_changed,
+)
+
+
+def test_an_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "a.po"
+    atomic_write_bytes(target, b"one")
+    assert target.read_bytes() == b"one"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["a.po"]
+
+
+def test_an_unchanged_file_is_not_touched(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    assert write_if_changed(target, b"same")
+    before = os.stat(target)
+    assert not write_if_changed(target, b"same")
+    after = os.stat(target)
+    assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    assert write_if_changed(target, b"other") and target.read_bytes() == b"other"
+
+
+def test_a_file_saved_by_someone_else_meanwhile_is_never_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"what we read")
+    target.write_bytes(b"the translator's save")
+    with pytest.raises(StaleWriteError):
+        atomic_write_bytes(target, b"ours", expected=b"what we read")
+    assert target.read_bytes() == b"the translator's save"
+    with pytest.raises(StaleWriteError):
+        atomic_write_bytes(tmp_path / "new.po", b"ours", expected=b"a file that was there")
+    assert not (tmp_path / "new.po").exists()
+
+
+def test_only_our_own_temporary_names_are_cleaned(tmp_path: Path) -> None:
+    ours = tmp_path / "fr" / ".a.po.123-4.tmp"
+    theirs = tmp_path / "fr" / "notes.tmp"
+    ours.parent.mkdir()
+    ours.write_bytes(b"x")
+    theirs.write_bytes(b"y")
+    assert remove_stale_temp_files(tmp_path) == 1
+    assert not ours.exists() and theirs.exists()
+
+
+def test_confinement_names_the_first_unsafe_part(tmp_path: Path) -> None:
+    (tmp_path / "locales").mkdir()
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (tmp_path / "locales" / "fr").symlink_to(outside)
+    check = Confinement(tmp_path).check
+    check(tmp_path / "locales" / "de" / "a.po")  # not there yet: made by us when needed
+    with pytest.raises(UnsafePathError, match="symbolic link") as caught:
+        check(tmp_path / "locales" / "fr" / "a.po")
+    assert str(caught.value).startswith("locales/fr:")
+    with pytest.raises(UnsafePathError, match="outside the project"):
+        check(outside / "a.po")
+
+
+def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "a.po"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        read_regular(fifo)
+    link = tmp_path / "b.po"
+    (tmp_path / "real.po").write_bytes(b"abc")
+    link.symlink_to(tmp_path / "real.po")
+    with pytest.raises(OSError):
+        read_head(link, 2)
+    assert read_head(tmp_path / "real.po", 2) == b"ab"
