@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.keys import Key, entry_key
+from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.lexicon import decode_escapes, hide_separators, restore_separators
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError

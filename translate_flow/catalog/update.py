@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import polib
 
 from translate_flow import __version__
+from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.io import now_date
-from translate_flow.catalog.keys import Key, entry_key
-from translate_flow.catalog.memory import TranslationMemory
+from translate_flow.catalog.translation_memory import TranslationMemory
 from translate_flow.document.segment import Segment
 from translate_flow.languages import Language
 

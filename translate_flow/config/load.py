@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
-from translate_flow.config.keys import NUMBER, TABLE, Key
+from translate_flow.config.key_types import NUMBER, TABLE, Key
 from translate_flow.config.lines import key_line
 from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
 from translate_flow.config.rules import inside, language_code

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from translate_flow.config.keys import Rule
+from translate_flow.config.key_types import Rule
 from translate_flow.languages import parse_language
 from translate_flow.qa.names import CHECK_NAMES
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from translate_flow.config import rules
-from translate_flow.config.keys import INTEGER, NUMBER, STRING, STRINGS, Key, Table
+from translate_flow.config.key_types import INTEGER, NUMBER, STRING, STRINGS, Key, Table
 from translate_flow.qa.names import CATEGORIES, DEFAULT_FAIL_ON
 
 LAYOUTS = ("filename", "directory")

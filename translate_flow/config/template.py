@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from translate_flow.config.keys import Key, Table
+from translate_flow.config.key_types import Key, Table
 from translate_flow.config.schema import KEYS, LANGUAGES, LAYOUT, SOURCE_LANGUAGE, TABLES
 
 _INTRO = (

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from translate_flow.catalog.keys import Key
+from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import Article
 from translate_flow.document.frontmatter import Path_, parse_front_matter, render_span_end, render_value
 from translate_flow.document.segment import Segment

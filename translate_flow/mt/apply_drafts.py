@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import polib
 
+from translate_flow.catalog.entry_keys import entry_key
 from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.keys import entry_key
 from translate_flow.catalog.update import index
 from translate_flow.errors import StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import read_regular

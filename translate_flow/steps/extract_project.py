@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.memory import TranslationMemory, memory_of
+from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
 from translate_flow.catalog.update import fill_from_memory
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError

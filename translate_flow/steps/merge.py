@@ -15,8 +15,8 @@ from typing import Any
 
 import polib
 
+from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.io import msgstr_lines, parse_catalog
-from translate_flow.catalog.keys import Key, entry_key
 from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article

@@ -9,7 +9,7 @@ import polib
 
 from tests.conftest import need_tool
 from translate_flow.catalog.io import parse_catalog, render_catalog
-from translate_flow.catalog.memory import TranslationMemory
+from translate_flow.catalog.translation_memory import TranslationMemory
 from translate_flow.catalog.update import build_catalog, entries_for, fill_from_memory, index, kept_translations
 from translate_flow.document.segment import Location, Segment
 from translate_flow.languages import parse_language

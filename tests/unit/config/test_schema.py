@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from translate_flow.config import rules, schema
-from translate_flow.config.keys import INTEGER, NUMBER, STRING, STRINGS, TABLE, Key
+from translate_flow.config.key_types import INTEGER, NUMBER, STRING, STRINGS, TABLE, Key
 from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
 from translate_flow.config.schema import KEYS, TABLES, keys_of, tables_in
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from translate_flow.catalog.memory import TranslationMemory, memory_of
+from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines.protocol import EngineContext, check_settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.io import render_catalog
-from translate_flow.catalog.memory import TranslationMemory, memory_of
+from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
 
 
 def _entry(msgid: str, msgstr: str, *flags: str, obsolete: bool = False) -> polib.POEntry:
