@@ -21,7 +21,7 @@ STRUCTURE_CHECKS = (
 )
 """Every check of the validator; each may be switched off by a ``no-<check>-check`` flag."""
 
-CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid")
+CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid", "site")
 """Gate categories: each finding belongs to one."""
 
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
@@ -38,6 +38,7 @@ FILE_CHECKS = (
     "po-newline",
     "invalid-po",
     "invalid-article",
+    "hugo-language",
 )
 """Checks that look at a whole file: a catalog or article that is missing, out of date or unreadable."""
 

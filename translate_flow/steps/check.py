@@ -23,6 +23,7 @@ from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
+from translate_flow.qa.site_findings import hugo_language_findings
 from translate_flow.reports import Report, StepReport
 from translate_flow.steps.extract import would_change
 from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
@@ -103,6 +104,9 @@ def run_checks(
             report.findings.append(_error_finding(error))
     stale = set(planned.written)
     sources = select_sources(discovery.sources, paths)
+    report.findings.extend(
+        hugo_language_findings(config, {t for s in sources for t in s.targets if not wanted or t in wanted})
+    )
     # Findings per PO file, reused while the source, the PO file and the output are unchanged.
     state = StateCache(config.root, "check")
     todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []

@@ -1,0 +1,37 @@
+"""Findings about the site as a whole: target languages Hugo does not know.
+
+Hugo publishes ``post.es.md`` as one more page of the default language when ``es`` is
+not one of its languages, so a translation made for it doubles pages instead of
+translating them. The check says so; it is a warning unless ``fail_on`` names ``site``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from translate_flow.config import Config
+from translate_flow.config.hugo import read_site
+from translate_flow.qa.findings import Finding
+
+__all__ = ["hugo_language_findings"]
+
+
+def hugo_language_findings(config: Config, targets: Iterable[str]) -> Iterator[Finding]:
+    """One finding per target language that the project's Hugo configuration does not define."""
+    if config.hugo_config is None:
+        return
+    site = read_site(config.root, config.root / config.hugo_config)
+    if site is None:
+        return
+    known = {language.code for language in site.languages} | {site.default_code}
+    for code in sorted(set(targets) - known):
+        key = config.language_keys.get(code, code)
+        yield Finding(
+            config.hugo_config,
+            None,
+            "hugo-language",
+            "site",
+            f"{code} is not a language of the Hugo site: Hugo would publish its pages as extra "
+            f"{site.default_code} pages; add a `{key}` entry under languages",
+            code,
+        )
