@@ -71,6 +71,27 @@ def test_what_is_and_is_not_extracted(project: Path) -> None:
     assert po.find("S").occurrences == [("content/a.md", "5")]
 
 
+def test_front_matter_keys_match_in_any_case_as_hugo_reads_them(project: Path) -> None:
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n[front_matter]\ntranslate = ["linkTitle", "params.subTitle"]\n',
+            "content/a.md": "---\nlinktitle: Short\nParams:\n  subtitle: Under it\n---\n\nBody.\n",
+        },
+    )
+    assert run(project, "extract").exit_code == 0
+    po = read_po(project / "locales/fr/a.po")
+    assert [(e.msgid, e.comment) for e in po] == [
+        ("Short", "front matter: linktitle"),
+        ("Under it", "front matter: Params.subtitle"),
+        ("Body.", "paragraph"),
+    ]
+    fill(project / "locales/fr/a.po", lambda m: {"Short": "Court", "Under it": "Dessous"}.get(m, "Corps."))
+    assert run(project, "merge").exit_code == 0
+    merged = (project / "content/a.fr.md").read_text(encoding="utf-8")
+    assert merged == "---\nlinktitle: Court\nParams:\n  subtitle: Dessous\n---\n\nCorps.\n"
+
+
 def test_reextract_keeps_translations_and_header_edits(project: Path) -> None:
     write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "One.\n\nTwo.\n\nThree.\n"})
     assert run(project, "extract").exit_code == 0
