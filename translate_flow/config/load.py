@@ -20,6 +20,7 @@ from translate_flow.config.model import CheckSettings, Config, PretranslateSetti
 from translate_flow.config.rules import inside, language_code
 from translate_flow.config.schema import keys_of, tables_in
 from translate_flow.document.hugo_markup import DEFAULT_MATH
+from translate_flow.document.shortcode_params import BUILT_IN, ParamKey
 from translate_flow.errors import ConfigError
 from translate_flow.textutil import toml_error
 
@@ -109,6 +110,7 @@ def load_config(root: Path) -> Config:
         language_dirs={**hugo_dirs, **_content_dirs(table.get("content_dirs", {}), file)},
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
         math=site.math if site is not None else DEFAULT_MATH,
+        shortcodes=BUILT_IN.overridden(_shortcodes(table.get("shortcodes", {}), file)),
     )
 
 
@@ -206,6 +208,26 @@ def _content_dirs(table: dict[str, Any], file: _File) -> dict[str, str]:
             raise file.error(f"'content_dirs.{code}' must be a relative path inside the project", code, "content_dirs")
         dirs[_code(code, "content_dirs", file)] = folder
     return dirs
+
+
+def _shortcodes(table: dict[str, Any], file: _File) -> dict[str, tuple[ParamKey, ...]]:
+    """``[shortcodes]``: each shortcode's translatable parameters, names as strings and positions as numbers."""
+    found: dict[str, tuple[ParamKey, ...]] = {}
+    for name, keys in table.items():
+        where = f"shortcodes.{name}"
+        if not isinstance(keys, list) or not all(
+            (isinstance(k, str) and k) or (type(k) is int and k >= 0) for k in keys
+        ):
+            problem = f"'{where}' must be a list of parameter names and positions (0, 1…)"
+            raise file.error(problem, name, "shortcodes")
+        digits = next((k for k in keys if isinstance(k, str) and k.isdigit()), None)
+        if digits is not None:
+            # A position is a number: "0" would name a parameter `0=`, which no one means.
+            raise file.error(
+                f"'{where}': write the position {digits} as a number, not \"{digits}\"", name, "shortcodes"
+            )
+        found[name] = tuple(keys)
+    return found
 
 
 def _code(code: str, table: str, file: _File) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from translate_flow.config import schema
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ class Config:
     """Larger articles are refused (naming this limit) rather than slowing every run."""
     math: MathDelimiters = DEFAULT_MATH
     """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
+    shortcodes: ShortcodeParams = BUILT_IN
+    """The translatable parameters of each shortcode: the built-in ones, as ``[shortcodes]`` changes them."""
 
     @property
     def content_path(self) -> Path:

@@ -250,6 +250,14 @@ TABLES = (
         '[language_keys]\n"zh-CN" = "zh-cn"',
     ),
     Table(
+        "shortcodes",
+        "The shortcode parameters whose values are translated, by shortcode name: parameter\n"
+        "names, and positions (0, 1…) as numbers for positional parameters. Each shortcode listed\n"
+        "replaces its built-in list; [] switches one off. Built in: Hugo's figure, details, qr,\n"
+        "youtube and vimeo, and the prose parameters of the Hextra and Docsy themes (README).",
+        '[shortcodes]\ncard = ["title", "subtitle"]\ntab = ["name", 0]\nyoutube = []',
+    ),
+    Table(
         "content_dirs",
         'The content directory of each language for the "directory" layout, relative to\n'
         "this file. Default: the Hugo site's contentDir settings.",

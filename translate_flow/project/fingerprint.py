@@ -18,6 +18,7 @@ import polib
 
 from translate_flow import __version__
 from translate_flow.config import Config
+from translate_flow.document.shortcode_params import BUILT_IN
 from translate_flow.fsutil import read_head
 
 __all__ = [
@@ -52,6 +53,10 @@ def config_fingerprint(config: Config) -> bytes:
         ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
         repr(config.math),
     ]
+    if config.shortcodes != BUILT_IN:
+        # The built-in list belongs to this version (``__version__`` above), so only a project's
+        # own [shortcodes] table is added; catalogs made with the defaults keep their fingerprints.
+        parts.append(repr(config.shortcodes))
     return "\x00".join(parts).encode("utf-8")
 
 

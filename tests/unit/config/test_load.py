@@ -11,6 +11,7 @@ from translate_flow.config.load import CONFIG_NAME, find_config_file, load_confi
 from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
 from translate_flow.config.rules import MAX_ARTICLE_LIMIT, MIN_WRAP
 from translate_flow.document.hugo_markup import DEFAULT_MATH
+from translate_flow.document.shortcode_params import BUILT_IN
 from translate_flow.errors import ConfigError
 
 
@@ -255,6 +256,50 @@ def test_language_keys_errors(project: Path, text: str, line: int, message: str)
     ],
 )
 def test_content_dirs_errors(project: Path, text: str, line: int, message: str) -> None:
+    _assert_error(project, text, line, message)
+
+
+def test_shortcodes_extend_and_override_the_built_in_parameters(project: Path) -> None:
+    text = '[shortcodes]\nnote = ["title"]\ncard = ["subtitle"]\n"blocks/cover" = []\nstep = ["label", 1, 0]\n'
+    write_tree(project, {CONFIG_NAME: text})
+    shortcodes = load_config(project).shortcodes
+    assert shortcodes.keys("note") == ("title",)
+    assert shortcodes.keys("card") == ("subtitle",)
+    assert shortcodes.keys("blocks/cover") == ()
+    assert shortcodes.keys("step") == ("label", 1, 0)
+    assert shortcodes.keys("figure") == BUILT_IN.keys("figure") == ("alt", "title", "caption", "attr")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '[shortcodes]\ncard = "title"\n',
+            2,
+            "'shortcodes.card' must be a list of parameter names and positions (0, 1…)",
+        ),
+        (
+            "[shortcodes]\nx = 1\ncard = [-1]\n",
+            2,
+            "'shortcodes.x' must be a list of parameter names and positions (0, 1…)",
+        ),
+        ("[shortcodes]\ncard = [-1]\n", 2, "'shortcodes.card' must be a list of parameter names and positions (0, 1…)"),
+        ('[shortcodes]\ncard = [""]\n', 2, "'shortcodes.card' must be a list of parameter names and positions (0, 1…)"),
+        (
+            "[shortcodes]\ncard = [true]\n",
+            2,
+            "'shortcodes.card' must be a list of parameter names and positions (0, 1…)",
+        ),
+        (
+            '[shortcodes]\n"a/b" = [1.5]\n',
+            2,
+            "'shortcodes.a/b' must be a list of parameter names and positions (0, 1…)",
+        ),
+        ('[shortcodes]\ntab = ["name", "0"]\n', 2, "'shortcodes.tab': write the position 0 as a number, not \"0\""),
+        ("shortcodes = 3\n", 1, "'shortcodes' must be a table"),
+    ],
+)
+def test_shortcodes_errors(project: Path, text: str, line: int, message: str) -> None:
     _assert_error(project, text, line, message)
 
 

@@ -22,7 +22,17 @@ _HOLDER: dict[str, type] = {
 }
 # Config fields that are not one TOML key: the root, where the settings came from, tables of
 # names the user picks, and what only the Hugo site gives.
-_NOT_KEYS = {"root", "source", "pretranslate", "engines", "check", "language_keys", "language_dirs", "math"}
+_NOT_KEYS = {
+    "root",
+    "source",
+    "pretranslate",
+    "engines",
+    "check",
+    "language_keys",
+    "language_dirs",
+    "math",
+    "shortcodes",
+}
 
 
 def test_each_key_is_declared_once() -> None:
@@ -64,7 +74,15 @@ def test_every_default_passes_its_own_checks(key: Key[Any], tmp_path: Path) -> N
 
 
 def test_tables_and_keys_by_table() -> None:
-    assert tables_in("") == {"front_matter", "pretranslate", "engines", "check", "language_keys", "content_dirs"}
+    assert tables_in("") == {
+        "front_matter",
+        "pretranslate",
+        "engines",
+        "check",
+        "language_keys",
+        "content_dirs",
+        "shortcodes",
+    }
     assert tables_in("check") == {"languages"}
     assert tables_in("pretranslate") == set()
     assert set(keys_of("check")) == {"fail_on", "min_percent", "disable"}
@@ -74,6 +92,7 @@ def test_tables_and_keys_by_table() -> None:
         "check.languages",
         "language_keys",
         "content_dirs",
+        "shortcodes",
     }
 
 

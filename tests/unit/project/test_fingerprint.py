@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import polib
 
-from translate_flow.project.fingerprint import HASH_FIELD, confirm_pending, read_fingerprint, stamp
+from translate_flow.config import Config
+from translate_flow.document.shortcode_params import BUILT_IN
+from translate_flow.project.fingerprint import HASH_FIELD, config_fingerprint, confirm_pending, read_fingerprint, stamp
 
 
 def _pot(path: Path, pending: bool) -> bytes:
@@ -43,3 +46,10 @@ def test_no_fingerprint_in_a_missing_or_foreign_file(tmp_path: Path) -> None:
     assert read_fingerprint(tmp_path / "missing.pot") is None
     (tmp_path / "other.pot").write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n')
     assert read_fingerprint(tmp_path / "other.pot") is None
+
+
+def test_a_project_s_own_shortcode_table_changes_the_fingerprint(tmp_path: Path) -> None:
+    base = Config(root=tmp_path)
+    own = replace(base, shortcodes=BUILT_IN.overridden({"note": ["title"]}))
+    assert config_fingerprint(own) != config_fingerprint(base)
+    assert config_fingerprint(replace(base, shortcodes=BUILT_IN.overridden({}))) == config_fingerprint(base)
