@@ -64,7 +64,9 @@ def test_hostile_drafts_never_break_the_site(site: Path) -> None:
     # Something was really translated, and Hugo markup came through untouched.
     french = (site / "content/docs/shortcodes.fr.md").read_text(encoding="utf-8")
     assert french != (site / "content/docs/shortcodes.md").read_text(encoding="utf-8")
-    assert '{{< card\n  title="Fast"\n  subtitle="Builds in milliseconds"\n  icon="bolt"\n>}}' in french
+    # The card's title and subtitle are texts of their own: only they may change, the call keeps its shape.
+    assert re.search(r'\{\{< card\n  title="[^"\n]+"\n  subtitle="[^"\n]+"\n  icon="bolt"\n>\}\}', french)
+    assert "FAST" in french
     assert '{class="no-step-marker"}' in french
 
 

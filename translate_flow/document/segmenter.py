@@ -1,4 +1,4 @@
-"""All segments of an article: its front-matter values, then its Markdown body."""
+"""All segments of an article: its front-matter values, then its Markdown body and shortcode values."""
 
 from __future__ import annotations
 
@@ -7,13 +7,21 @@ from translate_flow.document.front_matter_segments import front_matter_segments
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.markdown import body_segments
 from translate_flow.document.segment import Segment, Skipped
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
+from translate_flow.document.shortcode_segments import shortcode_segments
 
 __all__ = ["segment_article"]
 
 
 def segment_article(
-    article: Article, front_matter_keys: tuple[str, ...], math: MathDelimiters = DEFAULT_MATH
+    article: Article,
+    front_matter_keys: tuple[str, ...],
+    math: MathDelimiters = DEFAULT_MATH,
+    shortcodes: ShortcodeParams = BUILT_IN,
 ) -> tuple[list[Segment], list[Skipped]]:
     """All segments of an article in source order, plus texts that could not be located."""
     body, skipped = body_segments(article.text, article.body_line, math)
+    values = shortcode_segments(article.text, article.body_line, body, shortcodes, math)
+    if values:
+        body = sorted(body + values, key=lambda s: s.location.start)
     return front_matter_segments(article, front_matter_keys) + body, skipped

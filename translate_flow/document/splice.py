@@ -14,6 +14,7 @@ from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import Article
 from translate_flow.document.frontmatter import Path_, parse_front_matter, render_span_end, render_value
 from translate_flow.document.segment import Segment
+from translate_flow.document.shortcode_segments import is_shortcode_value, respell
 from translate_flow.errors import TranslateFlowError
 from translate_flow.languages import same_language
 from translate_flow.textutil import LINE_END_RE, LineTable
@@ -32,7 +33,8 @@ class MergeResult:
     translated: int
     """Distinct texts that have a usable translation."""
     held: tuple[str, ...] = ()
-    """Msgids whose front-matter value could not be written so that it reads back as the translation."""
+    """Msgids whose front-matter or shortcode value could not be written so that it reads back as
+    the translation."""
 
 
 def render_segment(article: Article, segment: Segment, translation: str, eol: str) -> str:
@@ -73,14 +75,15 @@ def merge_article(
     """
     safe: set[Path_] = set()
     dropped: set[Path_] = set()
+    unquotable: set[str] = set()
     while True:
-        text, written = _splice(article, segments, translations, target, safe, dropped)
+        text, written = _splice(article, segments, translations, target, safe, dropped, unquotable)
         wrong = _unfaithful(article, text, written)
         if not wrong:
             break
         dropped |= wrong & safe
         safe |= wrong
-    held = {segment.text for segment in segments if segment.fm_path in dropped}
+    held = {segment.text for segment in segments if segment.fm_path in dropped} | unquotable
     texts = {segment.text for segment in segments}
     done = sum(1 for t in texts if (None, t) in translations and t not in held)
     return MergeResult(text, len(texts), done, tuple(sorted(held)))
@@ -93,8 +96,12 @@ def _splice(
     target: str,
     safe: set[Path_],
     dropped: set[Path_],
+    unquotable: set[str],
 ) -> tuple[str, dict[Path_, str]]:
-    """The article with the translations in place, and the front-matter values written."""
+    """The article with the translations in place, and the front-matter values written.
+
+    A shortcode value no quoting can hold goes into ``unquotable`` and keeps its source.
+    """
     text = article.text
     lines = LineTable.of(text)
     edits: list[tuple[int, int, str]] = []
@@ -115,6 +122,12 @@ def _splice(
             rendered = render_value(fm, text, span, new, safe=segment.fm_path in safe)
             edits.append((span.start, render_span_end(fm, text, span), rendered))
             written[segment.fm_path] = new
+        elif is_shortcode_value(segment):
+            quoted = respell(text[start:end], new)
+            if quoted is None:
+                unquotable.add(segment.text)
+                continue
+            edits.append((start, end, quoted))
         else:
             eol = lines.eols[lines.line_of(start)] or "\n"
             edits.append((start, end, render_segment(article, segment, new, eol)))

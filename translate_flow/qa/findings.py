@@ -13,6 +13,7 @@ import polib
 
 from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.mt.protect import MARKUP
 from translate_flow.qa.counts import Counts, count_words
 from translate_flow.qa.names import DEFAULT_FAIL_ON
@@ -99,6 +100,7 @@ def entry_findings(
     disabled: Iterable[str] = (),
     math: MathDelimiters = DEFAULT_MATH,
     line: int | None = None,
+    shortcodes: ShortcodeParams = BUILT_IN,
 ) -> Iterator[Finding]:
     """A translation that would change its page beyond the words (the validator's problems), and copies.
 
@@ -108,7 +110,7 @@ def entry_findings(
         return
     off = switched_off(entry.flags, disabled)
     where = line or entry.linenum
-    for problem in problems(entry.msgid, entry.msgstr, entry.comment.split("\n"), off, math):
+    for problem in problems(entry.msgid, entry.msgstr, entry.comment.split("\n"), off, math, shortcodes):
         yield Finding(rel, where, problem.check, "broken", problem.message, language)
     if "copy" not in off and entry.msgstr == entry.msgid and "fuzzy" not in entry.flags:
         plain = MARKUP.sub(" ", entry.msgid)

@@ -11,7 +11,10 @@ A msgstr is compared with its msgid on:
 - **emphasis as it renders** (also the skeleton): the same number of emphasis, strong
   and strikethrough elements once CommonMark's flanking rules (Unicode punctuation
   included) have decided which markers count, so ``** text**`` or ``**（PR）**即`` are caught;
-- the same leading and trailing whitespace.
+- the same leading and trailing whitespace;
+- for a shortcode parameter value, a text that Hugo reads back as one value of a call
+  that stays on its lines; in a paragraph, a call may change only in the values of
+  its translatable parameters (``document.shortcode_segments``).
 
 This module holds the rules that turn those differences into problems, and which
 checks an entry has switched off.
@@ -28,6 +31,8 @@ from dataclasses import dataclass
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.inline_skeleton import inline_skeleton
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
+from translate_flow.document.shortcode_segments import SHORTCODE_KIND, loosened, value_problem
 from translate_flow.qa.block_shape import block_shape_difference
 
 
@@ -52,6 +57,7 @@ def problems(
     kinds: Collection[str],
     disabled: Collection[str] = (),
     math: MathDelimiters = DEFAULT_MATH,
+    shortcodes: ShortcodeParams = BUILT_IN,
 ) -> list[Problem]:
     """Every way ``msgstr`` would make its page differ from the source page beyond the words.
 
@@ -67,9 +73,16 @@ def problems(
             if difference is not None:
                 found.append(Problem("structure", difference))
                 break
+    if "shortcode" not in disabled and any(kind.startswith(SHORTCODE_KIND) for kind in kinds):
+        why = value_problem(msgid, msgstr)
+        if why is not None:
+            found.append(Problem("shortcode", why))
     source, target = inline_skeleton(msgid, math), inline_skeleton(msgstr, math)
     for check, label in _LABELS.items() if source != target else ():
         before, after = source.get(check, _NONE), target.get(check, _NONE)
+        if check == "shortcode" and before != after:
+            # A call in a paragraph may change in the values of its translatable parameters.
+            before, after = _loosened(before, shortcodes), _loosened(after, shortcodes)
         if check in disabled or before == after:
             continue
         if check == "emphasis":
@@ -102,6 +115,10 @@ _LABELS = {
     "html": "HTML tags",
     "emphasis": "emphasis",
 }
+
+
+def _loosened(calls: Counter[str], shortcodes: ShortcodeParams) -> Counter[str]:
+    return Counter(loosened(call, shortcodes) for call in calls.elements())
 
 
 def _edges(text: str) -> tuple[str, str]:

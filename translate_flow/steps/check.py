@@ -26,7 +26,7 @@ from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.qa.site_findings import hugo_language_findings
 from translate_flow.reports import Report, StepReport
 from translate_flow.steps.extract import would_change
-from translate_flow.steps.merge import FRONT_MATTER_UNFAITHFUL, plan_merge
+from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
@@ -186,7 +186,9 @@ def _check_source(
         found.extend(catalog_findings(po, rel, language, count(po)))
         lines = msgstr_lines(data)
         for entry in po:
-            found.extend(entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum)))
+            found.extend(
+                entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum), config.shortcodes)
+            )
         results.append((rel, key, found))
         parsed[language] = po
     merge_report = Report()
@@ -205,8 +207,10 @@ def _output_findings(
     found: dict[str, list[Finding]] = {}
     for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
         for notice in plan.unfaithful:
+            message = notice.message.removeprefix("not merged: ")
+            name = "shortcode" if message == SHORTCODE_UNWRITABLE else "front-matter"
             found.setdefault(plan.language, []).append(
-                Finding(notice.path, notice.line, "front-matter", "broken", FRONT_MATTER_UNFAITHFUL, plan.language)
+                Finding(notice.path, notice.line, name, "broken", message, plan.language)
             )
         if plan.data is None:
             continue

@@ -133,7 +133,7 @@ def plan_article(
     try:
         source = resolve(config, item) if isinstance(item, Unresolved) else item
         article = load_article(config, source)
-        segments, skipped = segment_article(article, config.front_matter_keys, config.math)
+        segments, skipped = segment_article(article, config.front_matter_keys, config.math, config.shortcodes)
     except TranslateFlowError as exc:
         return exc
     notices = tuple(Notice(article.rel, s.line, f"not extracted: {s.reason}") for s in skipped)

@@ -20,6 +20,7 @@ from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
+from translate_flow.document.shortcode_segments import is_shortcode_value
 from translate_flow.document.splice import merge_article
 from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import remove_stale_temp_files, write_if_changed
@@ -76,6 +77,7 @@ def merge_inputs(config: Config, source: Source, po_bytes: bytes | None, include
 
 
 FRONT_MATTER_UNFAITHFUL = "the front-matter value would not read back as its translation in any style"
+SHORTCODE_UNWRITABLE = "no quoting holds the translation as a shortcode value"
 
 
 def publishable(
@@ -102,7 +104,7 @@ def publishable(
             continue
         line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
         off = switched_off(entry.flags, config.check.disable)
-        found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math)
+        found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math, config.shortcodes)
         if found:
             held.append(Notice(po_rel, line_of[entry.msgid], f"not merged: {found[0].message}"))
             continue
@@ -130,7 +132,9 @@ def plan_merge(
             article = load_article(config, source)
             cached = load_segments(config.root, source.digest)
             segments = (
-                cached if cached is not None else segment_article(article, config.front_matter_keys, config.math)[0]
+                cached
+                if cached is not None
+                else segment_article(article, config.front_matter_keys, config.math, config.shortcodes)[0]
             )
         except TranslateFlowError as exc:
             report.errors.append(exc)
@@ -156,8 +160,15 @@ def plan_merge(
                 lines = msgstr_lines(po_bytes)
             usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
             result = merge_article(article, segments, usable, lang)
+            # Only with the shortcode check switched off can a shortcode value get here.
+            values = {segment.text for segment in segments if is_shortcode_value(segment)}
             unfaithful = tuple(
-                Notice(po_rel, line_of.get(msgid), f"not merged: {FRONT_MATTER_UNFAITHFUL}") for msgid in result.held
+                Notice(
+                    po_rel,
+                    line_of.get(msgid),
+                    f"not merged: {SHORTCODE_UNWRITABLE if msgid in values else FRONT_MATTER_UNFAITHFUL}",
+                )
+                for msgid in result.held
             )
             percent = 100.0 * result.translated / result.total if result.total else 100.0
             data = article.encode(result.text) if percent >= config.min_percent else None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import parse_article
 from translate_flow.document.front_matter_segments import front_matter_segments, key_matches
 from translate_flow.document.segment import is_translatable
@@ -81,7 +82,11 @@ def test_a_value_under_a_differently_cased_key_is_spliced_in_its_place(form: str
     text = CASED[form]
     article = parse_article(text.encode(), Path("a.md"), "content/a.md", "en")
     segments = front_matter_segments(article, KEYS_AS_CONFIGURED)
-    translations = {(None, "Short"): "Corto", (None, "Under it"): 'Debajo "de" eso', (None, "Two"): "Dos"}
+    translations: dict[Key, str] = {
+        (None, "Short"): "Corto",
+        (None, "Under it"): 'Debajo "de" eso',
+        (None, "Two"): "Dos",
+    }
     merged = merge_article(article, segments, translations, "es").text
     again = parse_article(merged.encode(), Path("a.md"), "content/a.md", "es")
     assert sorted(s.text for s in front_matter_segments(again, KEYS_AS_CONFIGURED)) == sorted(

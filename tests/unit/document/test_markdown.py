@@ -2,7 +2,8 @@
 
 Each case in ``tests/fixtures/segments/*.md`` is a title line, then ``.``, the article
 body, ``.``, the expected segments as ``kind: msgid`` (a msgid may go on over several
-lines), and a closing ``.``.
+lines), and a closing ``.``. Shortcode values count too, with the built-in parameters:
+``shortcode card: title: Fast``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,14 @@ from pathlib import Path
 import pytest
 
 from translate_flow.document.markdown import body_segments
+from translate_flow.document.shortcode_params import BUILT_IN
+from translate_flow.document.shortcode_segments import shortcode_segments
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "segments"
-_KIND = re.compile(r"^(paragraph|heading \d|list item|blockquote|table cell|image alt|footnote|alert title): ")
+_KIND = re.compile(
+    r"^(paragraph|heading \d|list item|blockquote|table cell|image alt|footnote|alert title"
+    r"|shortcode [\w./-]+: [\w.-]+): "
+)
 
 
 def _parse(text: str, name: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -60,6 +66,8 @@ CASES = _cases()
 @pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_segments(title: str, body: str, expected: list[tuple[str, str]]) -> None:
     segments, _ = body_segments(body, 0)
+    segments += shortcode_segments(body, 0, segments, BUILT_IN)
+    segments.sort(key=lambda s: s.location.start)
     assert [(s.kind, s.text) for s in segments] == expected
 
 

@@ -25,7 +25,7 @@ def _values(call: str) -> list[tuple[str | int, str]]:
         ('{{< card title="Fast" icon=bolt >}}', "card", [("title", "Fast"), ("icon", "bolt")]),
         ('{{% details summary="More" %}}', "details", [("summary", "More")]),
         ('{{< tab "Windows" Mac >}}', "tab", [(0, "Windows"), (1, "Mac")]),
-        ("{{< card\n  title=`Two\nlines`\n  subtitle=\"x\"\n>}}", "card", [("title", "Two\nlines"), ("subtitle", "x")]),
+        ('{{< card\n  title=`Two\nlines`\n  subtitle="x"\n>}}', "card", [("title", "Two\nlines"), ("subtitle", "x")]),
         ('{{< figure src=a.png caption="Hi" />}}', "figure", [("src", "a.png"), ("caption", "Hi")]),
         ('{{<figure caption= "spaced">}}', "figure", [("caption", "spaced")]),
         ('{{< hextra/feature-card title="A" >}}', "hextra/feature-card", [("title", "A")]),
@@ -46,7 +46,7 @@ def test_calls_read_as_hugo_reads_them(call: str, name: str, values: list[tuple[
         ('"C:\\dir"', "C:\\dir"),  # no escaped quote: backslashes are kept
         ('"Say \\"hi\\""', 'Say "hi"'),
         ('"Say \\"hi\\" C:\\dir"', 'Say "hi" C:dir'),  # with one, Hugo drops every backslash
-        ("`raw \\\"as is\\\"`", 'raw \\"as is\\"'),
+        ('`raw \\"as is\\"`', 'raw \\"as is\\"'),
         ('"a >}} b"', None),  # our masking ends the call at the first `>}}`: left alone
     ],
 )
@@ -61,7 +61,7 @@ def test_escapes_are_resolved_as_hugo_resolves_them(written: str, value: str | N
     "call",
     [
         "{{< /tab >}}",  # closing: no parameters
-        "{{</* card title=\"x\" */>}}",  # shown on the page, not called
+        '{{</* card title="x" */>}}',  # shown on the page, not called
         '{{< x a="1" b >}}',  # named and positional mixed: Hugo refuses
         '{{< x "a" b="1" >}}',
         '{{< x a="open >}}',  # unterminated

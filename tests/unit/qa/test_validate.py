@@ -52,6 +52,27 @@ CASES = [
     ("table cell", "Alice", "Alice\\", ["structure"]),
     # CommonMark ends lines at a lone CR too.
     ("paragraph", "First **bold**.", "Premier **gras**.\r# Titre injecté\r\r- liste", ["structure"]),
+    # A shortcode value: any words, quoted as Hugo reads them, but never breaking its call.
+    ("shortcode card: title", "Fast", 'Rápido "de verdad"', []),
+    ("shortcode card: title", "Fast", "# Rápido", []),  # a value is no Markdown block
+    ("shortcode card: title", "Fast", "Rápido\ny más", ["shortcode"]),
+    ("shortcode figure: caption", "Two\nlines", "Dos\nlíneas", []),  # a raw string keeps its lines
+    ("shortcode card: title", "Fast", "Rápido >}} {{< x", ["shortcode", "shortcode"]),  # the skeleton too
+    ("shortcode card: title", "Fast", "Rápido }} {{ .Title", ["shortcode"]),
+    ("shortcode card: title", "Fast", 'Rápido `"C:\\', ["shortcode"]),  # no quoting holds it
+    ("shortcode card: title", "Fast [here](/a)", "Rápido [aquí](/b)", ["link"]),
+    # A call in a paragraph may change only in the values of its translatable parameters.
+    ("paragraph", 'A {{< card title="Fast" icon="bolt" >}} card.', 'Una {{< card title="Rápida" icon="bolt" >}}.', []),
+    ("paragraph", "A {{< card title=Fast >}} card.", 'Una {{< card title="Muy rápida" >}}.', []),
+    (
+        "paragraph",
+        'A {{< card title="Fast" icon="bolt" >}} card.',
+        'Una {{< card title="Rápida" icon="rayo" >}}.',
+        ["shortcode"],
+    ),
+    ("paragraph", 'A {{< card title="Fast" >}} card.', 'Una {{< card title="Rá"pida" >}}.', ["shortcode"]),
+    ("paragraph", 'A {{< card title="Fast" >}} card.', 'Una {{< card subtitle="Rápida" >}}.', ["shortcode"]),
+    ("paragraph", 'A {{< note title="Fast" >}} card.', 'Una {{< note title="Rápida" >}}.', ["shortcode"]),
 ]
 
 
@@ -86,3 +107,20 @@ def test_messages_say_what_the_page_would_become() -> None:
     assert problem.message == "the translation is read as heading h1 instead of paragraph"
     (problem,) = problems("A **b**.", "Un ** b**.", ["paragraph"])
     assert problem.message == "emphasis renders differently: strong 1 in the source, 0 in the translation"
+
+
+def test_a_project_s_own_shortcode_parameters_count_in_paragraphs() -> None:
+    from translate_flow.document.shortcode_params import BUILT_IN
+
+    msgid, msgstr = 'A {{< note title="Fast" >}}.', 'Una {{< note title="Rápida" >}}.'
+    assert [p.check for p in problems(msgid, msgstr, ["paragraph"])] == ["shortcode"]
+    own = BUILT_IN.overridden({"note": ["title"]})
+    assert problems(msgid, msgstr, ["paragraph"], shortcodes=own) == []
+    assert problems(msgid, msgstr, ["paragraph"], disabled=["shortcode"]) == []
+
+
+def test_shortcode_value_problems_say_why() -> None:
+    (problem,) = problems("Fast", "Rápido\ny más", ["shortcode card: title"])
+    assert problem.message == "a line break would split the shortcode call"
+    (problem,) = problems("Fast", 'a`"\\', ["shortcode card: title"])
+    assert problem.message.startswith("the translation cannot be a shortcode value: no quoting holds it")
