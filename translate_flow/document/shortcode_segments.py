@@ -30,6 +30,7 @@ __all__ = [
     "respell",
     "shortcode_segments",
     "value_problem",
+    "value_spans",
 ]
 
 SHORTCODE_KIND = "shortcode "
@@ -130,3 +131,17 @@ def loosened(call: str, params: ShortcodeParams) -> str:
             out.append(call[position : param.start] + _BLANK)
             position = param.end
     return "".join(out) + call[position:]
+
+
+def value_spans(call: str, params: ShortcodeParams) -> list[tuple[int, int]]:
+    """Where the translatable values of ``call`` sit inside their quotes, for an engine to
+    translate them in place; only quoted values written as they read (no escapes) and with words."""
+    parsed = parse_call(call)
+    wanted = params.keys(parsed.name) if parsed is not None else ()
+    if parsed is None or not wanted:
+        return []
+    return [
+        (p.start + 1, p.end - 1)
+        for p in parsed.params
+        if p.key in wanted and p.quote(call) and call[p.start + 1 : p.end - 1] == p.value and is_translatable(p.value)
+    ]

@@ -3,7 +3,8 @@
 Link and image destinations, inline code, autolinks, bare URLs, inline HTML,
 Hugo shortcodes, Goldmark attributes, maths, footnote references and HTML entities
 become ``⟦0⟧``, ``⟦1⟧``…;
-the link text and alt text between them stay translatable. A draft whose
+the link text and alt text between them stay translatable, and so do the translatable
+parameter values of a shortcode call inside the text (``title="⟦0⟧Fast⟦1⟧"`` in effect). A draft whose
 placeholders come back missing, duplicated, invented or altered is rejected.
 """
 
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, find_markup
+from translate_flow.document.shortcode_params import ShortcodeParams
+from translate_flow.document.shortcode_segments import value_spans
 from translate_flow.errors import TranslateFlowError
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -53,21 +56,34 @@ class Protected:
     """The markup, by placeholder number."""
 
 
-def protect(text: str, math: MathDelimiters = DEFAULT_MATH) -> Protected:
+def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: ShortcodeParams | None = None) -> Protected:
     """``text`` with its markup swapped for placeholders: Markdown's, and Hugo's shortcodes,
-    attributes and maths (a multi-line shortcode call or a maths block is one placeholder)."""
+    attributes and maths (a multi-line shortcode call or a maths block is one placeholder).
+
+    With ``shortcodes``, a call's translatable values stay text between the placeholders
+    of the rest of the call; a draft that breaks the call is held back by the validator.
+    """
     tokens: list[str] = []
 
     def swap(match: re.Match[str]) -> str:
         tokens.append(match.group())
         return f"{OPEN}{len(tokens) - 1}{CLOSE}"
 
+    def keep(markup: str) -> None:
+        tokens.append(markup)
+        out.append(f"{OPEN}{len(tokens) - 1}{CLOSE}")
+
     out: list[str] = []
     position = 0
-    for _, start, end in find_markup(text, math):
+    for kind, start, end in find_markup(text, math):
         out.append(MARKUP.sub(swap, text[position:start]))
-        tokens.append(text[start:end])
-        out.append(f"{OPEN}{len(tokens) - 1}{CLOSE}")
+        call = text[start:end]
+        cursor = 0
+        for value_start, value_end in value_spans(call, shortcodes) if kind == "shortcode" and shortcodes else ():
+            keep(call[cursor:value_start])
+            out.append(MARKUP.sub(swap, call[value_start:value_end]))
+            cursor = value_end
+        keep(call[cursor:])
         position = end
     out.append(MARKUP.sub(swap, text[position:]))
     return Protected("".join(out), tuple(tokens))

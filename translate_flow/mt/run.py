@@ -123,7 +123,9 @@ def _gather(
                 continue
             key = (source.language, target, entry.msgid)
             if key not in units:
-                units[key] = Unit(source.language, target, entry.msgid, protect(entry.msgid, config.math))
+                units[key] = Unit(
+                    source.language, target, entry.msgid, protect(entry.msgid, config.math, config.shortcodes)
+                )
             pending.append((entry, units[key]))
         if pending:
             catalogs.append(PendingCatalog(path, rel, po, pending, data))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.markdown_strategies import WORDS
 from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.mt.protect import PlaceholderError, protect, restore
 
 
@@ -65,6 +66,26 @@ def test_hugo_markup_is_one_placeholder_each() -> None:
     assert restore("Voir ⟦0⟧ et ⟦1⟧ ici ⟦2⟧", protected) == 'Voir {{< card\n  title="Fast"\n>}} et $$a^2$$ ici {.lead}'
 
 
+def test_translatable_values_of_a_call_in_a_text_go_to_the_engine() -> None:
+    text = 'Read the {{< card title="Inline card" icon="bolt" >}} and {{< card title=`**Raw**` >}}.'
+    protected = protect(text, shortcodes=BUILT_IN)
+    assert protected.text == "Read the ⟦0⟧Inline card⟦1⟧ and ⟦2⟧**Raw**⟦3⟧."
+    assert protected.tokens == ('{{< card title="', '" icon="bolt" >}}', "{{< card title=`", "` >}}")
+    draft = "Lea la ⟦0⟧tarjeta en línea⟦1⟧ y ⟦2⟧**Cruda**⟦3⟧."
+    assert restore(draft, protected) == (
+        'Lea la {{< card title="tarjeta en línea" icon="bolt" >}} y {{< card title=`**Cruda**` >}}.'
+    )
+    # Unlisted parameters, escaped values, bare values and values without words stay in the call's placeholder.
+    for call in (
+        '{{< card icon="bolt" >}}',
+        '{{< card title="A \\"b\\"" >}}',
+        "{{< card title=Bare >}}",
+        '{{< card title="42" >}}',
+    ):
+        assert protect(f"x {call} y", shortcodes=BUILT_IN).tokens == (call,)
+    assert protect(text).tokens[0] == '{{< card title="Inline card" icon="bolt" >}}'
+
+
 def test_inline_maths_only_with_the_site_delimiters() -> None:
     assert protect("If $x$ holds").tokens == ()
     assert protect("If $x$ holds", MathDelimiters(inline=(("$", "$"),))).tokens == ("$x$",)
@@ -75,9 +96,14 @@ _PIECES = [*"ab `[]()<>!&;#\\{}%$*_^:/.\n⟦⟧0123", "http://x.y", "{{<", ">}}"
 _MARKUP_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
-@given(st.one_of(st.text(), _MARKUP_TEXT))
-def test_any_text_survives_the_round_trip_and_is_numbered_in_order(text: str) -> None:
-    protected = protect(text)
+_CALL_TEXT = st.lists(st.sampled_from([*_PIECES, 'title="', "card ", "`", '"', " words "]), max_size=40).map("".join)
+
+
+@given(st.one_of(st.text(), _MARKUP_TEXT, _CALL_TEXT), st.sampled_from([None, BUILT_IN]))
+def test_any_text_survives_the_round_trip_and_is_numbered_in_order(
+    text: str, shortcodes: ShortcodeParams | None
+) -> None:
+    protected = protect(text, shortcodes=shortcodes)
     assert restore(protected.text, protected) == text
     # ⟦0⟧, ⟦1⟧… in reading order, each once: what restore checks a draft against.
     numbers = [int(n) for n in re.findall(r"⟦(\d+)⟧", protected.text)]
