@@ -18,8 +18,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, all_catalogs, fill, hugo_build, msgfmt_check, need_tool, project_tree, read_po, run
+from translate_flow.config.load import load_config
 from translate_flow.document.hugo_markup import find_markup
 from translate_flow.document.shortcode_calls import parse_call, write_value
+from translate_flow.document.shortcode_params import BUILT_IN
 
 SITE = REPO / "tests/sites/shortcode-params"
 GUIDE = "content/docs/guide.md"
@@ -233,3 +235,31 @@ def test_jobs_do_not_change_results(tmp_path: Path) -> None:
         trees.append(project_tree(root))
     assert trees[0] == trees[1]
     assert 'title="T Fast 3 builds"' in trees[0]["content/docs/copy3.es.md"].decode()
+
+
+# -- the README says what the code does ----------------------------------------------------
+
+
+def _readme_section() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("### Shortcode parameters")
+    return readme[start : readme.index("\n### ", start + 1)]
+
+
+def test_the_readme_example_loads_as_it_says(tmp_path: Path) -> None:
+    example = re.search(r"```toml\n(\[shortcodes\].*?)```", _readme_section(), re.DOTALL)
+    assert example
+    (tmp_path / "translate-flow.toml").write_text(example.group(1), encoding="utf-8")
+    shortcodes = load_config(tmp_path).shortcodes
+    assert shortcodes.keys("card") == ("title", "subtitle")
+    assert shortcodes.keys("note") == ("title",) and shortcodes.keys("tab") == ("name", 0)
+    assert shortcodes.keys("blocks/cover") == () and shortcodes.keys("figure") == BUILT_IN.keys("figure")
+
+
+def test_the_readme_lists_every_built_in_parameter() -> None:
+    rows = [line for line in _readme_section().splitlines() if line.startswith("| `")]
+    for name, keys in BUILT_IN:
+        row = next((r for r in rows if f"`{name}`" in r.split("|")[1]), None)
+        assert row is not None, name
+        for key in keys:
+            assert (f"`{key}`" if isinstance(key, str) else f"position `{key}`") in row, (name, key)
