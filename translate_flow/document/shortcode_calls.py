@@ -94,7 +94,7 @@ class _Lexer:
                 if not self.name:
                     return None  # a closing call: no parameters
                 self.pos += 1  # self-closing
-            elif self.name and (_param_char(char) or char in '"`'):
+            elif self.name and (_word_char(char) or char in '-"`'):  # not `.`: Hugo refuses it here
                 self.param()
             elif not self.name and _word_char(char):
                 self.identifier()

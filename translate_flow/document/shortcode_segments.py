@@ -71,6 +71,10 @@ def shortcode_segments(
         for param in call.params:
             if param.key not in wanted or not param.value.strip() or not is_translatable(param.value):
                 continue
+            if "\r" in param.value:
+                # A raw value over lines of a CRLF file: a CR has no place in a msgid (msgfmt
+                # refuses it), and a translation could not give its lines back their endings.
+                continue
             at = start + param.start
             found.append(
                 Segment(

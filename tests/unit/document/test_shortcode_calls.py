@@ -72,6 +72,7 @@ def test_escapes_are_resolved_as_hugo_resolves_them(written: str, value: str | N
         '{{< x title = "a" >}}',
         '{{< x a=\\"b\\" >}}',
         "{{< a.b >}}",
+        "{{< badge .hidden >}}",  # a positional value may not start with `.`
         "{{< x ! >}}",
         "{{< card",
         '{{% x a="b" >}}',

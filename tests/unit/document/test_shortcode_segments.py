@@ -70,6 +70,11 @@ def test_a_call_touching_a_text_stays_in_it() -> None:
     assert [s.text for s in shortcode_segments(body, 0, [paragraph], BUILT_IN)] == ["Out"]
 
 
+def test_a_raw_value_over_crlf_lines_is_not_an_entry() -> None:
+    text = '{{< figure caption=`First\r\nsecond` >}}\r\n\r\n{{< figure caption="One line" >}}\r\n'
+    assert _values(text) == [("shortcode figure: caption", "One line", 4)]
+
+
 def test_respell_keeps_the_quoting_where_it_holds_the_text() -> None:
     assert respell('"Fast"', "Rápido") == '"Rápido"'
     assert respell("`Fast`", 'Di "sí"') == '`Di "sí"`'
