@@ -205,7 +205,7 @@ def test_a_translation_that_would_break_a_call_is_held_back_by_merge_and_check(s
     broken = {
         "Fast builds": "Rápido\ny más",
         "Free software": "Libre >}} {{< x",
-        "More information": 'Más `info` "y" \\',
+        "More information": 'Más `info "y" \\',
     }
     fill(po_path, lambda msgid: broken.get(msgid, "ES " + msgid))
     merged = run(site, "merge")
@@ -217,6 +217,21 @@ def test_a_translation_that_would_break_a_call_is_held_back_by_merge_and_check(s
     assert 'title="Fast builds"' in page and 'summary="More information"' in page
     assert 'subtitle="ES The site is ready in a second"' in page
     hugo_build(site)
+
+
+def test_with_the_check_switched_off_a_value_no_quoting_holds_still_keeps_its_source(site: Path) -> None:
+    po_path = site / "locales/es/docs/guide.po"
+    po = read_po(po_path, wrapwidth=0)
+    entry = po.find("More information")
+    entry.msgstr, entry.flags = 'Más `info "y" \\', ["no-shortcode-check"]
+    po.save(str(po_path))
+    merged = run(site, "merge")
+    assert "not merged: no quoting holds the translation as a shortcode value" in merged.output, merged.output
+    assert 'summary="More information"' in (site / "content/docs/guide.es.md").read_text(encoding="utf-8")
+    report = json.loads(run(site, "check", "--lang", "es", "--format", "json").output)
+    assert [(f["check"], f["line"]) for f in report["findings"] if f["category"] == "broken"] == [
+        ("shortcode", entry.linenum)
+    ]
 
 
 def test_jobs_do_not_change_results(tmp_path: Path) -> None:
