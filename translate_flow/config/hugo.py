@@ -1,8 +1,9 @@
-"""What translate-flow needs from a Hugo site's configuration: its languages.
+"""What translate-flow needs from a Hugo site's configuration: its languages and folders.
 
 Read from ``hugo.toml``/``hugo.yaml``/``hugo.json`` (or the older ``config.*``) at the
 project root: the language keys, each key's language code (``locale`` or
-``languageCode``, else the key itself), ``contentDir`` and ``defaultContentLanguage``.
+``languageCode``, else the key itself), ``contentDir`` and ``defaultContentLanguage``;
+the ``i18nDir``, ``dataDir``, ``themesDir`` folders and the ``theme`` names.
 A ``config/_default/`` directory is read too (``hugo.*``, ``config.*``, ``languages.*``).
 """
 
@@ -61,6 +62,10 @@ class HugoSite:
     """The configured languages, by weight."""
     math: MathDelimiters = DEFAULT_MATH
     """Maths delimiters from ``markup.goldmark.extensions.passthrough``."""
+    folders: dict[str, str] = field(default_factory=dict)
+    """``i18nDir``, ``dataDir`` and ``themesDir`` where the site sets them (lower-cased names)."""
+    themes: tuple[str, ...] = ()
+    """The ``theme`` setting: theme names, the first with the highest precedence (as in Hugo)."""
 
     @property
     def default_code(self) -> str:
@@ -143,9 +148,28 @@ def read_site(root: Path, config_file: Path | None = None) -> HugoSite | None:
             if language is not None:
                 languages.append(language)
     languages.sort(key=lambda item: (item.weight, item.key))
-    return HugoSite(
-        path, default_key, languages, math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
-    )
+    math = math_delimiters(_setting(data, "markup.goldmark.extensions.passthrough"))
+    return HugoSite(path, default_key, languages, math, _folders(data, path), _themes(data.get("theme"), path))
+
+
+def _folders(data: dict[str, Any], path: Path) -> dict[str, str]:
+    folders: dict[str, str] = {}
+    for name in ("i18ndir", "datadir", "themesdir"):
+        value = data.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{name} must be a folder name", path)
+        folders[name] = value
+    return folders
+
+
+def _themes(value: object, path: Path) -> tuple[str, ...]:
+    """Hugo takes one theme name or a list of them; a name is a folder under themesDir."""
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else [] if value is None else None
+    if names is None or not all(isinstance(name, str) and name for name in names):
+        raise ConfigError("theme must be a theme name or a list of them", path)
+    return tuple(str(name) for name in names)
 
 
 def _language(key: str, settings: object, path: Path) -> HugoLanguage | None:

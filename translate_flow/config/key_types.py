@@ -25,7 +25,8 @@ class Kind:
     """From the TOML value to the settings value (a list becomes a tuple)."""
 
     def accepts(self, value: object) -> bool:
-        if isinstance(value, bool) or not isinstance(value, self.types):
+        # A bool is an int to Python; only a kind that names bool takes one.
+        if isinstance(value, bool) != (bool in self.types) or not isinstance(value, self.types):
             return False
         return not isinstance(value, list) or all(isinstance(item, str) for item in value)
 
@@ -34,6 +35,7 @@ STRING = Kind("a string", (str,))
 NUMBER = Kind("a number", (int, float), float)
 INTEGER = Kind("an integer", (int,))
 STRINGS = Kind("a list of strings", (list,), tuple)
+BOOLEAN = Kind("true or false", (bool,))
 TABLE = Kind("a table", (dict,))
 
 
@@ -79,6 +81,9 @@ class Table:
     """What the init template says about it."""
     example: str = ""
     """For a free table: the TOML the template shows commented out."""
+    extra: str = ""
+    """For a table with declared keys that also takes keys the user names: an example of those,
+    shown commented out after the declared ones."""
 
     @property
     def free(self) -> bool:

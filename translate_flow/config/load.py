@@ -14,9 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
-from translate_flow.config.key_types import NUMBER, TABLE, Key
+from translate_flow.config.key_types import NUMBER, STRINGS, TABLE, Key
 from translate_flow.config.lines import key_line
-from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
+from translate_flow.config.model import (
+    CheckSettings,
+    Config,
+    DataSettings,
+    I18nSettings,
+    PretranslateSettings,
+    SiteFolders,
+)
 from translate_flow.config.rules import inside, language_code
 from translate_flow.config.schema import keys_of, tables_in
 from translate_flow.document.hugo_markup import DEFAULT_MATH
@@ -111,6 +118,9 @@ def load_config(root: Path) -> Config:
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
         math=site.math if site is not None else DEFAULT_MATH,
         shortcodes=BUILT_IN.overridden(_shortcodes(table.get("shortcodes", {}), file)),
+        i18n=I18nSettings(**_declared(table.get("i18n", {}), "i18n", file)),
+        data=_data(table.get("data", {}), file),
+        folders=_site_folders(site, root),
     )
 
 
@@ -163,6 +173,22 @@ def _engines(table: dict[str, Any], file: _File) -> dict[str, dict[str, Any]]:
         if not isinstance(settings, dict):
             raise file.error(f"'engines.{name}' must be a table", name, "engines")
     return dict(table)
+
+
+def _data(table: dict[str, Any], file: _File) -> DataSettings:
+    """``[data]``: its declared keys, and every other key a glob naming data files and their key paths."""
+    declared = keys_of("data")
+    files: dict[str, tuple[str, ...]] = {}
+    for glob, paths in table.items():
+        if glob in declared:
+            continue
+        if not STRINGS.accepts(paths) or not paths or not all(paths):
+            raise file.error(f"'data.{glob}' must be a list of key paths", glob, "data")
+        pattern = Path(glob)
+        if not glob or pattern.is_absolute() or ".." in pattern.parts:
+            raise file.error(f"'data.{glob}': the glob must be relative to the data folder", glob, "data")
+        files[glob] = tuple(paths)
+    return DataSettings(**_declared({k: v for k, v in table.items() if k in declared}, "data", file), files=files)
 
 
 def _check(table: dict[str, Any], file: _File) -> CheckSettings:
@@ -247,6 +273,23 @@ def _site(root: Path, setting: str | None) -> HugoSite | None:
     if setting == "":
         return None
     return read_site(root, root / setting if setting is not None else None)
+
+
+def _site_folders(site: HugoSite | None, root: Path) -> SiteFolders:
+    """The site's i18n and data folders, and its themes' folders that exist (each inside the project)."""
+    if site is None:
+        return SiteFolders()
+    chosen = {"i18ndir": "i18n", "datadir": "data", "themesdir": "themes", **site.folders}
+    for name, folder in chosen.items():
+        if not inside(root, folder):
+            raise ConfigError(f"{name} must be a folder inside the project", site.config_file)
+    themes = []
+    for theme in site.themes:
+        folder = (Path(chosen["themesdir"]) / theme).as_posix()
+        # A theme that is a Hugo module, or not there yet, has no folder to read.
+        if inside(root, folder) and (root / folder).is_dir():
+            themes.append(folder)
+    return SiteFolders(chosen["i18ndir"], chosen["datadir"], tuple(themes))
 
 
 def _site_languages(site: HugoSite | None, root: Path) -> tuple[dict[str, str], dict[str, str]]:

@@ -50,6 +50,38 @@ class CheckSettings:
 
 
 @dataclass(frozen=True)
+class I18nSettings:
+    """The ``[i18n]`` table: Hugo's string tables."""
+
+    translate: bool = schema.I18N_TRANSLATE.default
+    """Whether the source language's i18n tables are translated."""
+    themes: bool = schema.I18N_THEMES.default
+    """Whether the tables of the site's themes are translated too."""
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    """The ``[data]`` table: which data files and values are translated, and where they go."""
+
+    output: str = schema.DATA_OUTPUT.default
+    """``suffix`` (``termbase.<lang>.yaml``) or ``folder`` (``<lang>/termbase.yaml``)."""
+    files: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Glob relative to the data folder → dotted key paths whose values are translated."""
+
+
+@dataclass(frozen=True)
+class SiteFolders:
+    """Where the Hugo site keeps what is not content (Hugo's ``i18nDir``, ``dataDir``, themes)."""
+
+    i18n: str = "i18n"
+    """The site's i18n folder, relative to the root."""
+    data: str = "data"
+    """The site's data folder, relative to the root."""
+    themes: tuple[str, ...] = ()
+    """The folders of the themes the site names that exist, highest precedence first."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings of one project; every path is resolved against ``root``."""
 
@@ -97,6 +129,12 @@ class Config:
     """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
     shortcodes: ShortcodeParams = BUILT_IN
     """The translatable parameters of each shortcode: the built-in ones, as ``[shortcodes]`` changes them."""
+    i18n: I18nSettings = field(default_factory=I18nSettings)
+    """Settings of Hugo's i18n string tables."""
+    data: DataSettings = field(default_factory=DataSettings)
+    """Settings of the data files."""
+    folders: SiteFolders = field(default_factory=SiteFolders)
+    """The Hugo site's i18n, data and theme folders."""
 
     @property
     def content_path(self) -> Path:

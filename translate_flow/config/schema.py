@@ -10,11 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from translate_flow.config import rules
-from translate_flow.config.key_types import INTEGER, NUMBER, STRING, STRINGS, Key, Table
+from translate_flow.config.key_types import BOOLEAN, INTEGER, NUMBER, STRING, STRINGS, Key, Table
 from translate_flow.qa.names import CATEGORIES, DEFAULT_FAIL_ON
 
 LAYOUTS = ("filename", "directory")
 """The two ways of naming translated articles."""
+DATA_OUTPUTS = ("suffix", "folder")
+"""The two ways of naming translated data files."""
 _DEFAULT_GATE = ", ".join(name for name in CATEGORIES if name in DEFAULT_FAIL_ON)
 
 # The top level.
@@ -131,6 +133,36 @@ FRONT_MATTER_TRANSLATE = Key(
     attr="front_matter_keys",
 )
 
+# [i18n]
+I18N_TRANSLATE = Key(
+    "i18n",
+    "translate",
+    BOOLEAN,
+    True,
+    "Hugo's i18n string tables: i18n/<source language>.toml|yaml|json becomes\n"
+    "locales/<lang>/i18n.po, and merge writes i18n/<lang>.<ext> in its format and key order.\n"
+    "A site without such a table is not affected.",
+)
+I18N_THEMES = Key(
+    "i18n",
+    "themes",
+    BOOLEAN,
+    True,
+    "Also the tables of the themes the Hugo configuration names (themes/<name>/i18n/); their\n"
+    "translations go to i18n/<name>/<lang>.<ext>, which Hugo reads beside the site's own.",
+)
+
+# [data]
+DATA_OUTPUT = Key(
+    "data",
+    "output",
+    STRING,
+    "suffix",
+    '"suffix": data/termbase.yaml is translated to data/termbase.<lang>.yaml beside it.\n'
+    '"folder": to data/<lang>/termbase.yaml (a source in data/<source language>/ gives data/<lang>/).',
+    rules.one_of(*DATA_OUTPUTS),
+)
+
 # [pretranslate]
 PRE_ENGINES = Key(
     "pretranslate",
@@ -219,6 +251,9 @@ KEYS: tuple[Key[Any], ...] = (
     HUGO_CONFIG,
     MAX_ARTICLE_BYTES,
     FRONT_MATTER_TRANSLATE,
+    I18N_TRANSLATE,
+    I18N_THEMES,
+    DATA_OUTPUT,
     PRE_ENGINES,
     PRE_TIMEOUT,
     PRE_RETRIES,
@@ -243,6 +278,14 @@ TABLES = (
     Table("check", "The CI gate: what makes `translate-flow check` fail."),
     Table("check.languages", "Another min_percent for one language.", "[check.languages.fr]\nmin_percent = 90"),
     Table("front_matter"),
+    Table("i18n"),
+    Table(
+        "data",
+        "Data files (data/…): each other key is a glob relative to the data folder, and its value\n"
+        "the key paths whose values are translated (dotted; * stands for one key or list index).\n"
+        "Nothing under data/ is translated until a file is named here.",
+        extra='"termbase.yaml" = ["terms.*.definition"]',
+    ),
     Table(
         "language_keys",
         "The site's key (file-name suffix, folder name) of a language code, where it differs\n"

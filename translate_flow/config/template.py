@@ -60,6 +60,8 @@ def _table(table: Table, chosen: dict[str, object]) -> str:
         return "\n".join(lines)
     lines.append(f"[{table.name}]")
     keys = [_key(key, chosen.get(key.dotted, key.default)) for key in KEYS if key.table == table.name]
+    if table.extra:
+        keys.append(_comment(table.extra))
     return "\n".join(lines) + "\n" + "\n\n".join(keys)
 
 

@@ -8,7 +8,14 @@ import pytest
 
 from tests.conftest import write_tree
 from translate_flow.config.load import CONFIG_NAME, find_config_file, load_config
-from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
+from translate_flow.config.model import (
+    CheckSettings,
+    Config,
+    DataSettings,
+    I18nSettings,
+    PretranslateSettings,
+    SiteFolders,
+)
 from translate_flow.config.rules import MAX_ARTICLE_LIMIT, MIN_WRAP
 from translate_flow.document.hugo_markup import DEFAULT_MATH
 from translate_flow.document.shortcode_params import BUILT_IN
@@ -390,3 +397,60 @@ def test_unknown_hugo_default_language_is_a_config_error(project: Path) -> None:
     # A source language of its own makes the site's default irrelevant.
     write_tree(project, {CONFIG_NAME: 'source_language = "en"\n'})
     assert load_config(project).source_language == "en"
+
+
+def test_i18n_and_data_tables(project: Path) -> None:
+    config = load_config(project)
+    assert config.i18n == I18nSettings(True, True) and config.data == DataSettings("suffix", {})
+    write_tree(
+        project,
+        {
+            CONFIG_NAME: '[i18n]\ntranslate = false\nthemes = false\n[data]\noutput = "folder"\n'
+            '"en/*.yaml" = ["terms.*.definition", "title"]\n'
+        },
+    )
+    config = load_config(project)
+    assert config.i18n == I18nSettings(False, False)
+    assert config.data == DataSettings("folder", {"en/*.yaml": ("terms.*.definition", "title")})
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('[i18n]\ntranslate = "yes"\n', 2, "'i18n.translate' must be true or false"),
+        ("[i18n]\nthemes = 1\n", 2, "'i18n.themes' must be true or false"),
+        ("[i18n]\nfiles = []\n", 2, "unknown key 'i18n.files'"),
+        ('[data]\noutput = "beside"\n', 2, "'data.output' must be one of suffix, folder, not 'beside'"),
+        ('[data]\n"a.yaml" = "title"\n', 2, "'data.a.yaml' must be a list of key paths"),
+        ('[data]\n"a.yaml" = []\n', 2, "'data.a.yaml' must be a list of key paths"),
+        ('[data]\n"a.yaml" = [""]\n', 2, "'data.a.yaml' must be a list of key paths"),
+        ('[data]\n"../a.yaml" = ["x"]\n', 2, "'data.../a.yaml': the glob must be relative to the data folder"),
+        ("[data]\nmin_percent = 5\n", 2, "'data.min_percent' must be a list of key paths"),
+    ],
+)
+def test_i18n_and_data_errors(project: Path, text: str, line: int, message: str) -> None:
+    _assert_error(project, text, line, message)
+
+
+def test_hugo_site_folders_and_themes(project: Path) -> None:
+    assert load_config(project).folders == SiteFolders()
+    write_tree(project, {"themes/a/theme.toml": "", "lib/b/theme.toml": ""})
+    assert _hugo(project, 'theme = "a"\n').folders == SiteFolders("i18n", "data", ("themes/a",))
+    config = _hugo(project, 'theme = ["b", "gone"]\nthemesDir = "lib"\ni18nDir = "strings"\ndataDir = "d"\n')
+    # A theme without a folder (a Hugo module, or not installed) is left out.
+    assert config.folders == SiteFolders("strings", "d", ("lib/b",))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('i18nDir = "../x"\n', "i18ndir must be a folder inside the project"),
+        ("dataDir = 3\n", "datadir must be a folder name"),
+        ("theme = [1]\n", "theme must be a theme name or a list of them"),
+    ],
+)
+def test_hugo_site_folder_errors(project: Path, text: str, message: str) -> None:
+    write_tree(project, {"hugo.toml": text})
+    with pytest.raises(ConfigError) as caught:
+        load_config(project)
+    assert str(caught.value) == f"{project / 'hugo.toml'}: {message}"

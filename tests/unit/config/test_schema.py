@@ -10,7 +10,7 @@ import pytest
 
 from translate_flow.config import rules, schema
 from translate_flow.config.key_types import INTEGER, NUMBER, STRING, STRINGS, TABLE, Key
-from translate_flow.config.model import CheckSettings, Config, PretranslateSettings
+from translate_flow.config.model import CheckSettings, Config, DataSettings, I18nSettings, PretranslateSettings
 from translate_flow.config.schema import KEYS, TABLES, keys_of, tables_in
 
 # Which dataclass holds the keys of each table.
@@ -19,6 +19,8 @@ _HOLDER: dict[str, type] = {
     "front_matter": Config,
     "pretranslate": PretranslateSettings,
     "check": CheckSettings,
+    "i18n": I18nSettings,
+    "data": DataSettings,
 }
 # Config fields that are not one TOML key: the root, where the settings came from, tables of
 # names the user picks, and what only the Hugo site gives.
@@ -32,6 +34,9 @@ _NOT_KEYS = {
     "language_dirs",
     "math",
     "shortcodes",
+    "i18n",
+    "data",
+    "folders",
 }
 
 
@@ -52,10 +57,11 @@ def test_the_dataclass_default_is_the_schema_default(key: Key[Any]) -> None:
     assert field.default_factory is MISSING
 
 
-@pytest.mark.parametrize("holder", [Config, PretranslateSettings, CheckSettings])
+@pytest.mark.parametrize("holder", [Config, PretranslateSettings, CheckSettings, I18nSettings, DataSettings])
 def test_every_setting_field_has_a_key(holder: type) -> None:
     declared = {key.field for key in KEYS if _HOLDER[key.table] is holder}
-    others = _NOT_KEYS | {"hugo_config"} if holder is Config else {"language_min_percent"}
+    # The data files a user names are keys of their own choosing, like the engines.
+    others = _NOT_KEYS | {"hugo_config"} if holder is Config else {"language_min_percent", "files"}
     # hugo_config is a key, but the field holds the site file found, which the key only names.
     assert {f.name for f in fields(holder)} - declared <= others
     assert declared <= {f.name for f in fields(holder)}
@@ -76,6 +82,8 @@ def test_every_default_passes_its_own_checks(key: Key[Any], tmp_path: Path) -> N
 def test_tables_and_keys_by_table() -> None:
     assert tables_in("") == {
         "front_matter",
+        "i18n",
+        "data",
         "pretranslate",
         "engines",
         "check",

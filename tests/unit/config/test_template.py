@@ -82,7 +82,7 @@ def test_the_hugo_note_only_with_a_site() -> None:
 
 def test_every_line_is_a_comment_a_header_or_a_setting() -> None:
     for line in render_init("en", ["fr"], "filename", "hugo.toml").splitlines():
-        assert line == "" or re.fullmatch(r"#( .*)?|\[[a-z_.]+\]|[a-z_]+ = \S.*", line), line
+        assert line == "" or re.fullmatch(r"#( .*)?|\[[a-z0-9_.]+\]|[a-z_]+ = \S.*", line), line
 
 
 @given(st.text())
