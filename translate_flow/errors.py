@@ -35,6 +35,10 @@ class ArticleError(TranslateFlowError):
     """An article that cannot be read or parsed."""
 
 
+class ResourceError(TranslateFlowError):
+    """A site resource (an i18n table, a data file) that cannot be read, or is not what Hugo reads."""
+
+
 class CatalogError(TranslateFlowError):
     """A PO or POT file that cannot be read or trusted."""
 

@@ -3,11 +3,17 @@
 They are msgmerge's: the same text keeps its translation, a changed text gets the closest
 old one as fuzzy, a removed text stays as obsolete. Reading and writing the files is
 ``io``'s job; everything here works on polib objects in memory.
+
+Plural entries (``msgid_plural``, from Hugo's i18n tables) hold one msgstr[N] per form of
+the catalog's ``Plural-Forms``. They keep their forms like any translation; a changed
+plural makes them fuzzy with the previous msgid_plural; and, as msgmerge does for an entry
+with a context, a changed text of the same id (msgctxt) is carried as fuzzy.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 
 import polib
@@ -20,6 +26,24 @@ from translate_flow.document.segment import Segment
 from translate_flow.languages import Language
 
 GENERATOR = f"translate-flow {__version__}"
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """True when the entry holds a translation: its msgstr, or every msgstr[N] of a plural."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def _any_translation(entry: polib.POEntry) -> bool:
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+def _nplurals(metadata: dict[str, str]) -> int:
+    """The forms a plural entry needs in a catalog with this header (2 in a template, as xgettext writes)."""
+    match = _NPLURALS.search(metadata.get("Plural-Forms", ""))
+    return max(1, int(match.group(1))) if match else 2
 
 
 def index(po: polib.POFile | None) -> dict[Key, polib.POEntry]:
@@ -90,7 +114,10 @@ def _own_copy(entry: polib.POEntry) -> polib.POEntry:
     return twin
 
 
-def _carry(entry: polib.POEntry, kept: polib.POEntry) -> None:
+def _carry(entry: polib.POEntry, kept: polib.POEntry, forms: int) -> None:
+    if entry.msgid_plural:
+        _carry_plural(entry, kept, forms, fuzzy=False)
+        return
     entry.msgstr = kept.msgstr
     entry.flags = list(kept.flags)
     if kept.msgstr_plural and not entry.msgid_plural:
@@ -102,6 +129,27 @@ def _carry(entry: polib.POEntry, kept: polib.POEntry) -> None:
             entry.flags.append("fuzzy")
     entry.tcomment = kept.tcomment
     entry.previous_msgid = kept.previous_msgid
+
+
+def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: bool) -> None:
+    """A plural entry takes ``kept``'s forms; fuzzy when its texts changed, or ``kept`` was singular."""
+    if kept.msgid_plural:
+        old = {int(n): text for n, text in kept.msgstr_plural.items()}
+    else:
+        # A singular translation is the closest there is for every form, for a translator to confirm.
+        old = dict.fromkeys(range(forms), kept.msgstr)
+        fuzzy = fuzzy or bool(kept.msgstr)
+    entry.msgstr_plural = {n: old.get(n, "") for n in range(forms)}
+    entry.flags = list(kept.flags)
+    entry.tcomment = kept.tcomment
+    entry.previous_msgid = kept.previous_msgid
+    entry.previous_msgid_plural = kept.previous_msgid_plural
+    changed = kept.msgid != entry.msgid or kept.msgid_plural != entry.msgid_plural
+    if (fuzzy or changed) and any(entry.msgstr_plural.values()):
+        entry.flags = [f for f in entry.flags if f != "fuzzy"] + ["fuzzy"]
+        if changed:
+            entry.previous_msgid = kept.msgid
+            entry.previous_msgid_plural = kept.msgid_plural or None
 
 
 def _fuzzy_from(entry: polib.POEntry, msgid: str, msgstr: str, flags: list[str]) -> None:
@@ -137,6 +185,10 @@ def build_catalog(
     # The result holds copies: a caller may keep ``old`` (to compare, or to retry a stale
     # write) and ``entries`` (for the next language), and both must read as they were.
     built = [_own_copy(entry) for entry in entries]
+    forms = _nplurals(po.metadata)
+    for entry in built:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {n: "" for n in range(forms)}
     if language is None:
         for entry in built:
             po.append(entry)
@@ -147,11 +199,12 @@ def build_catalog(
     for entry in built:
         kept = previous.get(entry_key(entry))
         if kept is not None:
-            _carry(entry, kept)
+            _carry(entry, kept, forms)
             used.add(entry_key(entry))
         else:
             pending.append(entry)
         po.append(entry)
+    pending = _same_context(pending, previous, used, forms)
     if pending:
         leftovers = {e.msgid: e for k, e in previous.items() if k not in used and e.msgstr}
         local = TranslationMemory(leftovers.values())
@@ -159,14 +212,15 @@ def build_catalog(
             match = local.closest(entry.msgid, threshold)
             if match is not None:
                 _fuzzy_from(entry, match.msgid, match.msgstr, leftovers[match.msgid].flags)
-                used.add((None, match.msgid))
+                used.add(entry_key(leftovers[match.msgid]))
     # Every text still without a translation may find one elsewhere in the project, also one
     # that was already empty before: a run killed before the project-wide pass must be redone.
-    unmatched = [entry.msgid for entry in built if not entry.msgstr]
+    # (Plural entries have no counterpart in other catalogs' singular entries.)
+    unmatched = [entry.msgid for entry in built if not entry.msgstr and not entry.msgid_plural]
     if keep_obsolete and old is not None:
         for entry in old:
-            # A plural entry (added by hand) holds its translations in msgstr[N].
-            if entry_key(entry) in used or not (entry.msgstr or any(entry.msgstr_plural.values())):
+            # A plural entry holds its translations in msgstr[N].
+            if entry_key(entry) in used or not _any_translation(entry):
                 continue
             gone = _own_copy(entry)
             gone.obsolete = True
@@ -176,13 +230,40 @@ def build_catalog(
     return po, unmatched
 
 
+def _same_context(
+    pending: list[polib.POEntry], previous: dict[Key, polib.POEntry], used: set[Key], forms: int
+) -> list[polib.POEntry]:
+    """Entries whose id (msgctxt) had another text take that text's translation as fuzzy;
+    the others are returned, to look for a similar text. A plural entry looks no further."""
+    by_context: dict[str, polib.POEntry] = {}
+    for key, old in previous.items():
+        if key not in used and old.msgctxt is not None and not old.obsolete and _any_translation(old):
+            by_context.setdefault(old.msgctxt, old)
+    rest: list[polib.POEntry] = []
+    for entry in pending:
+        kept = by_context.pop(entry.msgctxt, None) if entry.msgctxt is not None else None
+        if kept is None:
+            if not entry.msgid_plural:
+                rest.append(entry)
+            continue
+        used.add(entry_key(kept))
+        if entry.msgid_plural:
+            _carry_plural(entry, kept, forms, fuzzy=True)
+        else:
+            msgstr = kept.msgstr or next((t for _, t in sorted(kept.msgstr_plural.items()) if t), "")
+            _fuzzy_from(entry, kept.msgid, msgstr, list(kept.flags))
+            entry.tcomment = kept.tcomment
+    return rest
+
+
 def fill_from_memory(po: polib.POFile, msgids: Iterable[str], memory: TranslationMemory, threshold: float) -> bool:
     """Give still-empty entries a translation made elsewhere: the same text as it was,
     a close one as fuzzy with the previous msgid. Returns whether anything changed."""
     wanted = set(msgids)
     changed = False
     for entry in po:
-        if entry.obsolete or entry.msgstr or entry.msgid not in wanted:
+        # A plural entry's forms have no counterpart in a memory of singular texts.
+        if entry.obsolete or entry.msgstr or entry.msgid_plural or entry.msgid not in wanted:
             continue
         found = memory.exact(entry.msgid) or memory.closest(entry.msgid, threshold)
         if found is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polib
 
+from translate_flow.catalog.update import has_translation
 from translate_flow.mt.protect import MARKUP
 
 __all__ = ["Counts", "count", "count_words"]
@@ -55,9 +56,10 @@ def count(po: polib.POFile) -> Counts:
             obsolete += 1
             continue
         total += 1
-        size = count_words(entry.msgid)
+        size = count_words(entry.msgid) + (count_words(entry.msgid_plural) if entry.msgid_plural else 0)
         words += size
-        if not entry.msgstr:
+        # A plural entry counts as translated only with every form.
+        if not has_translation(entry):
             untranslated += 1
             left += size
         elif "fuzzy" in entry.flags:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polib
 
+from translate_flow.catalog.update import has_translation
 from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
@@ -67,10 +68,10 @@ def catalog_findings(po: polib.POFile, rel: str, language: str, counts: Counts) 
     """Untranslated, fuzzy and obsolete entries of one PO file, one finding per kind."""
 
     def untranslated(entry: polib.POEntry) -> bool:
-        return not entry.msgstr
+        return not has_translation(entry)
 
     def fuzzy(entry: polib.POEntry) -> bool:
-        return bool(entry.msgstr) and "fuzzy" in entry.flags
+        return has_translation(entry) and "fuzzy" in entry.flags
 
     kinds: tuple[tuple[str, int, Callable[[polib.POEntry], bool]], ...] = (
         ("untranslated", counts.untranslated, untranslated),

@@ -27,8 +27,8 @@ CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken",
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
 """Categories that fail the gate when ``[check] fail_on`` names none."""
 
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy")
-"""Checks that look at one PO entry."""
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "template")
+"""Checks that look at one PO entry (``template``: the Go template actions of an i18n string)."""
 
 FILE_CHECKS = (
     "missing-po",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from translate_flow.config import Config
@@ -23,6 +24,7 @@ from translate_flow.project.state import STATE_DIR
 from translate_flow.reports import Report
 from translate_flow.steps.extract_article import ExtractOptions, changed_catalogs, extract_article
 from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
+from translate_flow.steps.extract_resource import changed_resource_catalogs, extract_resource, resource_todo
 
 __all__ = ["ExtractOptions", "extract", "would_change"]
 
@@ -54,8 +56,13 @@ def would_change(
     """The catalogs extract would change (``Report.written``), from plans only: nothing is written."""
     discovery, report = _start(config, discovery)
     options = ExtractOptions(jobs=jobs)
+    paths = list(paths)
     items = todo(config, discovery, paths, options, report)
-    for part in run_tasks(partial(changed_catalogs, config, options), items, jobs):
+    resources = resource_todo(config, discovery, paths, options, report)
+    for part in chain(
+        run_tasks(partial(changed_catalogs, config, options), items, jobs),
+        run_tasks(partial(changed_resource_catalogs, config, options), resources, jobs),
+    ):
         report.written.extend(part.written)
         report.unchanged += part.unchanged
         report.notices.extend(part.notices)
@@ -75,7 +82,11 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         unmatched: list[tuple[str, str]] = []
         stamps: list[str] = []
         items = todo(config, discovery, paths, options, report)
-        for outcome in run_tasks(partial(extract_article, config, options), items, options.jobs):
+        resources = resource_todo(config, discovery, paths, options, report)
+        for outcome in chain(
+            run_tasks(partial(extract_article, config, options), items, options.jobs),
+            run_tasks(partial(extract_resource, config, options), resources, options.jobs),
+        ):
             report.written.extend(outcome.report.written)
             report.unchanged += outcome.report.unchanged
             report.notices.extend(outcome.report.notices)

@@ -31,6 +31,7 @@ from translate_flow.project.segment_cache import load_segments
 from translate_flow.project.state import STATE_DIR, StateCache, digest, read_or_none
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
+from translate_flow.steps.merge_resource import merge_resources
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -249,6 +250,7 @@ def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: Stat
 
 
 def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int) -> Report:
+    paths = list(paths)
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
@@ -268,5 +270,6 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
         for key, value in part.state.items():
             state.put(key, value)
     state.save()
+    merge_resources(config, discovery, paths, include_fuzzy, jobs, report)
     report.notices.sort(key=lambda n: n.path)
     return report

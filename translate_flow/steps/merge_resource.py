@@ -1,0 +1,237 @@
+"""Merge for resource catalogs: each translated i18n table and data file is planned, then written.
+
+``plan_resource_outputs`` computes every output in memory from the PO files and decides
+which translations may be published (the same validator as for articles, plus the
+template check of i18n strings); ``check`` consumes the same plans. ``merge_resources``
+writes them, and only over a file that merge wrote itself (``resources.ownership``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import polib
+
+from translate_flow.catalog.entry_keys import Key, entry_key
+from translate_flow.catalog.io import msgstr_lines, parse_catalog
+from translate_flow.catalog.update import has_translation
+from translate_flow.config import Config
+from translate_flow.errors import TranslateFlowError
+from translate_flow.fsutil import read_regular, remove_stale_temp_files, write_if_changed
+from translate_flow.languages import parse_language
+from translate_flow.parallel import run_tasks
+from translate_flow.project.discover import Discovery
+from translate_flow.project.state import read_or_none
+from translate_flow.reports import Notice, Report
+from translate_flow.resources.discover import resources_of, select_catalogs
+from translate_flow.resources.load import load_catalog, render_reading
+from translate_flow.resources.model import Rendered, Resource, ResourceCatalog, Translations
+from translate_flow.resources.ownership import Ownership
+from translate_flow.resources.plurals import form_numbers
+from translate_flow.resources.validate import entry_problems
+
+__all__ = ["PlannedResource", "merge_resources", "not_ours", "plan_resource_outputs", "publishable_resource"]
+
+
+@dataclass(frozen=True)
+class PlannedResource:
+    """What merge would do for one resource file and target language."""
+
+    resource: Resource
+    language: str
+    path: Path
+    """Where the translated file goes."""
+    po_rel: str
+    """The PO file it comes from."""
+    data: bytes | None
+    """The file's bytes, or None when nothing is to be written."""
+    rendered: Rendered
+    held: tuple[Notice, ...] = ()
+    """Translations of this file kept out because it could not hold them."""
+    skipped: tuple[Notice, ...] = ()
+    """Why nothing is written (below ``min_percent``, nothing translated)."""
+
+
+def not_ours(rel: str) -> Notice:
+    return Notice(
+        rel,
+        None,
+        "left as it is: translate-flow did not write it, or it was edited since "
+        "(move it away to let merge write it; `import` will bring such translations in)",
+    )
+
+
+def publishable_resource(
+    config: Config, po: polib.POFile, language: str, include_fuzzy: bool, po_rel: str, lines: Mapping[int, int]
+) -> tuple[Translations, list[Notice], dict[Key, int]]:
+    """The translations merge may publish, a notice for each one held back, and each entry's line."""
+    plural_forms = po.metadata.get("Plural-Forms") or parse_language(language).plural_forms
+    numbers = form_numbers(language, plural_forms)
+    texts: dict[Key, str] = {}
+    plurals: dict[Key, dict[str, str]] = {}
+    held: list[Notice] = []
+    line_of: dict[Key, int] = {}
+    for entry in po:
+        if entry.obsolete or not has_translation(entry) or ("fuzzy" in entry.flags and not include_fuzzy):
+            continue
+        line_of[entry_key(entry)] = lines.get(entry.linenum, entry.linenum)
+        found = entry_problems(entry, config.check.disable, config.math)
+        if found:
+            held.append(Notice(po_rel, line_of[entry_key(entry)], f"not merged: {found[0].message}"))
+        elif entry.msgid_plural:
+            forms = {name: entry.msgstr_plural.get(number, "") for name, number in numbers.items()}
+            if all(forms.values()):
+                plurals[entry_key(entry)] = forms
+        else:
+            texts[entry_key(entry)] = entry.msgstr
+    return Translations(language, texts, plurals), held, line_of
+
+
+def plan_resource_outputs(
+    config: Config,
+    catalog: ResourceCatalog,
+    include_fuzzy: bool,
+    report: Report,
+    languages: Collection[str] | None = None,
+    catalogs: Mapping[str, polib.POFile] | None = None,
+) -> Iterator[PlannedResource]:
+    """Compute each translated file of the catalog in memory; problems go into ``report``.
+
+    ``catalogs`` may hold PO files the caller already parsed, by language.
+    """
+    wanted = [lang for lang in catalog.targets if languages is None or lang in languages]
+    if not wanted:
+        return
+    try:
+        readings = load_catalog(config, catalog)
+    except TranslateFlowError as exc:
+        report.errors.append(exc)
+        return
+    for language in wanted:
+        po_path = catalog.po_path(config, language)
+        po_rel = po_path.relative_to(config.root).as_posix()
+        lines: dict[int, int] = {}
+        if catalogs is not None and language in catalogs:
+            po = catalogs[language]
+        else:
+            po_bytes = read_or_none(po_path)
+            if po_bytes is None:
+                report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+                continue
+            try:
+                po = parse_catalog(po_bytes, po_rel)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
+                continue
+            lines = msgstr_lines(po_bytes)
+        try:
+            translations, held, line_of = publishable_resource(config, po, language, include_fuzzy, po_rel, lines)
+        except TranslateFlowError as exc:
+            report.errors.append(TranslateFlowError(exc.message, po_rel))
+            continue
+        report.notices.extend(held)
+        report.held_back += len(held)
+        for reading in readings:
+            path = reading.resource.outputs.get(language)
+            if path is None:
+                continue
+            try:
+                rendered = render_reading(reading, translations)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
+                continue
+            yield _planned(config, reading.resource, language, path, po_rel, rendered, line_of)
+
+
+def _planned(
+    config: Config,
+    resource: Resource,
+    language: str,
+    path: Path,
+    po_rel: str,
+    rendered: Rendered,
+    line_of: Mapping[Key, int],
+) -> PlannedResource:
+    out_rel = path.relative_to(config.root).as_posix()
+    held = tuple(Notice(po_rel, line_of.get(key), f"not merged into {out_rel}: {why}") for key, why in rendered.held)
+    data = rendered.data
+    skipped: tuple[Notice, ...] = ()
+    if data is None:
+        skipped = (Notice(out_rel, None, f"not written: nothing in {po_rel} is translated yet"),)
+    elif resource.kind != "i18n" and rendered.percent < config.min_percent:
+        # An i18n table is written with any string translated: Hugo falls back per string.
+        message = (
+            f"not written: {rendered.percent:.0f}% translated in {po_rel}, below min_percent {config.min_percent:g}%"
+        )
+        data, skipped = None, (Notice(out_rel, None, message),)
+    return PlannedResource(resource, language, path, po_rel, data, rendered, held, skipped)
+
+
+@dataclass
+class _Part:
+    report: Report
+    planned: list[PlannedResource]
+
+
+def _plan(config: Config, include_fuzzy: bool, catalog: ResourceCatalog) -> _Part:
+    report = Report()
+    return _Part(report, list(plan_resource_outputs(config, catalog, include_fuzzy, report)))
+
+
+def merge_resources(
+    config: Config, discovery: Discovery, paths: Iterable[Path], include_fuzzy: bool, jobs: int, report: Report
+) -> None:
+    """Write the translated resource files (under the project lock, which the caller holds)."""
+    found = resources_of(config, discovery)
+    report.errors.extend(found.errors)
+    catalogs = select_catalogs(found.catalogs, paths)
+    if not catalogs:
+        return
+    for folder in (config.folders.i18n, config.folders.data):
+        remove_stale_temp_files(config.root / folder)
+    ownership = Ownership(config)
+    for part in run_tasks(partial(_plan, config, include_fuzzy), catalogs, jobs):
+        _merge_part(config, part, ownership, report)
+    try:
+        ownership.save()
+    except OSError as exc:
+        report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", ownership.path.name))
+
+
+def _merge_part(config: Config, part: _Part, ownership: Ownership, report: Report) -> None:
+    report.errors.extend(part.report.errors)
+    report.notices.extend(part.report.notices)
+    report.held_back += part.report.held_back
+    for plan in part.planned:
+        out_rel = plan.path.relative_to(config.root).as_posix()
+        report.notices.extend(plan.held + plan.skipped)
+        report.held_back += len(plan.held)
+        if plan.data is None:
+            continue
+        try:
+            current: bytes | None = read_regular(plan.path)
+        except FileNotFoundError:
+            current = None
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot read: {exc.strerror or exc}", out_rel))
+            continue
+        if not ownership.may_write(out_rel, current, plan.data):
+            report.notices.append(not_ours(out_rel))
+            continue
+        try:
+            # Replaced only if it still holds what was just judged to be merge's.
+            changed = write_if_changed(plan.path, plan.data, expected=current)
+        except TranslateFlowError as exc:
+            report.errors.append(TranslateFlowError(exc.message, out_rel))
+            continue
+        except OSError as exc:
+            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
+            continue
+        ownership.wrote(out_rel, plan.data)
+        if changed:
+            report.written.append(out_rel)
+        else:
+            report.unchanged += 1
