@@ -1,5 +1,7 @@
 """Drafts into the PO files: fuzzy, with a note, only into entries that are still empty.
 
+A plural entry is drafted whole or not at all: every msgstr[N] from its own unit.
+
 A file is written only if it still holds the bytes it was read from. When a
 translator saved it during the run, their save wins: the file is read again and
 the drafts go only into the entries that are still empty in it.
@@ -45,9 +47,9 @@ def apply_drafts(catalogs: list[PendingCatalog], wrap: int) -> Applied:
 
 
 def _apply_to(catalog: PendingCatalog, wrap: int, applied: Applied) -> None:
-    po, entries, based_on = catalog.po, catalog.entries, catalog.data
+    po, entries, plurals, based_on = catalog.po, catalog.entries, catalog.plurals, catalog.data
     for attempt in range(_WRITE_TRIES):
-        filled = _fill(entries)
+        filled = _fill(entries) + _fill_plurals(plurals)
         if not filled:
             return
         try:
@@ -69,6 +71,11 @@ def _apply_to(catalog: PendingCatalog, wrap: int, applied: Applied) -> None:
                 for entry, unit in entries
                 if entry_key(entry) in current and not current[entry_key(entry)].obsolete
             ]
+            plurals = [
+                (current[entry_key(entry)], units)
+                for entry, units in plurals
+                if entry_key(entry) in current and not current[entry_key(entry)].obsolete
+            ]
             if attempt == _WRITE_TRIES - 1:
                 applied.errors.append(exc)
         except OSError as exc:
@@ -83,9 +90,28 @@ def _fill(entries: list[tuple[polib.POEntry, Unit]]) -> list[str]:
         if unit.draft is None or entry.msgstr:
             continue
         entry.msgstr = unit.draft
-        if "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
-        note = f"machine translation ({unit.engine}), please review"
-        entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note
+        _mark(entry, [unit])
         filled.append(unit.target)
     return filled
+
+
+def _fill_plurals(plurals: list[tuple[polib.POEntry, tuple[Unit, ...]]]) -> list[str]:
+    """Put the drafts into plural entries whose forms are all still empty, once every form has one."""
+    filled: list[str] = []
+    for entry, units in plurals:
+        if any(unit.draft is None for unit in units) or any(entry.msgstr_plural.values()):
+            continue
+        if len(units) != len(entry.msgstr_plural):
+            continue  # its Plural-Forms changed during the run: the drafts no longer fit
+        entry.msgstr_plural = {number: unit.draft or "" for number, unit in enumerate(units)}
+        _mark(entry, units)
+        filled.append(units[0].target)
+    return filled
+
+
+def _mark(entry: polib.POEntry, units: list[Unit] | tuple[Unit, ...]) -> None:
+    if "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    engines = ", ".join(dict.fromkeys(unit.engine or "" for unit in units))
+    note = f"machine translation ({engines}), please review"
+    entry.tcomment = f"{entry.tcomment}\n{note}" if entry.tcomment else note

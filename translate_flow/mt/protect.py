@@ -1,8 +1,8 @@
 """Markup protection: what an MT engine must not touch is swapped for numbered placeholders.
 
 Link and image destinations, inline code, autolinks, bare URLs, inline HTML,
-Hugo shortcodes, Goldmark attributes, maths, footnote references and HTML entities
-become ``⟦0⟧``, ``⟦1⟧``…;
+Hugo shortcodes, Go template actions (``{{ .Count }}`` in an i18n string), Goldmark
+attributes, maths, footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``…;
 the link text and alt text between them stay translatable, and so do the translatable
 parameter values of a shortcode call inside the text (``title="⟦0⟧Fast⟦1⟧"`` in effect). A draft whose
 placeholders come back missing, duplicated, invented or altered is rejected.
@@ -27,6 +27,7 @@ MARKUP = re.compile(
   | (?P<escape>\\[!-/:-@\[-`{-~])                        # backslash escapes
   | (?P<code>(?P<ticks>`+)(?:.|\n)*?(?<!`)(?P=ticks)(?!`))           # inline code, any number of backticks
   | (?P<shortcode>\{\{[<%].*?[%>]\}\})                 # Hugo shortcodes
+  | (?P<action>\{\{.*?\}\})                            # Go template actions (i18n strings)
   | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>)
   | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)
   | (?P<footnote>\[\^[^\]\s]+\])

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
+
 from translate_flow.catalog.io import parse_catalog
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError, UnsafePathError
@@ -29,6 +31,8 @@ from translate_flow.mt.protect import protect
 from translate_flow.mt.units import PendingCatalog, Unit
 from translate_flow.project.discover import discover, select_sources, target_catalogs
 from translate_flow.reports import StepReport
+from translate_flow.resources.discover import resource_target_catalogs, resources_of, select_catalogs
+from translate_flow.resources.plurals import singular_forms
 
 __all__ = ["PretranslateReport", "draft_empty_entries"]
 
@@ -101,12 +105,20 @@ def _gather(
     config: Config, paths: Iterable[Path], languages: Sequence[str], report: PretranslateReport
 ) -> tuple[list[PendingCatalog], list[Unit]]:
     """The catalogs with empty entries, and the distinct texts among those entries."""
+    paths = list(paths)
     discovery = discover(config)
-    report.errors.extend(discovery.errors)
+    resources = resources_of(config, discovery)
+    report.errors.extend([*discovery.errors, *resources.errors])
     report.notices.extend(str(notice) for notice in discovery.notices)
     catalogs: list[PendingCatalog] = []
-    units: dict[tuple[str, str, str], Unit] = {}
-    for source, target, path, rel in target_catalogs(config, select_sources(discovery.sources, paths), languages):
+    units = _Units(config)
+    found = [
+        (s.language, t, p, r)
+        for s, t, p, r in target_catalogs(config, select_sources(discovery.sources, paths), languages)
+    ]
+    chosen = select_catalogs(resources.catalogs, paths)
+    found += [(c.language, t, p, r) for c, t, p, r in resource_target_catalogs(config, chosen, languages)]
+    for language, target, path, rel in found:
         if not path.exists():
             report.notices.append(f"{rel}: no PO file yet; run `translate-flow extract`")
             continue
@@ -118,15 +130,41 @@ def _gather(
             continue
         po.wrapwidth = config.wrap
         pending = []
+        plurals = []
         for entry in po:
-            if entry.obsolete or entry.msgstr or entry.msgid_plural or not entry.msgid:
+            if entry.obsolete or entry.msgstr or not entry.msgid:
                 continue
-            key = (source.language, target, entry.msgid)
-            if key not in units:
-                units[key] = Unit(
-                    source.language, target, entry.msgid, protect(entry.msgid, config.math, config.shortcodes)
-                )
-            pending.append((entry, units[key]))
-        if pending:
-            catalogs.append(PendingCatalog(path, rel, po, pending, data))
-    return catalogs, list(units.values())
+            if not entry.msgid_plural:
+                pending.append((entry, units.get(language, target, entry.msgid)))
+            elif not any(entry.msgstr_plural.values()):
+                forms = _plural_texts(po, entry, report, rel)
+                if forms:
+                    plurals.append((entry, tuple(units.get(language, target, text) for text in forms)))
+        if pending or plurals:
+            catalogs.append(PendingCatalog(path, rel, po, pending, data, plurals))
+    return catalogs, list(units.found.values())
+
+
+class _Units:
+    """Each distinct (source language, target language, text) once."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.found: dict[tuple[str, str, str], Unit] = {}
+
+    def get(self, source: str, target: str, text: str) -> Unit:
+        key = (source, target, text)
+        if key not in self.found:
+            self.found[key] = Unit(source, target, text, protect(text, self.config.math, self.config.shortcodes))
+        return self.found[key]
+
+
+def _plural_texts(po: polib.POFile, entry: polib.POEntry, report: PretranslateReport, rel: str) -> list[str]:
+    """The source text each msgstr[N] is drafted from: the singular where the form is used for
+    the count 1 alone (English "One page"), the plural everywhere else; none without Plural-Forms."""
+    try:
+        single = singular_forms(po.metadata.get("Plural-Forms", ""))
+    except TranslateFlowError as exc:
+        report.notices.append(f"{rel}: plural entries not drafted: {exc.message}")
+        return []
+    return [entry.msgid if number in single else entry.msgid_plural for number in range(len(entry.msgstr_plural))]

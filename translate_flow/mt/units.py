@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
@@ -36,3 +36,5 @@ class PendingCatalog:
     entries: list[tuple[polib.POEntry, Unit]]
     data: bytes
     """The bytes ``po`` was read from: the file is written back only if it still holds them."""
+    plurals: list[tuple[polib.POEntry, tuple[Unit, ...]]] = field(default_factory=list)
+    """Empty plural entries, each with the unit whose draft goes into each msgstr[N]."""

@@ -27,8 +27,9 @@ CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken",
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
 """Categories that fail the gate when ``[check] fail_on`` names none."""
 
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "template")
-"""Checks that look at one PO entry (``template``: the Go template actions of an i18n string)."""
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "template", "value")
+"""Checks that look at one PO entry (``template``: the Go template actions of an i18n string;
+``value``: a translation an i18n table or data file cannot hold so that it reads back)."""
 
 FILE_CHECKS = (
     "missing-po",

@@ -12,6 +12,7 @@ Anything else Hugo refuses too, and so do we, in one line naming the place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from translate_flow.textutil import has_words
 __all__ = ["Message", "Table", "read_table", "texts_of"]
 
 _RESERVED = ("id", "description", "hash", "leftdelim", "rightdelim", *CATEGORIES)
+_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,8 @@ def texts_of(doc: Document, messages: Iterator[Message] | tuple[Message, ...]) -
     """One text per message worth translating (plural messages with their plural)."""
     texts = []
     for message in messages:
-        if not any(has_words(node.scalar.value) for node in message.forms.values() if node.scalar is not None):
+        # A string that is only template actions ("{{ .Count }}") has nothing to translate.
+        if not any(has_words(_ACTION.sub(" ", n.scalar.value)) for n in message.forms.values() if n.scalar):
             continue
         note = "i18n (plural)" if message.plural else "i18n"
         comments = (f"description: {message.description}",) if message.description else ()

@@ -15,7 +15,7 @@ from pathlib import Path
 from translate_flow.catalog.entry_keys import Key
 from translate_flow.config import Config
 
-__all__ = ["Resource", "ResourceCatalog", "Text", "Translations", "Rendered"]
+__all__ = ["Rendered", "Resource", "ResourceCatalog", "Text", "Translations"]
 
 
 @dataclass(frozen=True)

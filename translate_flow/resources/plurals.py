@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Callable
 from functools import cache
 
 from babel import Locale
 
 from translate_flow.errors import CatalogError
 
-__all__ = ["CATEGORIES", "categories", "form_numbers", "nplurals"]
+__all__ = ["CATEGORIES", "categories", "form_numbers", "nplurals", "singular_forms"]
 
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """Hugo's (CLDR's) plural categories, in CLDR's order."""
 
 # Counts tried: enough to meet every integer category of every CLDR language at least once
 # (``many`` in Spanish and French starts at a million).
-_COUNTS = (*range(0, 1001), 1_000_000, 2_000_000)
+_COUNTS = (*range(1001), 1_000_000, 2_000_000)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 _PLURAL = re.compile(r"plural\s*=\s*([^;]+)")
 
@@ -42,6 +43,27 @@ def nplurals(plural_forms: str | None) -> int:
     return int(match.group(1)) if match else 2
 
 
+def _expression(plural_forms: str) -> Callable[[int], int]:
+    match = _PLURAL.search(plural_forms)
+    if match is None:
+        raise CatalogError(f"Plural-Forms has no plural expression: {plural_forms!r}")
+    try:
+        function: Callable[[int], int] = gettext.c2py(match.group(1).strip())
+        return function
+    except (ValueError, SyntaxError) as exc:
+        raise CatalogError(f"Plural-Forms expression cannot be read: {match.group(1).strip()!r}") from exc
+
+
+@cache
+def singular_forms(plural_forms: str) -> frozenset[int]:
+    """The msgstr[N] used for exactly one thing (only the count 1): those a singular text fits."""
+    number = _expression(plural_forms)
+    counts: dict[int, set[int]] = {}
+    for n in _COUNTS:
+        counts.setdefault(int(number(n)), set()).add(n)
+    return frozenset(form for form, found in counts.items() if found == {1})
+
+
 @cache
 def form_numbers(language: str, plural_forms: str) -> dict[str, int]:
     """The msgstr[N] that holds each CLDR category of ``language``.
@@ -50,13 +72,7 @@ def form_numbers(language: str, plural_forms: str) -> dict[str, int]:
     itself uses for counts it has no rule for.
     """
     count = nplurals(plural_forms)
-    match = _PLURAL.search(plural_forms)
-    if match is None:
-        raise CatalogError(f"Plural-Forms has no plural expression: {plural_forms!r}")
-    try:
-        number = gettext.c2py(match.group(1).strip())
-    except (ValueError, SyntaxError) as exc:
-        raise CatalogError(f"Plural-Forms expression cannot be read: {match.group(1).strip()!r}") from exc
+    number = _expression(plural_forms)
     rule = Locale.parse(language, sep="-").plural_form
     found: dict[str, int] = {}
     for n in _COUNTS:

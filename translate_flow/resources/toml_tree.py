@@ -8,8 +8,7 @@ import re
 import tomllib
 from typing import Any
 
-from translate_flow.document.frontmatter import Path_, ScalarSpan
-from translate_flow.document.frontmatter import toml_fm
+from translate_flow.document.frontmatter import Path_, ScalarSpan, toml_fm
 from translate_flow.resources.tree import Member, Node
 
 __all__ = ["read"]

@@ -25,6 +25,7 @@ from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_fi
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.qa.site_findings import hugo_language_findings
 from translate_flow.reports import Report, StepReport
+from translate_flow.steps.check_resource import resource_findings
 from translate_flow.steps.extract import would_change
 from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
 
@@ -151,6 +152,13 @@ def run_checks(
             report.findings.extend(found)
             state.put(rel, {"key": key, "findings": [asdict(f) for f in found]})
     state.save()
+    found, checked, errors = resource_findings(config, discovery, paths, wanted, gate.disabled, stale, jobs)
+    report.findings.extend(found)
+    report.checked.extend(checked)
+    for error in errors:
+        if str(error) not in seen_errors:
+            seen_errors.add(str(error))
+            report.findings.append(_error_finding(error))
     report.findings = [f for f in report.findings if f.check not in gate.disabled]
     report.findings.sort(key=lambda f: (f.path, f.line or 0, f.check))
     return report

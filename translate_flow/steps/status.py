@@ -15,6 +15,7 @@ from translate_flow.project.discover import discover, select_sources, target_cat
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import Counts, count
 from translate_flow.reports import StepReport
+from translate_flow.resources.discover import resource_target_catalogs, resources_of, select_catalogs
 
 __all__ = ["StatusReport", "StatusRow", "collect_status"]
 
@@ -69,22 +70,29 @@ def collect_status(
     """Entry and word counts per language and per article; unchanged catalogs come from the cache."""
     report = StatusReport()
     wanted = {parse_language(code).code for code in languages}
+    paths = list(paths)
     discovery = discover(config)
-    report.errors.extend(discovery.errors)
+    resources = resources_of(config, discovery)
+    report.errors.extend([*discovery.errors, *resources.errors])
     state = StateCache(config.root, "status")
     rows: list[tuple[str, str, str, Counts | None]] = []  # language, article, rel, counts
     missing: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
-    for source, language, po_path, rel in target_catalogs(config, select_sources(discovery.sources, paths), wanted):
+    sources = select_sources(discovery.sources, paths)
+    catalogs = [(source.rel, lang, path, rel) for source, lang, path, rel in target_catalogs(config, sources, wanted)]
+    # An i18n table or data file is a row of its own, named by its (first) file.
+    chosen = select_catalogs(resources.catalogs, paths)
+    catalogs += [(c.label, lang, path, rel) for c, lang, path, rel in resource_target_catalogs(config, chosen, wanted)]
+    for name, language, po_path, rel in catalogs:
         data = read_or_none(po_path)
         if data is None:
             continue
         keys[rel] = digest(data)
         cached = state.get(rel)
         if cached and cached.get("key") == keys[rel]:
-            rows.append((language, source.rel, rel, Counts(**cached["counts"])))
+            rows.append((language, name, rel, Counts(**cached["counts"])))
         else:
-            rows.append((language, source.rel, rel, None))
+            rows.append((language, name, rel, None))
             missing.append((str(po_path), rel))
     fresh = dict(zip((rel for _, rel in missing), run_tasks(_count_file, missing, jobs)))
     totals: dict[str, tuple[int, Counts]] = {}
