@@ -129,6 +129,7 @@ def _carry(entry: polib.POEntry, kept: polib.POEntry, forms: int) -> None:
             entry.flags.append("fuzzy")
     entry.tcomment = kept.tcomment
     entry.previous_msgid = kept.previous_msgid
+    entry.previous_msgctxt = kept.previous_msgctxt
 
 
 def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: bool) -> None:
@@ -142,12 +143,15 @@ def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: 
     entry.msgstr_plural = {n: old.get(n, "") for n in range(forms)}
     entry.flags = list(kept.flags)
     entry.tcomment = kept.tcomment
+    entry.previous_msgctxt = kept.previous_msgctxt
     entry.previous_msgid = kept.previous_msgid
     entry.previous_msgid_plural = kept.previous_msgid_plural
     changed = kept.msgid != entry.msgid or kept.msgid_plural != entry.msgid_plural
     if (fuzzy or changed) and any(entry.msgstr_plural.values()):
         entry.flags = [f for f in entry.flags if f != "fuzzy"] + ["fuzzy"]
         if changed:
+            # As msgmerge --previous writes it: the old context and texts.
+            entry.previous_msgctxt = kept.msgctxt
             entry.previous_msgid = kept.msgid
             entry.previous_msgid_plural = kept.msgid_plural or None
 
@@ -252,6 +256,7 @@ def _same_context(
         else:
             msgstr = kept.msgstr or next((t for _, t in sorted(kept.msgstr_plural.items()) if t), "")
             _fuzzy_from(entry, kept.msgid, msgstr, list(kept.flags))
+            entry.previous_msgctxt = kept.msgctxt
             entry.tcomment = kept.tcomment
     return rest
 
