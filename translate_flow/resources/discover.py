@@ -78,7 +78,7 @@ def discover_resources(config: Config, article_stems: Mapping[str, str] | None =
     confinement = Confinement(config.root)
     for name, kind, resources in groups:
         if name in taken:
-            message = f"shares its catalogs with {taken[name]}; rename one of them"
+            message = f"shares its catalogs with {taken[name]}; rename one"
             errors.append(ResourceError(message, resources[0].rel))
             continue
         taken[name] = resources[0].rel

@@ -181,3 +181,63 @@ def test_kept_translations_lists_work_that_would_be_lost() -> None:
     assert kept_translations(before, after) == ["B"]
     after.append(polib.POEntry(msgid="B", msgstr="Deux", obsolete=True))
     assert kept_translations(before, after) == []
+
+
+RU = parse_language("ru")
+
+
+def _plural(context: str, msgid: str, plural: str, forms: dict[int, str] | None = None) -> polib.POEntry:
+    return polib.POEntry(msgctxt=context, msgid=msgid, msgid_plural=plural, msgstr_plural=forms or {0: "", 1: ""})
+
+
+def test_plural_entries_take_the_catalog_s_number_of_forms() -> None:
+    entries = [_plural("pages", "One page", "{{ .Count }} pages")]
+    pot, _ = build_catalog(entries, None, "p", None, 0)
+    russian, unmatched = build_catalog(entries, RU, "p", None, 0)
+    assert pot[0].msgstr_plural == {0: "", 1: ""} and russian[0].msgstr_plural == {0: "", 1: "", 2: ""}
+    assert unmatched == []  # plural entries have no counterpart in other catalogs' singular texts
+    assert entries[0].msgstr_plural == {0: "", 1: ""}  # the caller's entry is left as it was
+
+
+def test_plural_translations_are_kept_and_a_changed_plural_becomes_fuzzy() -> None:
+    forms = {0: "{{ .Count }} страница", 1: "{{ .Count }} страницы", 2: "{{ .Count }} страниц"}
+    old = polib.POFile()
+    old.metadata = {"Plural-Forms": RU.plural_forms}
+    old.append(_plural("pages", "One page", "{{ .Count }} pages", forms))
+    old.append(_plural("minutes", "One minute", "{{ .Count }} minute(s)", forms))
+    old.append(_plural("gone", "Gone", "Gone all", forms))
+    new = [_plural("pages", "One page", "{{ .Count }} pages"), _plural("minutes", "One minute", "{{ .Count }} minutes")]
+    po, _ = build_catalog(new, RU, "p", old, 0)
+    pages, minutes, gone = po
+    assert pages.msgstr_plural == forms and not pages.fuzzy
+    assert minutes.msgstr_plural == forms and minutes.fuzzy
+    assert (minutes.previous_msgctxt, minutes.previous_msgid, minutes.previous_msgid_plural) == (
+        "minutes",
+        "One minute",
+        "{{ .Count }} minute(s)",
+    )
+    assert gone.obsolete and gone.msgstr_plural == forms
+
+
+def test_an_id_whose_text_changed_keeps_its_translation_as_fuzzy() -> None:
+    old = polib.POFile()
+    old.metadata = {"Plural-Forms": RU.plural_forms}
+    old.append(polib.POEntry(msgctxt="home", msgid="Home", msgstr="Главная"))
+    old.append(polib.POEntry(msgctxt="pages", msgid="Page", msgstr="Страница"))
+    new = [
+        polib.POEntry(msgctxt="home", msgid="Start page", msgstr=""),
+        _plural("pages", "One page", "{{ .Count }} pages"),  # a singular string became a plural
+    ]
+    po, unmatched = build_catalog(new, RU, "p", old, 0)
+    home, pages = po
+    assert (home.msgstr, home.fuzzy, home.previous_msgctxt, home.previous_msgid) == ("Главная", True, "home", "Home")
+    assert pages.msgstr_plural == {0: "Страница", 1: "Страница", 2: "Страница"} and pages.fuzzy
+    assert unmatched == [] and len(po) == 2  # neither old entry is left over as obsolete
+
+
+def test_fill_from_memory_leaves_plural_entries_alone() -> None:
+    po = polib.POFile()
+    po.append(_plural("pages", "Page", "Pages"))
+    memory = TranslationMemory([polib.POEntry(msgid="Page", msgstr="Page")])
+    assert not fill_from_memory(po, ["Page"], memory, 0.6)
+    assert po[0].msgstr == "" and po[0].msgstr_plural == {0: "", 1: ""}

@@ -65,3 +65,27 @@ def test_a_translator_s_save_during_the_run_wins(tmp_path: Path) -> None:
     entries = _entries(catalog.path)
     assert entries["One."][:2] == ("Un.", ["fuzzy"])
     assert entries["Two."] == ("Deux !", [], "")
+
+
+def test_a_plural_entry_is_drafted_whole_or_not_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "locales/es/i18n.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgctxt "pages"\nmsgid "One page"\nmsgid_plural "Pages"\nmsgstr[0] ""\nmsgstr[1] ""\n\n'
+        'msgctxt "items"\nmsgid "One item"\nmsgid_plural "Items"\nmsgstr[0] ""\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    data = path.read_bytes()
+    po = parse_catalog(data, "locales/es/i18n.po")
+    one = Unit("en", "es", "One page", protect("One page"), "Una página", "apertium")
+    many = Unit("en", "es", "Pages", protect("Pages"), "Páginas", "apertium")
+    missing = Unit("en", "es", "Items", protect("Items"), None, None)
+    item = Unit("en", "es", "One item", protect("One item"), "Un artículo", "apertium")
+    catalog = PendingCatalog(path, "locales/es/i18n.po", po, [], data, [(po[0], (one, many)), (po[1], (item, missing))])
+    applied = apply_drafts([catalog], wrap=0)
+    assert applied.filled == {"es": 1}
+    pages, items = polib.pofile(str(path))
+    assert pages.msgstr_plural == {0: "Una página", 1: "Páginas"} and pages.fuzzy
+    assert pages.tcomment == "machine translation (apertium), please review"
+    assert items.msgstr_plural == {0: "", 1: ""} and not items.fuzzy
