@@ -42,26 +42,34 @@ LIST = '- id: home\n  translation: "Home"\n- id: empty\n  translation: Nothing\n
         (
             YAML,
             "yaml",
-            'home: "Дом"\npages:\n  one: "{{ .Count }} страница"\n  few: "{{ .Count }} страницы"\n'
-            '  many: "{{ .Count }} страниц"\n  other: "other form"\nnav:\n  docs: Доки\n',
+            (
+                'home: "Дом"\npages:\n  one: "{{ .Count }} страница"\n  few: "{{ .Count }} страницы"\n'
+                '  many: "{{ .Count }} страниц"\n  other: "other form"\nnav:\n  docs: Доки\n'
+            ),
         ),
         (
             TOML,
             "toml",
-            'home = "Дом"\n[pages]\none = "{{ .Count }} страница"\nfew = "{{ .Count }} страницы"\n'
-            'many = "{{ .Count }} страниц"\nother = "other form"\n\n[nav]\ndocs = "Доки"\n',
+            (
+                'home = "Дом"\n[pages]\none = "{{ .Count }} страница"\nfew = "{{ .Count }} страницы"\n'
+                'many = "{{ .Count }} страниц"\nother = "other form"\n\n[nav]\ndocs = "Доки"\n'
+            ),
         ),
         (
             JSON,
             "json",
-            '{\n  "home": "Дом",\n  "pages": {"one": "{{ .Count }} страница", "few": "{{ .Count }} страницы", '
-            '"many": "{{ .Count }} страниц", "other": "other form"},\n  "nav": {\n    "docs": "Доки"\n  }\n}\n',
+            (
+                '{\n  "home": "Дом",\n  "pages": {"one": "{{ .Count }} страница", "few": "{{ .Count }} страницы", '
+                '"many": "{{ .Count }} страниц", "other": "other form"},\n  "nav": {\n    "docs": "Доки"\n  }\n}\n'
+            ),
         ),
         (
             LIST,
             "yaml",
-            '- id: home\n  translation: "Дом"\n- id: pages\n  translation:\n    one: "{{ .Count }} страница"\n'
-            '    few: "{{ .Count }} страницы"\n    many: "{{ .Count }} страниц"\n    other: "other form"\n',
+            (
+                '- id: home\n  translation: "Дом"\n- id: pages\n  translation:\n    one: "{{ .Count }} страница"\n'
+                '    few: "{{ .Count }} страницы"\n    many: "{{ .Count }} страниц"\n    other: "other form"\n'
+            ),
         ),
     ],
     ids=["yaml", "toml", "json", "list"],
