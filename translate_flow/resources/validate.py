@@ -16,6 +16,7 @@ from collections.abc import Collection
 import polib
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.qa.validate import Problem, problems, switched_off
 
 __all__ = ["entry_problems", "template_problem"]
@@ -46,14 +47,17 @@ def _strays(source: str) -> int:
 
 
 def entry_problems(
-    entry: polib.POEntry, disabled: Collection[str] = (), math: MathDelimiters = DEFAULT_MATH
+    entry: polib.POEntry,
+    disabled: Collection[str] = (),
+    math: MathDelimiters = DEFAULT_MATH,
+    shortcodes: ShortcodeParams = BUILT_IN,
 ) -> list[Problem]:
     """Every problem of the entry's translation (each form of a plural); none when it has none."""
     kinds = [kind for kind in entry.comment.split("\n") if kind]
     off = switched_off(entry.flags, disabled)
     template = "template" not in off and any(kind.startswith("i18n") for kind in kinds)
     if not entry.msgid_plural:
-        found = problems(entry.msgid, entry.msgstr, kinds, off, math) if entry.msgstr else []
+        found = problems(entry.msgid, entry.msgstr, kinds, off, math, shortcodes) if entry.msgstr else []
         why = template_problem(entry.msgid, entry.msgstr) if template and entry.msgstr else None
         return found + ([Problem("template", why)] if why else [])
     found = []
@@ -61,7 +65,7 @@ def entry_problems(
     for _, form in sorted(entry.msgstr_plural.items()):
         if not form:
             continue
-        found += problems(entry.msgid_plural, form, kinds, off, math)
+        found += problems(entry.msgid_plural, form, kinds, off, math, shortcodes)
         why = template_problem(both, form, plural=True) if template else None
         if why:
             found.append(Problem("template", why))

@@ -111,11 +111,13 @@ def _catalog_findings(
             continue
         line = lines.get(entry.linenum, entry.linenum)
         # What merge would hold back (fuzzy entries too: merge --include-fuzzy would publish them).
-        for problem in entry_problems(entry, disabled, config.math):
+        for problem in entry_problems(entry, disabled, config.math, config.shortcodes):
             found.append(Finding(rel, line, problem.check, "broken", problem.message, language))
         if not entry.msgid_plural:
             found.extend(
-                f for f in entry_findings(entry, rel, language, disabled, config.math, line) if f.check == "copy"
+                f
+                for f in entry_findings(entry, rel, language, disabled, config.math, line, config.shortcodes)
+                if f.check == "copy"
             )
     return found
 

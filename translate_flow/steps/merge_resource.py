@@ -78,7 +78,7 @@ def publishable_resource(
         if entry.obsolete or not has_translation(entry) or ("fuzzy" in entry.flags and not include_fuzzy):
             continue
         line_of[entry_key(entry)] = lines.get(entry.linenum, entry.linenum)
-        found = entry_problems(entry, config.check.disable, config.math)
+        found = entry_problems(entry, config.check.disable, config.math, config.shortcodes)
         if found:
             held.append(Notice(po_rel, line_of[entry_key(entry)], f"not merged: {found[0].message}"))
         elif entry.msgid_plural:
