@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,19 @@ def default_layout(site: HugoSite | None) -> str:
     return "directory" if site is not None and site.uses_directories else LAYOUT.default
 
 
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML as Hugo reads it (1.2): only true and false are booleans, so a language key ``no``
+    (Norwegian) stays ``no``; PyYAML's YAML 1.1 would read it, and yes/on/off, as booleans."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 def _load(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -103,7 +117,7 @@ def _load(path: Path) -> dict[str, Any]:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_Yaml12Loader)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc)
         raise ConfigError(f"invalid Hugo configuration: {message}", path, line) from exc

@@ -49,3 +49,15 @@ def test_keys_that_are_not_strings_are_read_as_text(project: Path) -> None:
     write_tree(project, {"hugo.yaml": "1: x\nlanguages:\n  en:\n    2: y\n    weight: 3\n"})
     site = read_site(project)
     assert site is not None and [(lang.key, lang.weight) for lang in site.languages] == [("en", 3)]
+
+
+def test_yaml_is_read_as_hugo_reads_it_so_no_is_norwegian(tmp_path: Path) -> None:
+    (tmp_path / "hugo.yaml").write_text(
+        "defaultContentLanguage: en\nlanguages:\n  en:\n    weight: 1\n  no:\n    weight: 2\n  on: {disabled: true}\n"
+        "theme: yes\n",
+        encoding="utf-8",
+    )
+    site = read_site(tmp_path)
+    assert site is not None
+    assert [(language.key, language.code) for language in site.languages] == [("en", "en"), ("no", "no")]
+    assert site.themes == ("yes",)
