@@ -111,10 +111,16 @@ def _load(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the Hugo configuration: {exc}", path) from exc
+    return parse_settings(text, path)
+
+
+def parse_settings(text: str, path: Path | str) -> dict[str, Any]:
+    """A Hugo configuration file's settings, read as Hugo reads its format (by ``path``'s suffix)."""
+    suffix = Path(path).suffix
     try:
-        if path.suffix == ".toml":
+        if suffix == ".toml":
             data: Any = tomllib.loads(text)
-        elif path.suffix == ".json":
+        elif suffix == ".json":
             data = json.loads(text)
         else:
             data = yaml.load(text, Loader=_Yaml12Loader)

@@ -23,6 +23,7 @@ from translate_flow.config.model import (
     I18nSettings,
     PretranslateSettings,
     SiteFolders,
+    SiteSettings,
 )
 from translate_flow.config.rules import inside, language_code
 from translate_flow.config.schema import keys_of, tables_in
@@ -120,6 +121,7 @@ def load_config(root: Path) -> Config:
         shortcodes=BUILT_IN.overridden(_shortcodes(table.get("shortcodes", {}), file)),
         i18n=I18nSettings(**_declared(table.get("i18n", {}), "i18n", file)),
         data=_data(table.get("data", {}), file),
+        site=SiteSettings(**_declared(table.get("site", {}), "site", file)),
         folders=_site_folders(site, root),
     )
 

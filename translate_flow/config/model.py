@@ -70,6 +70,16 @@ class DataSettings:
 
 
 @dataclass(frozen=True)
+class SiteSettings:
+    """The ``[site]`` table: strings from the Hugo configuration."""
+
+    translate: bool = schema.SITE_TRANSLATE.default
+    """Whether the site title, the params below and menu entry names are translated."""
+    params: tuple[str, ...] = schema.SITE_PARAMS.default
+    """Dotted keys under ``params`` whose values are translated."""
+
+
+@dataclass(frozen=True)
 class SiteFolders:
     """Where the Hugo site keeps what is not content (Hugo's ``i18nDir``, ``dataDir``, themes)."""
 
@@ -133,6 +143,8 @@ class Config:
     """Settings of Hugo's i18n string tables."""
     data: DataSettings = field(default_factory=DataSettings)
     """Settings of the data files."""
+    site: SiteSettings = field(default_factory=SiteSettings)
+    """Settings of the site strings."""
     folders: SiteFolders = field(default_factory=SiteFolders)
     """The Hugo site's i18n, data and theme folders."""
 

@@ -163,6 +163,24 @@ DATA_OUTPUT = Key(
     rules.one_of(*DATA_OUTPUTS),
 )
 
+# [site]
+SITE_TRANSLATE = Key(
+    "site",
+    "translate",
+    BOOLEAN,
+    True,
+    "Site strings from the Hugo configuration (the title, the params below, menu entry names)\n"
+    "go to locales/<lang>/site.po; merge writes config/_default/languages.<key>.<ext> for each\n"
+    "Hugo language. Your own configuration files are never edited.",
+)
+SITE_PARAMS = Key(
+    "site",
+    "params",
+    STRINGS,
+    ("description",),
+    'The site params whose values are translated; dotted paths reach nested keys ("hero.tagline").',
+)
+
 # [pretranslate]
 PRE_ENGINES = Key(
     "pretranslate",
@@ -254,6 +272,8 @@ KEYS: tuple[Key[Any], ...] = (
     I18N_TRANSLATE,
     I18N_THEMES,
     DATA_OUTPUT,
+    SITE_TRANSLATE,
+    SITE_PARAMS,
     PRE_ENGINES,
     PRE_TIMEOUT,
     PRE_RETRIES,
@@ -286,6 +306,7 @@ TABLES = (
         "Nothing under data/ is translated until a file is named here.",
         extra='"termbase.yaml" = ["terms.*.definition"]',
     ),
+    Table("site"),
     Table(
         "language_keys",
         "The site's key (file-name suffix, folder name) of a language code, where it differs\n"

@@ -8,9 +8,13 @@
 - **data files**: the ``[data]`` globs under ``<dataDir>``, each file into a catalog of
   its own (``data/<name>``), translated beside it (``termbase.<lang>.yaml``) or into a
   folder per language (``<lang>/termbase.yaml``).
+- **site strings**: the Hugo configuration files that hold the source language's title,
+  params and menus, into one ``site`` catalog, translated to
+  ``config/_default/languages.<key>.<ext>`` (``resources/site_config``).
 
-Like article discovery this reads bytes and hashes them, and parses nothing: a catalog
-whose template carries the same hash is fresh and is skipped by extract.
+Like article discovery this reads bytes and hashes them, and parses nothing but the Hugo
+configuration (a site with no site strings gets no catalog): a catalog whose template
+carries the same hash is fresh and is skipped by extract.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from translate_flow.languages import same_language
 from translate_flow.project.discover import Discovery
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint
 from translate_flow.resources.model import Resource, ResourceCatalog
+from translate_flow.resources.site_config import config_files, output_name, read_config
+from translate_flow.resources.site_strings import site_strings
 from translate_flow.resources.tree import format_of
 
 __all__ = [
@@ -72,6 +78,9 @@ def discover_resources(config: Config, article_stems: Mapping[str, str] | None =
     if i18n:
         groups.append(("i18n", "i18n", i18n))
     groups += [(name, "data", [resource]) for name, resource in _data_files(config, targets, errors)]
+    site = _site_files(config, targets, errors)
+    if site:
+        groups.append(("site", "site", site))
     taken = dict(article_stems or {})
     catalogs: list[ResourceCatalog] = []
     claimed: dict[Path, str] = {}
@@ -190,6 +199,26 @@ def _data_files(
     return found
 
 
+def _site_files(config: Config, targets: tuple[str, ...], errors: list[TranslateFlowError]) -> list[Resource]:
+    """The Hugo configuration files with the source language's strings (none when it has none);
+    the first carries the outputs, ``config/_default/languages.<key>.<ext>``."""
+    if not config.site.translate or config.hugo_config is None:
+        return []
+    source_key = _key(config, config.source_language).lower()
+    files = [f for f in config_files(config) if f.language in (None, source_key)]
+    files.sort(key=lambda f: f.rel != config.hugo_config)
+    try:
+        if not files or not site_strings(config, read_config(config, files), source_key).texts:
+            return []
+    except TranslateFlowError as exc:
+        errors.append(exc)
+        return []
+    outputs = {t: config.root / output_name(_key(config, t), config.hugo_config) for t in targets}
+    return [
+        Resource("site", f.path, f.rel, format_of(f.path) or "", outputs if i == 0 else {}) for i, f in enumerate(files)
+    ]
+
+
 def _claim(
     config: Config,
     resource: Resource,
@@ -226,6 +255,8 @@ def _catalog(
         return None
     digest = hashlib.sha256(config_fingerprint(config))
     digest.update(repr((kind, targets, config.data.output)).encode())
+    if kind == "site":
+        digest.update(repr(config.site.params).encode())
     try:
         for resource in resources:
             digest.update(repr((resource.rel, resource.keys)).encode() + b"\x00" + read_resource(config, resource))

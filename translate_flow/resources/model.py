@@ -23,7 +23,7 @@ class Resource:
     """One source file and where its translations go."""
 
     kind: str
-    """``i18n`` or ``data``: which module reads its texts and writes its outputs."""
+    """``i18n``, ``data`` or ``site``: which module reads its texts and writes its outputs."""
     path: Path
     """Absolute path of the source file."""
     rel: str
@@ -118,6 +118,8 @@ class Rendered:
     """Texts with a translation in the file."""
     held: tuple[tuple[Key, str], ...] = ()
     """Translations kept out of the file, with the reason."""
+    why_not: str = ""
+    """Why there is nothing to write, where the kind knows better than "nothing is translated"."""
 
     @property
     def percent(self) -> float:

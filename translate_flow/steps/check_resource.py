@@ -131,8 +131,10 @@ def _output_findings(
     ownership = Ownership(config)
     found: list[Finding] = []
     for plan in plan_resource_outputs(config, catalog, False, report, languages=set(parsed), catalogs=parsed):
+        # Site strings are held back only where the user's own configuration must take them.
+        check, category = ("outdated-output", "output") if plan.resource.kind == "site" else ("value", "broken")
         for notice in plan.held:
-            found.append(Finding(notice.path, notice.line, "value", "broken", notice.message, plan.language))
+            found.append(Finding(notice.path, notice.line, check, category, notice.message, plan.language))
         if plan.data is None:
             continue
         out_rel = plan.path.relative_to(config.root).as_posix()

@@ -31,6 +31,7 @@ from translate_flow.resources.load import load_catalog, render_reading
 from translate_flow.resources.model import Rendered, Resource, ResourceCatalog, Translations
 from translate_flow.resources.ownership import Ownership
 from translate_flow.resources.plurals import form_numbers
+from translate_flow.resources.site_config import CONFIG_DIR
 from translate_flow.resources.validate import entry_problems
 
 __all__ = ["PlannedResource", "merge_resources", "not_ours", "plan_resource_outputs", "publishable_resource"]
@@ -160,9 +161,10 @@ def _planned(
     data = rendered.data
     skipped: tuple[Notice, ...] = ()
     if data is None:
-        skipped = (Notice(out_rel, None, f"not written: nothing in {po_rel} is translated yet"),)
-    elif resource.kind != "i18n" and rendered.percent < config.min_percent:
-        # An i18n table is written with any string translated: Hugo falls back per string.
+        why = rendered.why_not or f"nothing in {po_rel} is translated yet"
+        skipped = (Notice(out_rel, None, f"not written: {why}"),)
+    elif resource.kind == "data" and rendered.percent < config.min_percent:
+        # An i18n table or site settings are written with any string translated: Hugo falls back per string.
         message = (
             f"not written: {rendered.percent:.0f}% translated in {po_rel}, below min_percent {config.min_percent:g}%"
         )
@@ -190,7 +192,7 @@ def merge_resources(
     catalogs = select_catalogs(found.catalogs, paths)
     if not catalogs:
         return
-    for folder in (config.folders.i18n, config.folders.data):
+    for folder in (config.folders.i18n, config.folders.data, CONFIG_DIR):
         remove_stale_temp_files(config.root / folder)
     ownership = Ownership(config)
     for part in run_tasks(partial(_plan, config, include_fuzzy), catalogs, jobs):

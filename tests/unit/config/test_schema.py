@@ -10,7 +10,14 @@ import pytest
 
 from translate_flow.config import rules, schema
 from translate_flow.config.key_types import INTEGER, NUMBER, STRING, STRINGS, TABLE, Key
-from translate_flow.config.model import CheckSettings, Config, DataSettings, I18nSettings, PretranslateSettings
+from translate_flow.config.model import (
+    CheckSettings,
+    Config,
+    DataSettings,
+    I18nSettings,
+    PretranslateSettings,
+    SiteSettings,
+)
 from translate_flow.config.schema import KEYS, TABLES, keys_of, tables_in
 
 # Which dataclass holds the keys of each table.
@@ -21,6 +28,7 @@ _HOLDER: dict[str, type] = {
     "check": CheckSettings,
     "i18n": I18nSettings,
     "data": DataSettings,
+    "site": SiteSettings,
 }
 # Config fields that are not one TOML key: the root, where the settings came from, tables of
 # names the user picks, and what only the Hugo site gives.
@@ -36,6 +44,7 @@ _NOT_KEYS = {
     "shortcodes",
     "i18n",
     "data",
+    "site",
     "folders",
 }
 
@@ -57,7 +66,7 @@ def test_the_dataclass_default_is_the_schema_default(key: Key[Any]) -> None:
     assert field.default_factory is MISSING
 
 
-@pytest.mark.parametrize("holder", [Config, PretranslateSettings, CheckSettings, I18nSettings, DataSettings])
+@pytest.mark.parametrize("holder", [Config, PretranslateSettings, CheckSettings, I18nSettings, DataSettings, SiteSettings])
 def test_every_setting_field_has_a_key(holder: type) -> None:
     declared = {key.field for key in KEYS if _HOLDER[key.table] is holder}
     # The data files a user names are keys of their own choosing, like the engines.
@@ -84,6 +93,7 @@ def test_tables_and_keys_by_table() -> None:
         "front_matter",
         "i18n",
         "data",
+        "site",
         "pretranslate",
         "engines",
         "check",
