@@ -99,18 +99,41 @@ def dump_toml(tree: Mapping[str, object]) -> str:
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
+_RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+"""What a plain or single-quoted YAML scalar cannot hold as it is: PyYAML would write some of
+these raw (DEL, NEL, LS, PS), which YAML refuses or reads as a line break."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML, with such a string double-quoted: there every character has an escape."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _RAW_UNSAFE.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _reads_back(text: str, tree: Mapping[str, object]) -> bool:
+    try:
+        return bool(yaml.safe_load(text) == tree)
+    except yaml.YAMLError:
+        return False
+
+
 def dump(tree: Mapping[str, object], fmt: str) -> str:
     """``tree`` in ``fmt`` (``toml``, ``yaml`` or ``json``), keys in their order."""
     if fmt == "toml":
         return dump_toml(tree)
     if fmt == "yaml":
-        text: str = yaml.safe_dump(
-            dict(tree), sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**9
+        text: str = yaml.dump(
+            dict(tree), Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10**9
         )
-        # PyYAML writes some characters (NEL, LS, PS) raw, where YAML reads a line break.
-        if yaml.safe_load(text) != tree:
-            text = yaml.safe_dump(
-                dict(tree), sort_keys=False, allow_unicode=False, default_flow_style=False, width=10**9
+        if not _reads_back(text, tree):  # a last resort; the representer should make it needless
+            text = yaml.dump(
+                dict(tree), Dumper=_Dumper, sort_keys=False, allow_unicode=False, default_flow_style=False, width=10**9
             )
         return text
     if fmt == "json":

@@ -164,12 +164,17 @@ _MISSING = object()
 
 
 def _get(table: dict[str, Any], key: str) -> object:
-    """The member ``key`` matched case-insensitively; the last one when spellings repeat, as Hugo merges."""
-    found: object = _MISSING
-    for name, value in table.items():
-        if str(name).lower() == key:
-            found = value
-    return found
+    """The member ``key`` matched case-insensitively. Hugo lower-cases keys before merging, so
+    tables spelled two ways (``[Params]``, ``[params.hero]``) are one; otherwise the last wins."""
+    found = [value for name, value in table.items() if str(name).lower() == key]
+    if not found:
+        return _MISSING
+    if len(found) > 1 and all(isinstance(value, dict) for value in found):
+        merged: dict[str, Any] = {}
+        for value in found:
+            merged.update(value)
+        return merged
+    return found[-1]
 
 
 def _walk(value: object, path: Sequence[str]) -> object:
@@ -183,13 +188,15 @@ def _walk(value: object, path: Sequence[str]) -> object:
 
 
 def _node(node: Node, path: Sequence[str | int]) -> Node | None:
-    """The tree node at ``path``, keys matched case-insensitively, for its line."""
-    for part in path:
-        found = [m.node for m in node.members if str(m.key).lower() == str(part).lower()]
-        if not found:
-            return None
-        node = found[-1]
-    return node
+    """The tree node at ``path``, keys matched case-insensitively (the last spelling that has it), for its line."""
+    if not path:
+        return node
+    for member in reversed(node.members):
+        if str(member.key).lower() == str(path[0]).lower():
+            found = _node(member.node, path[1:])
+            if found is not None:
+                return found
+    return None
 
 
 def _disabled(settings: object) -> bool:

@@ -66,7 +66,9 @@ def test_the_dataclass_default_is_the_schema_default(key: Key[Any]) -> None:
     assert field.default_factory is MISSING
 
 
-@pytest.mark.parametrize("holder", [Config, PretranslateSettings, CheckSettings, I18nSettings, DataSettings, SiteSettings])
+@pytest.mark.parametrize(
+    "holder", [Config, PretranslateSettings, CheckSettings, I18nSettings, DataSettings, SiteSettings]
+)
 def test_every_setting_field_has_a_key(holder: type) -> None:
     declared = {key.field for key in KEYS if _HOLDER[key.table] is holder}
     # The data files a user names are keys of their own choosing, like the engines.

@@ -50,3 +50,9 @@ def test_a_language_file_reads_like_one_written_by_hand() -> None:
         'title = "Mi sitio"\n\n[params]\ndescription = "Un \\"sitio\\"\\ncon dos líneas"\n\n'
         '[[menus.main]]\nname = "Documentación"\nurl = "/docs/"\nweight = 1\n'
     )
+
+
+def test_yaml_falls_back_to_escapes_for_characters_pyyaml_writes_raw() -> None:
+    for text in ("a\x7fb", "a\x85b", "a\u2028b"):
+        written = dump({"name": text}, "yaml")
+        assert yaml.safe_load(written) == {"name": text} and written.startswith('name: "')
