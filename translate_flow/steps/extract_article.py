@@ -6,8 +6,9 @@ construction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -31,6 +32,7 @@ __all__ = [
     "CatalogPlan",
     "ExtractOptions",
     "apply_article",
+    "apply_catalogs",
     "changed_catalogs",
     "extract_article",
     "plan_article",
@@ -181,25 +183,33 @@ def _write(
     raise AssertionError("unreachable")
 
 
-def apply_article(config: Config, options: ExtractOptions, plan: ArticlePlan) -> Outcome:
-    """Write what ``plan`` computed; a PO file that fails keeps the POT from being written."""
+def apply_catalogs(
+    catalogs: Sequence[CatalogPlan],
+    notices: Iterable[Notice],
+    errors: Iterable[TranslateFlowError],
+    write: Callable[[CatalogPlan, bool], CatalogPlan],
+) -> Outcome:
+    """Write planned catalogs in order (the POT last); a PO file that fails keeps the POT from being written.
+
+    ``write`` writes one plan (with a pending fingerprint when asked) and returns the plan it
+    finally wrote: a re-plan, when a translator saved the file in between.
+    """
     outcome = Outcome()
     report = outcome.report
-    report.notices.extend(plan.notices)
-    report.errors.extend(plan.errors)
-    save_segments(config.root, plan.source.digest, plan.segments)
-    failed = bool(plan.errors)
-    for catalog in plan.catalogs:
+    report.notices.extend(notices)
+    report.errors.extend(errors)
+    failed = bool(report.errors)
+    for catalog in catalogs:
         pending = False
         if catalog.language is None:
             if failed:
                 break
-            # Until the project-wide pass has filled this article's catalogs, its fingerprint
-            # stays pending: a run killed in between redoes the article instead of skipping it.
+            # Until the project-wide pass has filled these catalogs, the fingerprint stays
+            # pending: a run killed in between redoes the work instead of skipping it.
             pending = bool(outcome.unmatched) and catalog.changed
         if catalog.changed:
             try:
-                catalog = _write(config, options, plan, catalog, pending)
+                catalog = write(catalog, pending)
             except TranslateFlowError as exc:
                 report.errors.append(exc)
                 failed = True
@@ -216,6 +226,12 @@ def apply_article(config: Config, options: ExtractOptions, plan: ArticlePlan) ->
         if catalog.language is not None and catalog.unmatched:
             outcome.unmatched[catalog.language] = catalog.rel
     return outcome
+
+
+def apply_article(config: Config, options: ExtractOptions, plan: ArticlePlan) -> Outcome:
+    """Write what ``plan`` computed, and remember its segments for merge and check."""
+    save_segments(config.root, plan.source.digest, plan.segments)
+    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan))
 
 
 def extract_article(config: Config, options: ExtractOptions, item: Source | Unresolved) -> Outcome:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -27,7 +28,7 @@ from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.entries import resource_entries
 from translate_flow.resources.load import load_catalog
 from translate_flow.resources.model import ResourceCatalog
-from translate_flow.steps.extract_article import CatalogPlan, ExtractOptions, Outcome
+from translate_flow.steps.extract_article import CatalogPlan, ExtractOptions, Outcome, apply_catalogs
 
 __all__ = ["ResourcePlan", "changed_resource_catalogs", "extract_resource", "plan_resource", "resource_todo"]
 
@@ -121,53 +122,27 @@ def plan_resource(config: Config, options: ExtractOptions, catalog: ResourceCata
     return ResourcePlan(catalog, tuple(plans), notices, tuple(errors))
 
 
-def _write(config: Config, options: ExtractOptions, catalog: ResourceCatalog, plan: CatalogPlan, pending: bool) -> None:
+def _write(
+    config: Config, options: ExtractOptions, catalog: ResourceCatalog, plan: CatalogPlan, pending: bool
+) -> CatalogPlan:
     """Write one catalog; when an editor saved it meanwhile, re-plan from that save (three tries)."""
     for attempt in range(3):
         if pending:
             stamp(plan.po, catalog.digest, catalog.language, catalog.targets, pending=True)
         try:
             write_catalog(plan.path, plan.po, based_on=plan.before)
-            return
+            return plan
         except StaleWriteError:
             if attempt == 2:
                 raise
             entries = resource_entries(text for reading in load_catalog(config, catalog) for text in reading.texts)
             plan = _plan_catalog(config, options, catalog, entries, plan.language)
+    raise AssertionError("unreachable")
 
 
 def apply_resource(config: Config, options: ExtractOptions, plan: ResourcePlan) -> Outcome:
     """Write what ``plan`` computed; a PO file that fails keeps the POT from being written."""
-    outcome = Outcome()
-    report = outcome.report
-    report.notices.extend(plan.notices)
-    report.errors.extend(plan.errors)
-    failed = bool(plan.errors)
-    for catalog in plan.catalogs:
-        pending = False
-        if catalog.language is None:
-            if failed:
-                break
-            pending = bool(outcome.unmatched) and catalog.changed
-        if catalog.changed:
-            try:
-                _write(config, options, plan.catalog, catalog, pending)
-            except TranslateFlowError as exc:
-                report.errors.append(exc)
-                failed = True
-                continue
-            except OSError as exc:
-                report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", catalog.rel))
-                failed = True
-                continue
-            report.written.append(catalog.rel)
-            if pending:
-                outcome.stamp = catalog.rel
-        else:
-            report.unchanged += 1
-        if catalog.language is not None and catalog.unmatched:
-            outcome.unmatched[catalog.language] = catalog.rel
-    return outcome
+    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan.catalog))
 
 
 def extract_resource(config: Config, options: ExtractOptions, catalog: ResourceCatalog) -> Outcome:
