@@ -4,7 +4,8 @@ A *text* is what a reader takes as one piece: the words between two block-level 
 with the inline tags among them kept (``<p>Free, <b>open</b> source</p>`` gives
 ``Free, <b>open</b> source``). Inline tags that wrap the whole text stay out of it
 (``<a href="/docs">Learn more</a>`` gives ``Learn more``) as long as what is left is
-balanced, so a translator sees no tag that only frames the words.
+balanced, so a translator sees no tag that only frames the words. Links side by side with
+no words between them are a text each.
 
 Never text: the content of ``script``, ``style``, ``pre``, ``textarea``, ``svg`` and
 ``math``, and of any element marked ``translate="no"`` (HTML's own opt-out). A ``code``
@@ -17,6 +18,7 @@ maths hidden, same length); the texts come from the original.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -33,7 +35,7 @@ from translate_flow.document.html_tokens import (
 )
 from translate_flow.document.hugo_markup import MASKS, only_markup, trim_edges
 from translate_flow.document.segment import is_translatable
-from translate_flow.textutil import soft_break
+from translate_flow.textutil import has_words, soft_break
 
 __all__ = ["Found", "html_texts", "join_lines"]
 
@@ -98,6 +100,12 @@ class _Extractor:
     def held(self, token: Token) -> None:
         assert self.hold is not None
         name, depth, start, keep = self.hold
+        if keep and token.kind in ("start", "end") and token.name not in INLINE:
+            # A block tag closes an inline element left open, as a browser closes it.
+            self.hold = None
+            self.run.append(_Piece("opaque", start, token.start))
+            self.step(token)
+            return
         if token.name == name and token.kind in ("start", "end"):
             depth += 1 if token.kind == "start" else -1
         if depth:
@@ -166,6 +174,35 @@ class _Extractor:
 
     def flush(self) -> None:
         run, self.run = self.run, []
+        for part in self.links_apart(run):
+            self.emit(part)
+
+    def links_apart(self, run: list[_Piece]) -> list[list[_Piece]]:
+        """Links side by side with no words between them (a hero's buttons, a row of links)
+        are texts of their own, as the page shows them; anything else stays one text."""
+        parts: list[list[_Piece]] = []
+        depth = 0
+        for piece in run:
+            if depth == 0 and piece.kind in ("text", "ref", "opaque"):
+                # Separators may be blanks, bars or dots (`&middot;`), never words or code.
+                if piece.kind == "opaque" or has_words(html.unescape(self.plain(piece.start, piece.end))):
+                    return [run]
+            elif piece.kind == "open":
+                if depth == 0:
+                    parts.append([])
+                depth += 1
+            elif piece.kind == "close":
+                depth -= 1
+                if depth < 0:
+                    return [run]
+            if parts and (depth > 0 or piece.kind == "close"):
+                parts[-1].append(piece)
+        worded = [part for part in parts if any(p.kind in ("text", "ref", "opaque") for p in part)]
+        if depth or len(worded) < 2 or any(part[0].name != "a" for part in worded):
+            return [run]
+        return worded
+
+    def emit(self, run: list[_Piece]) -> None:
         bounds = _trimmed(run, self.masked)
         if bounds is None:
             return
