@@ -43,6 +43,7 @@ _HTML_SPACE = " \t\n\r\f"
 # In text, a `<` before one of these is a tag a browser would read but the tokenizer did not
 # finish (it stops at the end of the fragment): from there on, the two disagree.
 _UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?]")
+_MOST_FRAMING_TAGS = 16
 _LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
 
 
@@ -71,7 +72,7 @@ def join_lines(text: str) -> str:
     """The text with each line break (and the blanks around it) read as HTML reads it."""
     if "\n" not in text:
         return text
-    return _LINE_BREAK.sub(lambda m: soft_break(text[: m.start()], text[m.end() :]), text)
+    return _LINE_BREAK.sub(lambda m: soft_break(text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]), text)
 
 
 class _Extractor:
@@ -245,13 +246,14 @@ def _trimmed(run: list[_Piece], masked: str) -> tuple[int, int] | None:
     if not content:
         return None
     first, last = content[0], content[-1] + 1
-    widest = first + len(run) - last
+    # Few framing tags in practice; a bound keeps a pathological run linear.
+    widest = min(first + len(run) - last, _MOST_FRAMING_TAGS)
     for widen in range(widest + 1):
         for left in range(min(widen, first) + 1):
             right = widen - left
             if last + right <= len(run) and _balanced(run[first - left : last + right]):
                 return first - left, last + right
-    return first, last
+    return (0, len(run)) if _balanced(run) else (first, last)
 
 
 def html_texts(masked: str, original: str) -> tuple[list[Found], list[tuple[int, str]]]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
 
 __all__ = [
@@ -151,7 +150,6 @@ class _Recorder(HTMLParser):
         self._add("other")
 
 
-@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     """The tokens of an HTML fragment in order, covering all of it."""
     # getpos() counts lines at "\n" only, whatever other line ends the text has.
