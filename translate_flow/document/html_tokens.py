@@ -7,7 +7,8 @@ starts, so the tokens of a fragment cover it with no gap and no overlap, and eve
 token's text is a slice of the source: what merge writes back is what was read.
 
 It never raises: the tokenizer is HTML5's error-tolerant one, and whatever it does
-not report (an incomplete tag at the very end, on some Python versions) becomes text.
+not report (an incomplete tag at the very end, on some Python versions, or the rest of a
+fragment where it gives up) becomes text.
 """
 
 from __future__ import annotations
@@ -155,20 +156,28 @@ def tokens(text: str) -> tuple[Token, ...]:
     # getpos() counts lines at "\n" only, whatever other line ends the text has.
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     recorder = _Recorder(line_starts)
-    recorder.feed(text)
-    recorder.close()
     found = recorder.found
+    try:
+        recorder.feed(text)
+        recorder.close()
+        complete = True
+    except AssertionError:
+        # Python 3.11's declaration scanner asserts on some malformed input (`<![<`), somewhere
+        # after the last token it reported: from that token's own end on, everything is text.
+        complete = False
     out: list[Token] = []
     for index, (kind, start, name, attrs, size) in enumerate(found):
         last = index + 1 == len(found)
         end = len(text) if last else found[index + 1][1]
         if end <= start:
             continue
-        # At the very end, input the tokenizer kept to itself (an incomplete tag) stays text.
+        # At the end, input the tokenizer kept to itself (an incomplete tag) stays text.
         own = min(_own_end(text, kind, start, size), end) if last else end
         out.append(Token(kind, start, own, name, attrs))
         if own < end:
             out.append(Token("text", own, end))
+    if not complete and out and out[-1].kind != "text":
+        out.append(Token("text", out[-1].end, len(text)))
     if not out and text:
         out.append(Token("text", 0, len(text)))
     elif out and out[0].start > 0:
@@ -177,7 +186,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 def _own_end(text: str, kind: str, start: int, size: int) -> int:
-    """Where the last token's own text ends; text and references run to the end."""
+    """Where the last token's own text ends; text runs to the end."""
     if kind in ("start", "empty") and size:
         return start + size
     if kind == "comment" and text.startswith("<!--", start):
@@ -189,9 +198,13 @@ def _own_end(text: str, kind: str, start: int, size: int) -> int:
     if kind in ("end", "comment", "other"):
         close = text.find(">", start)
         return close + 1 if close >= 0 else len(text)
+    if kind == "ref":
+        reference = _REFERENCE.match(text, start)
+        return reference.end() if reference else len(text)
     return len(text)
 
 
+_REFERENCE = re.compile(r"&(?:#[xX]?[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
 # One attribute in a start tag, as HTML5's tokenizer reads it: a name, then maybe `=` and a
 # double-quoted, single-quoted or unquoted value.
 _ATTRIBUTE = re.compile(

@@ -34,6 +34,14 @@ def test_tokens_cover_the_fragment_exactly() -> None:
     assert [source[t.start : t.end] for t in found if t.kind in ("comment", "empty")] == ["<!-- c -->", "<br/>"]
 
 
+def test_where_the_tokenizer_gives_up_the_rest_is_text() -> None:
+    # Python 3.11's declaration scanner raises on `<![<`; nothing after it is extracted.
+    source = "<p>Before</p><![<p>After</p>"
+    assert [(t.kind, source[t.start : t.end]) for t in tokens(source)][-1][0] == "text"
+    assert "".join(source[t.start : t.end] for t in tokens(source)) == source
+    assert _found(source) == [("html p", "Before")]
+
+
 @given(html_block())
 def test_tokens_cover_any_block(lines: list[str]) -> None:
     source = "\n".join(lines)
