@@ -116,6 +116,12 @@ def test_stray_angle_brackets_and_ampersands_are_left_to_merge_to_escape() -> No
     assert _messages("Libre & abierto < código", "Free and open source") == []
 
 
+def test_a_shortcode_in_an_html_text_may_change_in_its_prose_values_only() -> None:
+    msgid = 'See {{< card title="Fast" icon="bolt" >}} here'
+    assert _messages('Mira {{< card title="Rápido" icon="bolt" >}} aquí', msgid) == []
+    assert _messages('Mira {{< card title="Fast" icon="rayo" >}} aquí', msgid) != []
+
+
 def test_switched_off_checks_apply_to_html_texts() -> None:
     assert problems(MSGID, "Libre", ["html h1"], disabled={"html"}) == []
 
