@@ -75,7 +75,15 @@ def content(draw: st.DrawFn) -> str:
 def element(draw: st.DrawFn, depth: int = 0) -> str:
     kind = draw(st.sampled_from(["block", "block", "skipped", "input", "no"]))
     if kind == "skipped":
-        return draw(st.sampled_from(['<script>let s = "words";</script>', "<style>p { color: red }</style>"]))
+        return draw(
+            st.sampled_from(
+                [
+                    '<script>let s = "words";</script>',
+                    "<script>if (a<b) go();</script>",
+                    "<style>p { color: red }</style>",
+                ]
+            )
+        )
     if kind == "input":
         return '<input type="search" placeholder="Search the docs">'
     if kind == "no":

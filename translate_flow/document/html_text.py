@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 from translate_flow.document.html_tokens import (
     INLINE,
@@ -41,7 +42,8 @@ __all__ = ["Found", "html_texts", "join_lines"]
 
 _HTML_SPACE = " \t\n\r\f"
 # In text, a `<` before one of these is a tag a browser would read but the tokenizer did not
-# finish (it stops at the end of the fragment): from there on, the two disagree.
+# finish (it stops at the end of the fragment): from there on, the two disagree. Script and
+# style content is raw text to both, `<` and all.
 _UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?]")
 _MOST_FRAMING_TAGS = 16
 _LINE_BREAK = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")
@@ -88,7 +90,12 @@ class _Extractor:
 
     def walk(self) -> None:
         for token in tokens(self.masked):
-            if token.kind == "text" and _UNFINISHED_TAG.search(self.masked[token.start : token.end + 1]):
+            raw_text = self.hold is not None and self.hold[0] in HTMLParser.CDATA_CONTENT_ELEMENTS
+            if (
+                token.kind == "text"
+                and not raw_text
+                and _UNFINISHED_TAG.search(self.masked[token.start : token.end + 1])
+            ):
                 break
             if self.hold is not None:
                 self.held(token)

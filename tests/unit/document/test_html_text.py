@@ -180,6 +180,8 @@ def test_a_tag_the_tokenizer_did_not_finish_ends_the_texts() -> None:
     # A browser reads `<div id="foo" …` as a tag to the end; html.parser hands it back as text.
     assert _found('<div id="foo"\n*hi*') == []
     assert _found("<p>Hi</p><b") == [("html p", "Hi")]
+    # In a script, `<b` is raw text to a browser too.
+    assert _found("<div><script>if (a<b) go()</script><p>After</p></div>") == [("html p", "After")]
 
 
 def test_an_attribute_that_cannot_be_located_is_reported() -> None:
