@@ -56,18 +56,20 @@ def test_what_is_and_is_not_extracted(project: Path) -> None:
             "content/a.md": (
                 "---\ntitle: T\nsummary: not configured\nparams:\n  sub: S\n  other: O\nurl: /x/\n---\n\n"
                 "中文第一行\n第二行\n\nEnglish line\nnext line\n\nSame text.\n\n- Same text.\n\n"
-                "```\ncode\n```\n\n<p>html</p>\n\n{{< shortcode >}}\n\nhttps://example.org/only-a-url\n\n"
+                "```\ncode\n```\n\n<pre>html</pre>\n\n<p>HTML <b>text</b></p>\n\n{{< shortcode >}}\n\nhttps://example.org/only-a-url\n\n"
                 "| 1 | 2 |\n|---|---|\n| 3.5 | -- |\n"
             ),
         },
     )
     assert run(project, "extract").exit_code == 0
     po = read_po(project / "locales/fr/a.po")
-    assert [e.msgid for e in po] == ["T", "S", "中文第一行第二行", "English line next line", "Same text."]
+    msgids = ["T", "S", "中文第一行第二行", "English line next line", "Same text.", "HTML <b>text</b>"]
+    assert [e.msgid for e in po] == msgids
     same = po.find("Same text.")
     assert same.occurrences == [("content/a.md", "16"), ("content/a.md", "18")]
     assert same.comment == "paragraph\nlist item"
     assert po.find("T").comment == "front matter: title"
+    assert po.find("HTML <b>text</b>").comment == "html p"
     assert po.find("S").occurrences == [("content/a.md", "5")]
 
 

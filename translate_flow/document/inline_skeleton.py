@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from translate_flow.document.hugo_markup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, find_markup
 from translate_flow.document.parsers import INLINE_PARSER
 
-__all__ = ["inline_children", "inline_skeleton"]
+__all__ = ["hugo_skeleton", "inline_children", "inline_skeleton"]
 
 # A text with none of these has no inline markup at all.
 _INLINE_MARK = re.compile(r"[*_~`\[\]<>!{}$\\&]|\{\{|://")
@@ -41,13 +41,9 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
             yield from _walk(token.children)
 
 
-@lru_cache(maxsize=8192)
-def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, Counter[str]]:
-    """What a text's inline markup is, by kind: link and image targets, code, HTML, footnotes,
-    Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate."""
+def hugo_skeleton(text: str, math: MathDelimiters) -> tuple[dict[str, Counter[str]], list[tuple[str, int, int]]]:
+    """A text's Hugo markup by kind (shortcodes, attributes, maths), and where each piece is."""
     found: dict[str, Counter[str]] = {}
-    if not _INLINE_MARK.search(text):
-        return found
 
     def add(kind: str, value: str) -> None:
         found.setdefault(kind, Counter())[value] += 1
@@ -61,13 +57,28 @@ def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str,
     for delimiter in {d for pair in (*math.block, *math.inline) for d in pair if len(d) > 1}:
         for _ in range(text.count(delimiter)):
             add("math", delimiter)
+    markup = find_markup(text, math)
+    for kind, start, end in markup:
+        add(kind, text[start:end])
+    return found, markup
+
+
+@lru_cache(maxsize=8192)
+def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, Counter[str]]:
+    """What a text's inline markup is, by kind: link and image targets, code, HTML, footnotes,
+    Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate."""
+    if not _INLINE_MARK.search(text):
+        return {}
+    found, markup = hugo_skeleton(text, math)
+
+    def add(kind: str, value: str) -> None:
+        found.setdefault(kind, Counter())[value] += 1
 
     # Hugo markup first: each piece counts as itself and stands as one letter-like
     # character for the Markdown parse, as Hugo's own placeholders do for Goldmark.
     pieces: list[str] = []
     position = 0
-    for kind, start, end in find_markup(text, math):
-        add(kind, text[start:end])
+    for _, start, end in markup:
         pieces.append(text[position:start] + SHORTCODE_MASK)
         position = end
     text = "".join(pieces) + text[position:]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from translate_flow.document.html_blocks import html_block_segments
 from translate_flow.document.hugo_markup import (
     DEFAULT_MATH,
     SHORTCODE_MASK,
@@ -91,6 +92,8 @@ class _Segmenter:
                     stack.pop()
             elif kind == "tr_open":
                 self.row(tokens, index)
+            elif kind == "html_block" and token.map is not None:
+                self.html_block(token)
             elif kind == "inline" and index > 0:
                 opener = tokens[index - 1]
                 if opener.type == "heading_open":
@@ -174,6 +177,21 @@ class _Segmenter:
                 continue
             run.append((line, start, end))
         self.emit(run, kind, one_line=kind.startswith("heading"))
+
+    def html_block(self, token: Token) -> None:
+        found = html_block_segments(
+            token,
+            self.text,
+            self.masked,
+            self.lines,
+            self.body_line,
+            self.math,
+            CODE_SHORTCODES,
+            self.in_code_shortcode,
+        )
+        self.segments.extend(found.segments)
+        self.skipped.extend(found.skipped)
+        self.in_code_shortcode = found.in_code
 
     def alert(self, spans: list[LineSpan]) -> list[LineSpan]:
         line, start, end = spans[0]

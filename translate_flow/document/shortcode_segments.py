@@ -14,6 +14,7 @@ A segment's span is the value *with its quotes*, so merge can re-quote a transla
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -60,9 +61,11 @@ def shortcode_segments(
     lines = LineTable.of(text)
     body_start = lines.starts[body_line] if body_line < len(lines.starts) else len(text)
     starts = [s.location.start for s in texts]
+    # The furthest end among the texts so far: an HTML attribute's span lies inside its text's.
+    reach = list(itertools.accumulate((s.location.end for s in texts), max))
     found: list[Segment] = []
     for kind, start, end in find_markup(text, math):
-        if kind != "shortcode" or start < body_start or _inside(texts, starts, start, end):
+        if kind != "shortcode" or start < body_start or _inside(starts, reach, start, end):
             continue
         call = parse_call(text[start:end])
         wanted = params.keys(call.name) if call is not None else ()
@@ -87,13 +90,11 @@ def shortcode_segments(
     return found
 
 
-def _inside(texts: Sequence[Segment], starts: list[int], start: int, end: int) -> bool:
-    """True when ``[start, end)`` overlaps a text's span."""
-    index = bisect.bisect_right(starts, start)
-    for neighbour in texts[max(0, index - 1) : index + 1]:
-        if neighbour.location.start < end and start < neighbour.location.end:
-            return True
-    return False
+def _inside(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps a text's span: one of the texts that start before
+    ``end`` reaches past ``start``."""
+    index = bisect.bisect_left(starts, end)
+    return index > 0 and reach[index - 1] > start
 
 
 def respell(source: str, translation: str) -> str | None:

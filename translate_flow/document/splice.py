@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import Article
 from translate_flow.document.frontmatter import Path_, parse_front_matter, render_span_end, render_value
+from translate_flow.document.html_splice import render_html
+from translate_flow.document.html_tokens import is_html_kind
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.segment import Segment
 from translate_flow.document.shortcode_segments import is_shortcode_value, respell
 from translate_flow.errors import TranslateFlowError
@@ -65,6 +68,7 @@ def merge_article(
     segments: Sequence[Segment],
     translations: dict[Key, str],
     target: str,
+    math: MathDelimiters = DEFAULT_MATH,
 ) -> MergeResult:
     """Splice ``translations`` (by msgid) into the article and set its ``lang`` to ``target``.
 
@@ -77,7 +81,7 @@ def merge_article(
     dropped: set[Path_] = set()
     unquotable: set[str] = set()
     while True:
-        text, written = _splice(article, segments, translations, target, safe, dropped, unquotable)
+        text, written = _splice(article, segments, translations, target, safe, dropped, unquotable, math)
         wrong = _unfaithful(article, text, written)
         if not wrong:
             break
@@ -97,6 +101,7 @@ def _splice(
     safe: set[Path_],
     dropped: set[Path_],
     unquotable: set[str],
+    math: MathDelimiters,
 ) -> tuple[str, dict[Path_, str]]:
     """The article with the translations in place, and the front-matter values written.
 
@@ -128,6 +133,9 @@ def _splice(
                 unquotable.add(segment.text)
                 continue
             edits.append((start, end, quoted))
+        elif is_html_kind(segment.kind):
+            # An attribute inside a translated text comes with that text's edit, which wins below.
+            edits.append((start, end, render_html(text, start, segment.kind, new, translations, math)))
         else:
             eol = lines.eols[lines.line_of(start)] or "\n"
             edits.append((start, end, render_segment(article, segment, new, eol)))

@@ -1,8 +1,9 @@
 """Markup protection: what an MT engine must not touch is swapped for numbered placeholders.
 
-Link and image destinations, inline code, autolinks, bare URLs, inline HTML,
-Hugo shortcodes, Go template actions (``{{ .Count }}`` in an i18n string), Goldmark
-attributes, maths, footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``…;
+Link and image destinations, inline code, autolinks, bare URLs, inline HTML (a ``<code>``
+element or one marked ``translate="no"`` whole, with its content), Hugo shortcodes, Go
+template actions (``{{ .Count }}`` in an i18n string), Goldmark attributes, maths,
+footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``…;
 the link text and alt text between them stay translatable, and so do the translatable
 parameter values of a shortcode call inside the text (``title="⟦0⟧Fast⟦1⟧"`` in effect). A draft whose
 placeholders come back missing, duplicated, invented or altered is rejected.
@@ -29,6 +30,8 @@ MARKUP = re.compile(
   | (?P<shortcode>\{\{[<%].*?[%>]\}\})                 # Hugo shortcodes
   | (?P<action>\{\{.*?\}\})                            # Go template actions (i18n strings)
   | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>)
+  | (?P<kept><(?P<keptcode>code)(?:\s[^<>]*)?>.*?</(?P=keptcode)\s*>         # a code element, content and all,
+       |<(?P<no>[A-Za-z][A-Za-z0-9-]*)\s[^<>]*?\btranslate\s*=\s*["']?no\b[^<>]*>.*?</(?P=no)\s*>)  # or one marked translate="no"
   | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)
   | (?P<footnote>\[\^[^\]\s]+\])
   | (?P<dest>\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))

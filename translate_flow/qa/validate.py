@@ -16,6 +16,10 @@ A msgstr is compared with its msgid on:
   that stays on its lines; in a paragraph, a call may change only in the values of
   its translatable parameters (``document.shortcode_segments``).
 
+A text of an HTML block (kind ``html …``) is HTML, where Markdown is not read: it is
+compared on its HTML skeleton instead (``document.html_skeleton``): the same tags with
+the same attributes, nesting the same way, and the same Hugo markup.
+
 This module holds the rules that turn those differences into problems, and which
 checks an entry has switched off.
 
@@ -29,6 +33,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from translate_flow.document.html_skeleton import html_nesting, html_skeleton
+from translate_flow.document.html_tokens import is_html_kind
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
@@ -77,7 +83,31 @@ def problems(
         why = value_problem(msgid, msgstr)
         if why is not None:
             found.append(Problem("shortcode", why))
-    source, target = inline_skeleton(msgid, math), inline_skeleton(msgstr, math)
+    # A text in an HTML block is HTML, not Markdown: its tags and their nesting are compared.
+    html = {kind for kind in kinds if is_html_kind(kind)}
+    skeletons = [] if html else [(inline_skeleton(msgid, math), inline_skeleton(msgstr, math))]
+    if html:
+        skeletons.append((html_skeleton(msgid, math), html_skeleton(msgstr, math)))
+        if len(html) < len(set(kinds)):
+            skeletons.append((inline_skeleton(msgid, math), inline_skeleton(msgstr, math)))
+    for source, target in skeletons:
+        for problem in _differences(source, target, disabled, shortcodes):
+            if problem not in found:
+                found.append(problem)
+    if html and "html" not in disabled and not found and html_nesting(msgid, math) != html_nesting(msgstr, math):
+        found.append(Problem("html", "HTML tags nest differently from the source"))
+    if "whitespace" not in disabled and _edges(msgid) != _edges(msgstr):
+        found.append(Problem("whitespace", "leading or trailing whitespace differs from the source"))
+    return found
+
+
+def _differences(
+    source: dict[str, Counter[str]],
+    target: dict[str, Counter[str]],
+    disabled: Collection[str],
+    shortcodes: ShortcodeParams,
+) -> list[Problem]:
+    found: list[Problem] = []
     for check, label in _LABELS.items() if source != target else ():
         before, after = source.get(check, _NONE), target.get(check, _NONE)
         if check == "shortcode" and before != after:
@@ -98,8 +128,6 @@ def problems(
             if part
         )
         found.append(Problem(check, f"{label} differ from the source: {detail}"))
-    if "whitespace" not in disabled and _edges(msgid) != _edges(msgstr):
-        found.append(Problem("whitespace", "leading or trailing whitespace differs from the source"))
     return found
 
 

@@ -160,7 +160,7 @@ def plan_merge(
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
                 lines = msgstr_lines(po_bytes)
             usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
-            result = merge_article(article, segments, usable, lang)
+            result = merge_article(article, segments, usable, lang, config.math)
             # Only with the shortcode check switched off can a shortcode value get here.
             values = {segment.text for segment in segments if is_shortcode_value(segment)}
             unfaithful = tuple(

@@ -20,7 +20,7 @@ from translate_flow.document.shortcode_segments import shortcode_segments
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "segments"
 _KIND = re.compile(
     r"^(paragraph|heading \d|list item|blockquote|table cell|image alt|footnote|alert title"
-    r"|shortcode [\w./-]+: [\w.-]+): "
+    r"|shortcode [\w./-]+: [\w.-]+|html [\w-]+(?:: [\w-]+)?): "
 )
 
 

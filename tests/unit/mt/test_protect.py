@@ -27,6 +27,10 @@ from translate_flow.mt.protect import PlaceholderError, protect, restore
         ("Escaped \\*star\\* and [ref][r]", "Escaped ⟦0⟧star⟦1⟧ and ⟦2⟧ref⟦3⟧"),
         ("Our own ⟦0⟧ brackets", "Our own ⟦0⟧0⟦1⟧ brackets"),
         ("No markup at all", "No markup at all"),
+        # Code and translate="no" elements go whole, content included: their words are not for the engine.
+        ("Run <code>hugo server</code> on <b>Hugo</b>", "Run ⟦0⟧ on ⟦1⟧Hugo⟦2⟧"),
+        ('Ask <span class="x" translate="no">Hugo <b>Pro</b></span> now', "Ask ⟦0⟧ now"),
+        ('Not <span translate="nothing">this</span>', "Not ⟦0⟧this⟦1⟧"),
     ],
 )
 def test_what_the_engine_sees(text: str, engine_sees: str) -> None:
