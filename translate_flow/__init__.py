@@ -1,3 +1,3 @@
 """translate-flow: carry Markdown articles through gettext translation, byte-exact."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

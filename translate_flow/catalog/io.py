@@ -115,7 +115,7 @@ def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
     changes no byte. ``po`` itself is left as it is.
     """
     data = render_catalog(po)
-    if data == before:
+    if data == before or (before is not None and _only_generator_differs(before, po)):
         return None
     if before is None:
         # A new file: the date it was built with is its creation date.
@@ -123,6 +123,23 @@ def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
     dated = copy.copy(po)  # a shallow copy renders the same entries under its own header
     dated.metadata = {**po.metadata, "POT-Creation-Date": now_date()}
     return render_catalog(dated)
+
+
+_GENERATOR_LINE = re.compile(rb'^"X-Generator: ([^"\\\n]*)\\n"$', re.MULTILINE)
+
+
+def _only_generator_differs(before: bytes, po: polib.POFile) -> bool:
+    """True when ``po`` differs from the file only in the tool version that last wrote it.
+
+    Upgrading translate-flow must not touch every translator's file: the version is
+    written when a catalog changes for a reason of its own.
+    """
+    found = _GENERATOR_LINE.search(before)
+    if found is None or po.metadata.get("X-Generator") == found.group(1).decode("utf-8", "replace"):
+        return False
+    kept = copy.copy(po)
+    kept.metadata = {**po.metadata, "X-Generator": found.group(1).decode("utf-8", "replace")}
+    return render_catalog(kept) == before
 
 
 def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None) -> bool:

@@ -201,3 +201,16 @@ def test_a_file_created_meanwhile_is_never_replaced(tmp_path: Path) -> None:
         write_catalog(path, _catalog(("One", "Uno")), based_on=None)
     assert b'msgstr "Un"' in path.read_bytes()
     assert not [p for p in os.listdir(tmp_path) if p != "a.po"], "a temporary file was left behind"
+
+
+def test_a_new_tool_version_alone_does_not_rewrite_a_translators_file() -> None:
+    old = _catalog(("Hello", "Bonjour"))
+    old.metadata["X-Generator"] = "translate-flow 0.1.0"
+    before = render_catalog(old)
+    same = _catalog(("Hello", "Bonjour"))
+    same.metadata["X-Generator"] = "translate-flow 9.9.9"
+    assert catalog_changes(before, same) is None
+    changed = _catalog(("Hello", "Salut"))
+    changed.metadata["X-Generator"] = "translate-flow 9.9.9"
+    data = catalog_changes(before, changed)
+    assert data is not None and b"X-Generator: translate-flow 9.9.9" in data and b"Salut" in data
