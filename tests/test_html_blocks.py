@@ -156,7 +156,9 @@ HOSTILE = (
 
 def test_hostile_translations_never_change_the_elements(site: Path) -> None:
     assert run(site, "pretranslate", "--engine", "hostile", "--lang", "es").exit_code == 0
-    for number, po_path in enumerate(sorted((site / "locales/es").rglob("*.po"))):
+    # The pages' catalogs only: which hostile form meets which entry must not depend on other catalogs.
+    pages = sorted(p for p in (site / "locales/es").rglob("*.po") if "_hugo" not in p.parts)
+    for number, po_path in enumerate(pages):
         po = read_po(po_path, wrapwidth=0)
         for index, entry in enumerate(po):
             entry.msgstr = HOSTILE[(number + index) % len(HOSTILE)].replace("{}", entry.msgid)

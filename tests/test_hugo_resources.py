@@ -68,7 +68,7 @@ def test_apertium_translates_the_tables_and_the_data_and_the_spanish_site_shows_
 
 
 def test_a_translator_s_work_and_what_hugo_falls_back_to(site: Path) -> None:
-    po = read_po(site / "locales/es/i18n.po", wrapwidth=0)
+    po = read_po(site / "locales/es/_hugo/i18n.po", wrapwidth=0)
     for entry in po:
         if entry.msgctxt == "readingTime":
             # es: msgstr[0] one, [1] many, [2] other.
@@ -76,10 +76,10 @@ def test_a_translator_s_work_and_what_hugo_falls_back_to(site: Path) -> None:
         elif entry.msgctxt == "glossary":
             entry.msgstr = "Glosario"
         # Everything else is left empty: Hugo must fall back to English there.
-    po.save(str(site / "locales/es/i18n.po"))
-    data = read_po(site / "locales/es/data/termbase.po", wrapwidth=0)
+    po.save(str(site / "locales/es/_hugo/i18n.po"))
+    data = read_po(site / "locales/es/_hugo/data/termbase.po", wrapwidth=0)
     data[0].msgstr = "Un almacén de datos."
-    data.save(str(site / "locales/es/data/termbase.po"))
+    data.save(str(site / "locales/es/_hugo/data/termbase.po"))
     merged = run(site, "merge")
     assert merged.exit_code == 0, merged.output
     assert "wrote i18n/es.yaml" in merged.output and "wrote i18n/docs/es.toml" in merged.output

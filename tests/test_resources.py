@@ -63,16 +63,16 @@ def test_i18n_and_data_go_through_extract_and_merge(project: Path) -> None:
     _site(project)
     extracted = run(project, "extract")
     assert extracted.exit_code == 0, extracted.output
-    for rel in ("locales/es/i18n.po", "locales/templates/i18n.pot", "locales/es/data/termbase.po"):
+    for rel in ("locales/es/_hugo/i18n.po", "locales/templates/_hugo/i18n.pot", "locales/es/_hugo/data/termbase.po"):
         assert f"wrote {rel}" in extracted.output
     msgfmt_check(*all_catalogs(project))
-    data_po = read_po(project / "locales/es/data/termbase.po")
+    data_po = read_po(project / "locales/es/_hugo/data/termbase.po")
     assert [(e.msgid, e.occurrences, e.comment) for e in data_po] == [
         ("A store of data kept close.", [("data/termbase.yaml", "4")], "data: terms.*.definition"),
         ("A copy of a site.", [("data/termbase.yaml", "7")], "data: terms.*.definition"),
     ]
-    _translate(project / "locales/es/i18n.po", SPANISH, PLURAL)
-    _translate(project / "locales/es/data/termbase.po", SPANISH)
+    _translate(project / "locales/es/_hugo/i18n.po", SPANISH, PLURAL)
+    _translate(project / "locales/es/_hugo/data/termbase.po", SPANISH)
     merged = run(project, "merge")
     assert merged.exit_code == 0, merged.output
     assert (project / "i18n/es.yaml").read_text() == (
@@ -92,13 +92,13 @@ def test_i18n_and_data_go_through_extract_and_merge(project: Path) -> None:
 def test_a_changed_table_keeps_the_translator_s_work(project: Path) -> None:
     _site(project)
     assert run(project, "extract", "-q").exit_code == 0
-    _translate(project / "locales/es/i18n.po", SPANISH, PLURAL)
+    _translate(project / "locales/es/_hugo/i18n.po", SPANISH, PLURAL)
     write_tree(
         project,
         {"i18n/en.yaml": I18N.replace('home: "Home"\n', "").replace("{{ .Count }} pages", "{{ .Count }} pages in all")},
     )
     assert run(project, "extract", "-q").exit_code == 0
-    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/i18n.po", wrapwidth=0)}
+    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/_hugo/i18n.po", wrapwidth=0)}
     assert po["docs"].msgstr == "Documentación" and not po["docs"].fuzzy
     assert po["pages"].fuzzy and po["pages"].previous_msgid_plural == "{{ .Count }} pages"
     assert po["pages"].msgstr_plural[0] == "Una página"
@@ -116,7 +116,7 @@ def test_translations_made_elsewhere_in_the_project_fill_the_tables(project: Pat
     _translate(project / "locales/es/a.po", {"Documentation": "Documentación"})
     write_tree(project, {"i18n/en.yaml": I18N + "guide: Documentation\n"})
     assert run(project, "extract", "-q").exit_code == 0
-    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/i18n.po")}
+    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/_hugo/i18n.po")}
     assert po["guide"].msgstr == "Documentación" and not po["guide"].fuzzy
 
 
@@ -124,7 +124,7 @@ def test_a_file_merge_did_not_write_is_left_alone(project: Path) -> None:
     _site(project)
     write_tree(project, {"i18n/es.yaml": "home: Casa\n"})
     assert run(project, "extract", "-q").exit_code == 0
-    _translate(project / "locales/es/i18n.po", SPANISH, PLURAL)
+    _translate(project / "locales/es/_hugo/i18n.po", SPANISH, PLURAL)
     merged = run(project, "merge")
     assert merged.exit_code == 0
     assert "i18n/es.yaml: left as it is: translate-flow did not write it" in merged.output
@@ -135,7 +135,7 @@ def test_a_file_merge_did_not_write_is_left_alone(project: Path) -> None:
     (project / "i18n/es.yaml").unlink()
     assert "wrote i18n/es.yaml" in run(project, "merge").output
     write_tree(project, {"i18n/es.yaml": "home: Hand-edited\n"})
-    _translate(project / "locales/es/i18n.po", {"Home": "Portada"})
+    _translate(project / "locales/es/_hugo/i18n.po", {"Home": "Portada"})
     assert "left as it is" in run(project, "merge").output
     assert (project / "i18n/es.yaml").read_text() == "home: Hand-edited\n"
 
@@ -144,10 +144,12 @@ def test_check_reports_what_merge_holds_back(project: Path) -> None:
     _site(project)
     assert run(project, "extract", "-q").exit_code == 0
     broken = {**SPANISH, "Home": "Inicio {{ .Count"}
-    _translate(project / "locales/es/i18n.po", broken, {"pages": ["Una página", "{{ .Cuenta }} x", "{{ .Count }} p"]})
+    _translate(
+        project / "locales/es/_hugo/i18n.po", broken, {"pages": ["Una página", "{{ .Cuenta }} x", "{{ .Count }} p"]}
+    )
     merged = run(project, "merge")
     held = sorted(line for line in merged.output.splitlines() if "not merged" in line)
-    assert len(held) == 2 and all(line.startswith("locales/es/i18n.po:") for line in held)
+    assert len(held) == 2 and all(line.startswith("locales/es/_hugo/i18n.po:") for line in held)
     assert "2 translations held back" in merged.output
     report = json.loads(run(project, "check", "--format", "json").output)
     broken_found = sorted(f"{f['path']}:{f['line']}" for f in report["findings"] if f["category"] == "broken")
@@ -158,7 +160,7 @@ def test_check_reports_what_merge_holds_back(project: Path) -> None:
 def test_check_and_extract_check_write_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _site(project)
     assert run(project, "extract", "-q").exit_code == 0
-    _translate(project / "locales/es/i18n.po", SPANISH, PLURAL)
+    _translate(project / "locales/es/_hugo/i18n.po", SPANISH, PLURAL)
     write_tree(project, {"i18n/en.yaml": I18N + "new: New string\n", "data/termbase.yaml": DATA + "extra: 1\n"})
     before = project_tree(project)
     targets: list[Path] = []
@@ -166,10 +168,10 @@ def test_check_and_extract_check_write_nothing(project: Path, monkeypatch: pytes
     monkeypatch.setattr(os, "replace", lambda src, dst: (targets.append(Path(dst)), real(src, dst))[1])
     checked = run(project, "check")
     assert checked.exit_code == 1
-    assert "locales/es/i18n.po" in checked.output and "stale" in checked.output
+    assert "locales/es/_hugo/i18n.po" in checked.output and "stale" in checked.output
     would = run(project, "extract", "--check")
-    assert would.exit_code == 1 and "would change locales/es/i18n.po" in would.output
-    assert "would change locales/templates/data/termbase.pot" in would.output
+    assert would.exit_code == 1 and "would change locales/es/_hugo/i18n.po" in would.output
+    assert "would change locales/templates/_hugo/data/termbase.pot" in would.output
     assert project_tree(project) == before
     assert all(STATE_DIR in path.relative_to(project).parts for path in targets), targets
 
@@ -177,7 +179,7 @@ def test_check_and_extract_check_write_nothing(project: Path, monkeypatch: pytes
 def test_status_has_a_row_for_each_table_and_data_file(project: Path) -> None:
     _site(project)
     assert run(project, "extract", "-q").exit_code == 0
-    _translate(project / "locales/es/i18n.po", SPANISH, PLURAL)
+    _translate(project / "locales/es/_hugo/i18n.po", SPANISH, PLURAL)
     rows = json.loads(run(project, "status", "--format", "json", "--by-article").output)
     by_file = {row["article"]: row for row in rows["articles"]}
     assert set(by_file) == {"content/a.md", "i18n/en.yaml", "data/termbase.yaml"}
@@ -196,7 +198,7 @@ def test_unchanged_tables_are_not_parsed_again(project: Path, monkeypatch: pytes
     again = run(project, "extract")
     assert "0 written" in again.output and parsed == []
     write_tree(project, {"data/termbase.yaml": DATA + "\n"})
-    assert "wrote locales/templates/data/termbase.pot" in run(project, "extract").output
+    assert "wrote locales/templates/_hugo/data/termbase.pot" in run(project, "extract").output
     assert parsed == ["data/termbase.yaml"]
 
 
@@ -221,7 +223,7 @@ def test_drafts_for_tables_and_data_and_plural_forms(project: Path) -> None:
     assert run(project, "extract", "-q").exit_code == 0
     drafted = run(project, "pretranslate", "--engine", "memory")
     assert drafted.exit_code == 0, drafted.output
-    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/i18n.po")}
+    po = {entry.msgctxt: entry for entry in read_po(project / "locales/es/_hugo/i18n.po")}
     assert po["home"].msgstr == "Inicio" and po["home"].fuzzy
     # es: msgstr[0] is for 1 alone (the singular), the other two forms are plural.
     assert po["pages"].msgstr_plural == {0: "Una página", 1: "{{ .Count }} páginas", 2: "{{ .Count }} páginas"}
@@ -237,7 +239,7 @@ def test_a_broken_table_is_one_line_and_the_rest_is_done(project: Path) -> None:
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert errors == [errors[0]] and errors[0].startswith("error: i18n/en.yaml:2: invalid YAML: ")
     assert "Traceback" not in result.output
-    assert (project / "locales/es/a.po").exists() and (project / "locales/es/data/termbase.po").exists()
+    assert (project / "locales/es/a.po").exists() and (project / "locales/es/_hugo/data/termbase.po").exists()
     write_tree(project, {"i18n/en.yaml": "- just a string\n"})
     result = run(project, "extract")
     assert "error: i18n/en.yaml:1: item 1: an i18n list item needs an 'id' and a 'translation'" in result.output

@@ -192,7 +192,7 @@ def test_values_follow_the_catalog_lifecycle(site: Path) -> None:
     status = json.loads(run(site, "status", "--format", "json").output)
     spanish = next(row for row in status["languages"] if row["language"] == "es")
     entries = [e for e in po if not e.obsolete]
-    # The home page's two entries and the site title (locales/es/site.po) are left untranslated.
+    # The home page's two entries and the site title (locales/es/_hugo/site.po) are left untranslated.
     assert (spanish["translated"], spanish["fuzzy"], spanish["untranslated"]) == (len(entries) - 1, 1, 3)
     # The fuzzy title keeps its source in the page until it is reviewed.
     assert run(site, "merge").exit_code == 0

@@ -62,7 +62,7 @@ def test_apertium_translates_the_site_strings_and_hugo_shows_them(tmp_path: Path
 def test_the_catalog_and_the_settings_file(tmp_path: Path) -> None:
     site = _site(tmp_path, "root")
     assert run(site, "extract", "-q").exit_code == 0
-    po = read_po(site / "locales/es/site.po")
+    po = read_po(site / "locales/es/_hugo/site.po")
     assert [(e.msgctxt, e.occurrences[0]) for e in po] == [
         ("title", ("hugo.toml", "2")),
         ("params.description", ("hugo.toml", "6")),
@@ -70,7 +70,7 @@ def test_the_catalog_and_the_settings_file(tmp_path: Path) -> None:
         ("menus.main.tools.name", ("hugo.toml", "24")),
         ("menus.main.tools.title", ("hugo.toml", "25")),
     ]
-    fill(site / "locales/es/site.po", lambda msgid: "" if msgid == "Vegetables" else "ES " + msgid)
+    fill(site / "locales/es/_hugo/site.po", lambda msgid: "" if msgid == "Vegetables" else "ES " + msgid)
     assert run(site, "merge").exit_code == 0
     written = tomllib.loads((site / "config/_default/languages.es.toml").read_text(encoding="utf-8"))
     assert written == {
@@ -100,7 +100,7 @@ def test_what_the_user_sets_is_never_written_over(tmp_path: Path) -> None:
     hugo = site / "hugo.toml"
     hugo.write_text(hugo.read_text().replace('languageName = "Español"', 'languageName = "Español"\ntitle = "Mío"'))
     assert run(site, "extract", "-q").exit_code == 0
-    fill(site / "locales/es/site.po", lambda msgid: "ES " + msgid)
+    fill(site / "locales/es/_hugo/site.po", lambda msgid: "ES " + msgid)
     merged = run(site, "merge")
     assert merged.exit_code == 0 and "1 translations held back" in merged.output, merged.output
     assert "languages.es.title is set in hugo.toml:16" in merged.output
@@ -121,7 +121,7 @@ def test_what_the_user_sets_is_never_written_over(tmp_path: Path) -> None:
 def test_lifecycle_check_writes_nothing_and_jobs(tmp_path: Path) -> None:
     site = _site(tmp_path, "dir", 'languages = ["es", "fr"]\n')
     assert run(site, "extract", "-q").exit_code == 0
-    fill(site / "locales/es/site.po", lambda msgid: "ES " + msgid)
+    fill(site / "locales/es/_hugo/site.po", lambda msgid: "ES " + msgid)
     assert "0 written" in run(site, "extract").output  # incremental: nothing changed
     menus = site / "config/_default/menus.yaml"
     menus.write_text(menus.read_text().replace("name: Vegetables", "name: Fresh vegetables"))
@@ -129,11 +129,11 @@ def test_lifecycle_check_writes_nothing_and_jobs(tmp_path: Path) -> None:
     params.write_text("author: Ana\n")  # the description is gone
     before = project_tree(site)
     checked = run(site, "extract", "--check")
-    assert checked.exit_code == 1 and "locales/es/site.po" in checked.output, checked.output
+    assert checked.exit_code == 1 and "locales/es/_hugo/site.po" in checked.output, checked.output
     assert "stale" in run(site, "check").output
     assert project_tree(site) == before
     assert run(site, "extract", "--jobs", "2", "-q").exit_code == 0
-    po = read_po(site / "locales/es/site.po")
+    po = read_po(site / "locales/es/_hugo/site.po")
     changed = next(e for e in po if e.msgctxt == "menus.main.0.name")
     assert "fuzzy" in changed.flags and changed.previous_msgid == "Vegetables"
     assert [e.msgid for e in po.obsolete_entries()] == ["Practical advice for small gardens"]

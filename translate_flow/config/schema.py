@@ -140,7 +140,7 @@ I18N_TRANSLATE = Key(
     BOOLEAN,
     True,
     "Hugo's i18n string tables: i18n/<source language>.toml|yaml|json becomes\n"
-    "locales/<lang>/i18n.po, and merge writes i18n/<lang>.<ext> in its format and key order.\n"
+    "locales/<lang>/_hugo/i18n.po, and merge writes i18n/<lang>.<ext> in its format and key order.\n"
     "A site without such a table is not affected.",
 )
 I18N_THEMES = Key(
@@ -170,7 +170,7 @@ SITE_TRANSLATE = Key(
     BOOLEAN,
     True,
     "Site strings from the Hugo configuration (the title, the params below, menu entry names)\n"
-    "go to locales/<lang>/site.po; merge writes config/_default/languages.<key>.<ext> for each\n"
+    "go to locales/<lang>/_hugo/site.po; merge writes config/_default/languages.<key>.<ext> for each\n"
     "Hugo language. Your own configuration files are never edited.",
 )
 SITE_PARAMS = Key(

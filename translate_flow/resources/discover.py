@@ -36,6 +36,10 @@ from translate_flow.resources.site_config import config_files, output_name, read
 from translate_flow.resources.site_strings import site_strings
 from translate_flow.resources.tree import format_of
 
+RESERVED = "_hugo"
+"""The folder of the resource catalogs under ``locales/<lang>/``: pages of a real site are
+called ``site.md`` or ``i18n.md``, but hardly live in a content folder named ``_hugo``."""
+
 __all__ = [
     "ResourceDiscovery",
     "discover_resources",
@@ -76,11 +80,11 @@ def discover_resources(config: Config, article_stems: Mapping[str, str] | None =
     groups: list[tuple[str, str, list[Resource]]] = []
     i18n = _i18n_tables(config, targets)
     if i18n:
-        groups.append(("i18n", "i18n", i18n))
+        groups.append((f"{RESERVED}/i18n", "i18n", i18n))
     groups += [(name, "data", [resource]) for name, resource in _data_files(config, targets, errors)]
     site = _site_files(config, targets, errors)
     if site:
-        groups.append(("site", "site", site))
+        groups.append((f"{RESERVED}/site", "site", site))
     taken = dict(article_stems or {})
     catalogs: list[ResourceCatalog] = []
     claimed: dict[Path, str] = {}
@@ -190,7 +194,7 @@ def _data_files(
             base = inner
             outputs = {t: file.with_name(f"{file.stem}.{_key(config, t)}{file.suffix}") for t in targets}
         rel = file.relative_to(config.root).as_posix()
-        name = "data/" + base.with_suffix("").as_posix()
+        name = f"{RESERVED}/data/" + base.with_suffix("").as_posix()
         if name in names:
             errors.append(ResourceError(f"shares its catalogs with {names[name]} (same name); rename one", rel))
             continue

@@ -68,7 +68,7 @@ def test_a_translator_s_save_during_the_run_wins(tmp_path: Path) -> None:
 
 
 def test_a_plural_entry_is_drafted_whole_or_not_at_all(tmp_path: Path) -> None:
-    path = tmp_path / "locales/es/i18n.po"
+    path = tmp_path / "locales/es/_hugo/i18n.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
@@ -77,12 +77,14 @@ def test_a_plural_entry_is_drafted_whole_or_not_at_all(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     data = path.read_bytes()
-    po = parse_catalog(data, "locales/es/i18n.po")
+    po = parse_catalog(data, "locales/es/_hugo/i18n.po")
     one = Unit("en", "es", "One page", protect("One page"), "Una página", "apertium")
     many = Unit("en", "es", "Pages", protect("Pages"), "Páginas", "apertium")
     missing = Unit("en", "es", "Items", protect("Items"), None, None)
     item = Unit("en", "es", "One item", protect("One item"), "Un artículo", "apertium")
-    catalog = PendingCatalog(path, "locales/es/i18n.po", po, [], data, [(po[0], (one, many)), (po[1], (item, missing))])
+    catalog = PendingCatalog(
+        path, "locales/es/_hugo/i18n.po", po, [], data, [(po[0], (one, many)), (po[1], (item, missing))]
+    )
     applied = apply_drafts([catalog], wrap=0)
     assert applied.filled == {"es": 1}
     pages, items = polib.pofile(str(path))

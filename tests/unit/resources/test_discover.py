@@ -35,13 +35,13 @@ def test_i18n_tables_of_the_site_and_its_theme_in_one_catalog(project: Path) -> 
     )
     assert resource_targets(load_config(project)) == ("es", "zh-CN")
     assert _found(project) == {
-        "i18n": [
+        "_hugo/i18n": [
             ("i18n/en.yaml", {"es": "i18n/es.yaml", "zh-CN": "i18n/zh-cn.yaml"}),
             ("themes/docs/i18n/en.toml", {"es": "i18n/docs/es.toml", "zh-CN": "i18n/docs/zh-cn.toml"}),
         ]
     }
     write_tree(project, {"translate-flow.toml": "[i18n]\nthemes = false\n"})
-    assert [rel for rel, _ in _found(project)["i18n"]] == ["i18n/en.yaml"]
+    assert [rel for rel, _ in _found(project)["_hugo/i18n"]] == ["i18n/en.yaml"]
     write_tree(project, {"translate-flow.toml": "[i18n]\ntranslate = false\n"})
     assert _found(project) == {}
 
@@ -59,8 +59,12 @@ def test_data_files_beside_or_in_language_folders(project: Path) -> None:
         },
     )
     assert _found(project) == {
-        "data/authors": [("data/authors.json", {"es": "data/authors.es.json", "zh-CN": "data/authors.zh-cn.json"})],
-        "data/termbase": [("data/termbase.yaml", {"es": "data/termbase.es.yaml", "zh-CN": "data/termbase.zh-cn.yaml"})],
+        "_hugo/data/authors": [
+            ("data/authors.json", {"es": "data/authors.es.json", "zh-CN": "data/authors.zh-cn.json"})
+        ],
+        "_hugo/data/termbase": [
+            ("data/termbase.yaml", {"es": "data/termbase.es.yaml", "zh-CN": "data/termbase.zh-cn.yaml"})
+        ],
     }
     write_tree(
         project,
@@ -71,10 +75,10 @@ def test_data_files_beside_or_in_language_folders(project: Path) -> None:
         },
     )
     found = _found(project)
-    assert found["data/glossary"] == [
+    assert found["_hugo/data/glossary"] == [
         ("data/en/glossary.yaml", {"es": "data/es/glossary.yaml", "zh-CN": "data/zh-cn/glossary.yaml"})
     ]
-    assert found["data/termbase"] == [
+    assert found["_hugo/data/termbase"] == [
         ("data/termbase.yaml", {"es": "data/es/termbase.yaml", "zh-CN": "data/zh-cn/termbase.yaml"})
     ]
 
@@ -90,12 +94,12 @@ def test_clashes_are_errors_naming_the_file(project: Path) -> None:
         },
     )
     config = load_config(project)
-    found = discover_resources(config, {"i18n": "content/i18n.md"})
+    found = discover_resources(config, {"_hugo/i18n": "content/_hugo/i18n.md"})
     assert [str(e) for e in found.errors] == [
         "data/t.yaml: shares its catalogs with data/t.toml (same name); rename one",
-        "i18n/en.yaml: shares its catalogs with content/i18n.md; rename one",
+        "i18n/en.yaml: shares its catalogs with content/_hugo/i18n.md; rename one",
     ]
-    assert [c.name for c in found.catalogs] == ["data/t"]
+    assert [c.name for c in found.catalogs] == ["_hugo/data/t"]
 
 
 def test_fresh_catalogs_and_selection_by_path(project: Path) -> None:
@@ -103,8 +107,17 @@ def test_fresh_catalogs_and_selection_by_path(project: Path) -> None:
     config = load_config(project)
     (catalog,) = discover_resources(config).catalogs
     assert not catalog.fresh and catalog.catalog_paths(config) == [
-        project.resolve() / "locales/es/i18n.po",
-        project.resolve() / "locales/templates/i18n.pot",
+        project.resolve() / "locales/es/_hugo/i18n.po",
+        project.resolve() / "locales/templates/_hugo/i18n.pot",
     ]
     assert select_catalogs([catalog], [project / "i18n"]) == [catalog]
     assert select_catalogs([catalog], [project / "content"]) == []
+
+
+def test_pages_named_like_the_resource_catalogs_do_not_clash(project: Path) -> None:
+    # Found on google/docsy-example, which has a content/en/site.md page.
+    write_tree(project, {"hugo.toml": 'title = "T"\n' + HUGO, "i18n/en.yaml": "a: A\n"})
+    config = load_config(project)
+    found = discover_resources(config, {"site": "content/site.md", "i18n": "content/i18n.md"})
+    assert found.errors == ()
+    assert sorted(c.name for c in found.catalogs) == ["_hugo/i18n", "_hugo/site"]

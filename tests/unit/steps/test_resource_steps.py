@@ -34,10 +34,10 @@ def test_a_resource_plan_reads_only_and_its_application_writes_exactly_the_plan(
     before = project_tree(tmp_path)
     plan = plan_resource(config, ExtractOptions(), catalog)
     assert project_tree(tmp_path) == before
-    assert [c.rel for c in plan.catalogs] == ["locales/fr/i18n.po", "locales/templates/i18n.pot"]
+    assert [c.rel for c in plan.catalogs] == ["locales/fr/_hugo/i18n.po", "locales/templates/_hugo/i18n.pot"]
     outcome = apply_resource(config, ExtractOptions(), plan)
-    assert outcome.report.written == ["locales/fr/i18n.po", "locales/templates/i18n.pot"]
-    assert outcome.unmatched == {"fr": "locales/fr/i18n.po"}
+    assert outcome.report.written == ["locales/fr/_hugo/i18n.po", "locales/templates/_hugo/i18n.pot"]
+    assert outcome.unmatched == {"fr": "locales/fr/_hugo/i18n.po"}
     for item in plan.catalogs:
         assert item.path.read_bytes() == render_catalog(item.po)
 
@@ -47,17 +47,17 @@ def test_merge_plans_and_check_findings_write_nothing(tmp_path: Path) -> None:
     config = load_config(tmp_path)
     (catalog,) = resources_of(config, discover(config)).catalogs
     apply_resource(config, ExtractOptions(), plan_resource(config, ExtractOptions(), catalog))
-    po = read_po(tmp_path / "locales/fr/i18n.po", wrapwidth=0)
+    po = read_po(tmp_path / "locales/fr/_hugo/i18n.po", wrapwidth=0)
     po[0].msgstr = "Accueil"
-    po.save(str(tmp_path / "locales/fr/i18n.po"))
+    po.save(str(tmp_path / "locales/fr/_hugo/i18n.po"))
     before = project_tree(tmp_path)
     report = Report()
     (planned,) = plan_resource_outputs(config, catalog, False, report)
     assert planned.data == b'home = "Accueil"\n' and planned.rendered.percent == 50.0
     findings, checked, errors = resource_findings(config, discover(config), [], [], [], [])
-    assert errors == [] and checked == ["i18n/en.toml", "locales/fr/i18n.po"]
+    assert errors == [] and checked == ["i18n/en.toml", "locales/fr/_hugo/i18n.po"]
     assert sorted((f.path, f.check) for f in findings) == [
         ("i18n/fr.toml", "missing-output"),
-        ("locales/fr/i18n.po", "untranslated"),
+        ("locales/fr/_hugo/i18n.po", "untranslated"),
     ]
     assert project_tree(tmp_path) == before
