@@ -142,3 +142,24 @@ def test_lifecycle_check_writes_nothing_and_jobs(tmp_path: Path) -> None:
     assert not (site / "config/_default/languages.fr.yaml").exists()
     status = json.loads(run(site, "status", "--format", "json").output)
     assert {row["language"] for row in status["languages"]} == {"es", "fr"}
+
+
+def test_a_file_with_every_piece_held_back_says_so(tmp_path: Path) -> None:
+    # As on google/docsy-example, whose hugo.yaml sets each language's title and description.
+    site = _site(tmp_path, "root")
+    hugo = site / "hugo.toml"
+    text = hugo.read_text().replace('languageName = "Español"', 'languageName = "Español"\ntitle = "Mío"')
+    hugo.write_text(text + '[languages.es.params]\ndescription = "Mía"\n')
+    text = hugo.read_text()
+    assert run(site, "extract", "-q").exit_code == 0
+    po = site / "locales/es/_hugo/site.po"
+    fill(po, lambda msgid: "ES " + msgid)
+    for entry in (catalog := read_po(po)):
+        if entry.msgctxt and entry.msgctxt.startswith("menus."):
+            entry.msgstr = ""
+    catalog.save(str(po))
+    merged = run(site, "merge")
+    assert merged.exit_code == 0, merged.output
+    assert "every translation in locales/es/_hugo/site.po is held back (see above)" in merged.output
+    assert "is translated yet" not in merged.output
+    assert hugo.read_text() == text

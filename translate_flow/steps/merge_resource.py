@@ -161,7 +161,12 @@ def _planned(
     data = rendered.data
     skipped: tuple[Notice, ...] = ()
     if data is None:
-        why = rendered.why_not or f"nothing in {po_rel} is translated yet"
+        if rendered.why_not:
+            why = rendered.why_not
+        elif rendered.held:
+            why = f"every translation in {po_rel} is held back (see above)"
+        else:
+            why = f"nothing in {po_rel} is translated yet"
         skipped = (Notice(out_rel, None, f"not written: {why}"),)
     elif resource.kind == "data" and rendered.percent < config.min_percent:
         # An i18n table or site settings are written with any string translated: Hugo falls back per string.
