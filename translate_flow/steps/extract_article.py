@@ -93,16 +93,20 @@ def _header_comment(rel: str, language_name: str | None) -> str:
     return f"{language_name} translation of {rel}."
 
 
-def plan_catalog(
+def plan_catalog_file(
     config: Config,
     options: ExtractOptions,
-    source: Source,
-    article: Article,
-    segments: Sequence[Segment],
+    path: Path,
     language: str | None,
+    entries: list[polib.POEntry],
+    header: Callable[[str | None], str],
+    fingerprint: tuple[str, str, tuple[str, ...]],
 ) -> CatalogPlan:
-    """The new content of one catalog, from the bytes on disk now."""
-    path = source.po_path(config, language) if language else source.pot_path(config)
+    """The new content of the PO file at ``path`` (the POT when ``language`` is None), from its bytes now.
+
+    ``header`` gives a new file's comment from the language's name (None for the POT);
+    ``fingerprint`` (digest, language, targets) goes into the POT's header.
+    """
     rel = path.relative_to(config.root).as_posix()
     try:
         before: bytes | None = read_regular(path)
@@ -113,7 +117,7 @@ def plan_catalog(
     old = parse_catalog(before, rel) if before is not None else None
     parsed = parse_language(language) if language else None
     po, unmatched = build_catalog(
-        entries_for(segments, article.rel),
+        entries,
         parsed,
         config.project_name,
         old,
@@ -122,10 +126,31 @@ def plan_catalog(
         keep_obsolete=options.keep_obsolete,
     )
     if old is None:
-        po.header = _header_comment(article.rel, parsed.display_name if parsed else None)
+        po.header = header(parsed.display_name if parsed else None)
     if parsed is None:
-        stamp(po, source.digest, source.language, source.targets, pending=False)
+        stamp(po, *fingerprint, pending=False)
     return CatalogPlan(path, rel, language, before, po, bool(unmatched), catalog_changes(before, po) is not None)
+
+
+def plan_catalog(
+    config: Config,
+    options: ExtractOptions,
+    source: Source,
+    article: Article,
+    segments: Sequence[Segment],
+    language: str | None,
+) -> CatalogPlan:
+    """The new content of one of an article's catalogs."""
+    path = source.po_path(config, language) if language else source.pot_path(config)
+    return plan_catalog_file(
+        config,
+        options,
+        path,
+        language,
+        entries_for(segments, article.rel),
+        partial(_header_comment, article.rel),
+        (source.digest, source.language, source.targets),
+    )
 
 
 def plan_article(

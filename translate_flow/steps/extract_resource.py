@@ -15,12 +15,9 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.io import catalog_changes, parse_catalog, write_catalog
-from translate_flow.catalog.update import build_catalog
+from translate_flow.catalog.io import write_catalog
 from translate_flow.config import Config
-from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
-from translate_flow.fsutil import read_regular
-from translate_flow.languages import parse_language
+from translate_flow.errors import StaleWriteError, TranslateFlowError
 from translate_flow.project.discover import Discovery
 from translate_flow.project.fingerprint import stamp
 from translate_flow.reports import Notice, Report
@@ -28,7 +25,7 @@ from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.entries import resource_entries
 from translate_flow.resources.load import load_catalog
 from translate_flow.resources.model import ResourceCatalog
-from translate_flow.steps.extract_article import CatalogPlan, ExtractOptions, Outcome, apply_catalogs
+from translate_flow.steps.extract_article import CatalogPlan, ExtractOptions, Outcome, apply_catalogs, plan_catalog_file
 
 __all__ = ["ResourcePlan", "changed_resource_catalogs", "extract_resource", "plan_resource", "resource_todo"]
 
@@ -76,29 +73,9 @@ def _plan_catalog(
     language: str | None,
 ) -> CatalogPlan:
     path = catalog.po_path(config, language) if language else catalog.pot_path(config)
-    rel = path.relative_to(config.root).as_posix()
-    try:
-        before: bytes | None = read_regular(path)
-    except FileNotFoundError:
-        before = None
-    except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
-    old = parse_catalog(before, rel) if before is not None else None
-    parsed = parse_language(language) if language else None
-    po, unmatched = build_catalog(
-        entries,
-        parsed,
-        config.project_name,
-        old,
-        config.wrap,
-        threshold=config.fuzzy_threshold,
-        keep_obsolete=options.keep_obsolete,
-    )
-    if old is None:
-        po.header = _header_comment(catalog, parsed.display_name if parsed else None)
-    if parsed is None:
-        stamp(po, catalog.digest, catalog.language, catalog.targets, pending=False)
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), catalog_changes(before, po) is not None)
+    header = partial(_header_comment, catalog)
+    fingerprint = (catalog.digest, catalog.language, catalog.targets)
+    return plan_catalog_file(config, options, path, language, entries, header, fingerprint)
 
 
 def plan_resource(config: Config, options: ExtractOptions, catalog: ResourceCatalog) -> ResourcePlan:

@@ -16,7 +16,6 @@ from typing import Any
 import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
-from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
@@ -32,6 +31,7 @@ from translate_flow.project.state import STATE_DIR, StateCache, digest, read_or_
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.merge_resource import merge_resources
+from translate_flow.steps.target_catalog import read_target_catalog
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -148,17 +148,11 @@ def plan_merge(
             if catalogs is not None and lang in catalogs:
                 po, inputs = catalogs[lang], ""
             else:
-                po_bytes = read_or_none(po_path)
-                if po_bytes is None:
-                    report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+                found = read_target_catalog(po_path, po_rel, report)
+                if found is None:
                     continue
-                try:
-                    po = parse_catalog(po_bytes, po_rel)
-                except TranslateFlowError as exc:
-                    report.errors.append(exc)
-                    continue
+                po, po_bytes, lines = found
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
-                lines = msgstr_lines(po_bytes)
             usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
             result = merge_article(article, segments, usable, lang, config.math)
             # Only with the shortcode check switched off can a shortcode value get here.

@@ -16,7 +16,6 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
-from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.catalog.update import has_translation
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
@@ -24,7 +23,6 @@ from translate_flow.fsutil import read_regular, remove_stale_temp_files, write_i
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Discovery
-from translate_flow.project.state import read_or_none
 from translate_flow.reports import Notice, Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.load import load_catalog, render_reading
@@ -33,6 +31,7 @@ from translate_flow.resources.ownership import Ownership
 from translate_flow.resources.plurals import form_numbers
 from translate_flow.resources.site_config import CONFIG_DIR
 from translate_flow.resources.validate import entry_problems
+from translate_flow.steps.target_catalog import read_target_catalog
 
 __all__ = ["PlannedResource", "merge_resources", "not_ours", "plan_resource_outputs", "publishable_resource"]
 
@@ -118,16 +117,10 @@ def plan_resource_outputs(
         if catalogs is not None and language in catalogs:
             po = catalogs[language]
         else:
-            po_bytes = read_or_none(po_path)
-            if po_bytes is None:
-                report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+            found = read_target_catalog(po_path, po_rel, report)
+            if found is None:
                 continue
-            try:
-                po = parse_catalog(po_bytes, po_rel)
-            except TranslateFlowError as exc:
-                report.errors.append(exc)
-                continue
-            lines = msgstr_lines(po_bytes)
+            po, _, lines = found
         try:
             translations, held, line_of = publishable_resource(config, po, language, include_fuzzy, po_rel, lines)
         except TranslateFlowError as exc:

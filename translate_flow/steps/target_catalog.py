@@ -1,0 +1,30 @@
+"""Reading a target language's PO file for a merge plan: the catalog, or a notice or error saying why not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from translate_flow.catalog.io import msgstr_lines, parse_catalog
+from translate_flow.errors import TranslateFlowError
+from translate_flow.project.state import read_or_none
+from translate_flow.reports import Notice, Report
+
+__all__ = ["read_target_catalog"]
+
+
+def read_target_catalog(
+    po_path: Path, po_rel: str, report: Report
+) -> tuple[polib.POFile, bytes, dict[int, int]] | None:
+    """The parsed catalog, its bytes and its msgstr lines; None (with a notice or an error) when there is none."""
+    po_bytes = read_or_none(po_path)
+    if po_bytes is None:
+        report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
+        return None
+    try:
+        po = parse_catalog(po_bytes, po_rel)
+    except TranslateFlowError as exc:
+        report.errors.append(exc)
+        return None
+    return po, po_bytes, msgstr_lines(po_bytes)
