@@ -109,6 +109,8 @@ class Config:
     """Target languages of every article (canonical codes)."""
     layout: str = schema.LAYOUT.default
     """How translated articles are named: ``post.md`` → ``post.<lang>.md``."""
+    exclude: tuple[str, ...] = schema.EXCLUDE.default
+    """Globs of the files and folders left alone, relative to the root (``[exclude]`` and ``--exclude``)."""
     min_percent: float = schema.MIN_PERCENT.default
     """Merge writes an article only when this share of its segments is translated."""
     wrap: int = schema.WRAP.default

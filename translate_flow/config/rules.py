@@ -12,6 +12,7 @@ from pathlib import Path
 
 from translate_flow.config.key_types import Rule
 from translate_flow.languages import parse_language
+from translate_flow.project.exclude import glob_problem
 from translate_flow.qa.names import CHECK_NAMES
 
 MIN_WRAP = 20
@@ -81,6 +82,11 @@ def hugo_file(name: str, value: str, root: Path) -> str | None:
         # Reading a file outside the project is as much a leak as writing one.
         return f"'{name}': {value} is not inside the project"
     return None if (root / value).is_file() else f"'{name}': {value} does not exist"
+
+
+def globs(name: str, value: tuple[str, ...], root: Path) -> str | None:
+    problems = [problem for glob in value if (problem := glob_problem(glob)) is not None]
+    return f"'{name}': {problems[0]}" if problems else None
 
 
 def known_checks(name: str, value: tuple[str, ...], root: Path) -> str | None:

@@ -59,6 +59,17 @@ LAYOUT = Key(
     'Default: "directory" when the Hugo site gives its languages content directories.',
     rules.one_of(*LAYOUTS),
 )
+EXCLUDE: Key[tuple[str, ...]] = Key(
+    "",
+    "exclude",
+    STRINGS,
+    (),
+    "Files and folders translate-flow leaves alone (never sources, never outputs): globs\n"
+    "relative to this file, where * and ? stay in one name and ** spans folders. A folder\n"
+    'that matches leaves out everything in it, e.g. ["content/drafts", "content/**/_*.md"].\n'
+    "--exclude GLOB on a command adds more for that run.",
+    rules.globs,
+)
 MIN_PERCENT = Key(
     "",
     "min_percent",
@@ -261,6 +272,7 @@ KEYS: tuple[Key[Any], ...] = (
     SOURCE_LANGUAGE,
     LANGUAGES,
     LAYOUT,
+    EXCLUDE,
     MIN_PERCENT,
     WRAP,
     FUZZY_THRESHOLD,

@@ -16,7 +16,9 @@ from translate_flow.config import Config
 from translate_flow.document.article import Article, parse_article, read_article_bytes
 from translate_flow.errors import ArticleError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement
+from translate_flow.project.exclude import Exclusions
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint, source_digest
+from translate_flow.project.groups import sources_of
 from translate_flow.project.layout import Layout, layout_for
 from translate_flow.project.scan import markdown_files
 from translate_flow.reports import Notice
@@ -187,6 +189,7 @@ class _Claims:
         self.errors = errors
         self.confinement = Confinement(config.root)
         self.claimed: dict[Path, Path] = {}
+        self.excluded = Exclusions(config.exclude)
         self.stems: dict[str, Path] = {}
 
     def admit(self, source: Source | Unresolved) -> Source | Unresolved | None:
@@ -211,6 +214,8 @@ class _Claims:
         outputs: dict[str, Path] = {}
         for language in source.targets:
             out = self.layout.output_path(source.path, language)
+            if out.is_relative_to(config.root) and self.excluded.excludes(out.relative_to(config.root).as_posix()):
+                continue  # an excluded output is not written, so its catalog is not kept either
             if self.claimed.get(out, source.path) != source.path:
                 other = self.claimed[out].relative_to(config.root).as_posix()
                 where = out.relative_to(config.root).as_posix()
@@ -243,19 +248,39 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
     claims = _Claims(config, layout, errors)
     sources: list[Source] = []
     unresolved: list[Unresolved] = []
+    orphans: dict[Path, list[Path]] = {}
     for _, members in sorted(groups.items()):
-        for found in _sources_of(members, prober, layout, lazy):
+        decided = sources_of(members, prober.source, layout)
+        for path in decided.orphans:
+            orphans.setdefault(layout.folder_of(path), []).append(path)
+        lone = prober.probe(decided.lone, lazy) if decided.lone is not None else None
+        for found in [*decided.sources, *([lone] if lone else [])]:
             admitted = claims.admit(found)
             if isinstance(admitted, Source):
                 sources.append(admitted)
             elif admitted is not None:
                 unresolved.append(admitted)
+    notices.extend(_not_sources(config, layout, orphans))
     return Discovery(
         tuple(sorted(sources, key=lambda s: s.path)),
         tuple(sorted(unresolved, key=lambda s: s.path)),
         tuple(errors),
         tuple(notices),
     )
+
+
+def _not_sources(config: Config, layout: Layout, orphans: Mapping[Path, list[Path]]) -> Iterator[Notice]:
+    """One notice per language folder whose pages have no source, so fifty pages make one line."""
+    where = layout.source_folder().relative_to(config.root).as_posix()
+    for folder, paths in sorted(orphans.items()):
+        rels = [path.relative_to(config.root).as_posix() for path in sorted(paths)]
+        shown = ", ".join(rels[:3]) + (", …" if len(rels) > 3 else "")
+        pages = "1 page exists" if len(rels) == 1 else f"{len(rels)} pages exist"
+        yield Notice(
+            folder.relative_to(config.root).as_posix(),
+            None,
+            f"not a source: {pages} only in this language's folder, not in {where} ({shown}); left as they are",
+        )
 
 
 _Item = TypeVar("_Item", Source, Unresolved)
@@ -279,27 +304,3 @@ def target_catalogs(
                 continue
             path = source.po_path(config, language)
             yield source, language, path, path.relative_to(config.root).as_posix()
-
-
-def _sources_of(
-    members: list[tuple[Path, str | None]], prober: _Prober, layout: Layout, lazy: bool = False
-) -> list[Source | Unresolved]:
-    """Which files of one group are sources (the others are their outputs)."""
-    if len(members) == 1:
-        found = prober.probe(members[0][0], lazy)
-        return [found] if found else []
-    plain = [path for path, hint in members if layout.is_plain(hint)]
-    paths = [path for path, _ in members]
-    if plain:
-        roots = [s for s in map(prober.source, plain) if s]
-    else:
-        probed = [s for s in map(prober.source, paths) if s]
-        targeted = {layout.output_path(s.path, t) for s in probed for t in s.targets}
-        roots = [s for s in probed if s.path not in targeted]
-        if not roots:
-            default = prober.config.source_language
-            roots = [s for s in probed if s.language == default][:1] or probed[:1]
-    taken = {layout.output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
-    kept = [s for s in map(prober.source, (p for p in paths if p not in taken)) if s]
-    # The plain file claims its outputs first, so on a clash the other one is reported.
-    return sorted(kept, key=lambda s: (not layout.is_plain(s.hint), s.path))

@@ -63,6 +63,23 @@ class Layout(ABC):
         """Folders that hold articles."""
         return [self.config.content_path]
 
+    def site_languages(self) -> frozenset[str]:
+        """The site's languages: the source, Hugo's (and ``[language_keys]``), and the targets."""
+        config = self.config
+        return frozenset((config.source_language, *config.language_keys, *config.languages))
+
+    def folder_of(self, path: Path) -> Path:
+        """The language folder a file is in (the content folder when none)."""
+        return self.config.content_path
+
+    def source_folder(self) -> Path:
+        """The folder that holds the sources."""
+        return self.config.content_path
+
+    @abstractmethod
+    def may_be_source(self, hint: str | None, has_plain: bool) -> bool:
+        """False for a file the site says is a translation, whatever the targets of this run."""
+
     @abstractmethod
     def placement(self, path: Path) -> Placement:
         """The group, language hint, catalog stem and suffix of a Markdown file."""
@@ -101,6 +118,12 @@ class FilenameLayout(Layout):
     def is_plain(self, hint: str | None) -> bool:
         # A file without a language suffix is the source of the others.
         return hint is None
+
+    def may_be_source(self, hint: str | None, has_plain: bool) -> bool:
+        # Beside a plain post.md, Hugo reads post.fa.md as its Persian page: a human's
+        # translation, even when fa is not a target of this run. Without a plain file,
+        # the group's sources are still worked out from the files' languages and targets.
+        return hint is None or not has_plain or hint not in self.site_languages()
 
     def output_path(self, source: Path, target: str) -> Path:
         stem, _, suffix = self.split_name(source.name)
@@ -152,6 +175,18 @@ class DirectoryLayout(Layout):
     def is_plain(self, hint: str | None) -> bool:
         # The source language's folder holds the sources.
         return hint == self.config.source_language
+
+    def may_be_source(self, hint: str | None, has_plain: bool) -> bool:
+        # Another language's folder holds that language's pages, never sources: a page
+        # found only there has nothing to be translated from. (Files in no language's
+        # folder keep the older rule: their language says what they are.)
+        return hint is None or hint == self.config.source_language
+
+    def folder_of(self, path: Path) -> Path:
+        return self._folder_of(path)[0]
+
+    def source_folder(self) -> Path:
+        return self.language_dir(self.config.source_language)
 
     def output_path(self, source: Path, target: str) -> Path:
         folder, _ = self._folder_of(source)

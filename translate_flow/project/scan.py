@@ -8,6 +8,7 @@ from pathlib import Path
 from translate_flow.config import Config
 from translate_flow.document.article import MARKDOWN_SUFFIXES
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError
+from translate_flow.project.exclude import Exclusions
 from translate_flow.project.layout import Layout
 from translate_flow.reports import Notice
 
@@ -30,8 +31,9 @@ def _name_problem(path: Path, root: Path) -> ArticleError | None:
 def markdown_files(
     config: Config, layout: Layout, notices: list[Notice] | None = None, errors: list[TranslateFlowError] | None = None
 ) -> list[Path]:
-    """Every Markdown file of the layout's folders, hidden ones left out; problems go to the lists."""
+    """Every Markdown file of the layout's folders, hidden and excluded ones left out; problems go to the lists."""
     content = config.content_path
+    excluded = Exclusions(config.exclude)
     if not content.is_dir():
         raise ConfigError("content directory does not exist", content.relative_to(config.root).as_posix())
     found: set[Path] = set()
@@ -40,6 +42,8 @@ def markdown_files(
             if path.suffix not in MARKDOWN_SUFFIXES or any(
                 part.startswith(".") for part in path.relative_to(folder).parts
             ):
+                continue
+            if excluded and excluded.excludes(path.relative_to(config.root).as_posix()):
                 continue
             problem = _name_problem(path, config.root)
             if problem is not None:
