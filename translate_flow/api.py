@@ -17,6 +17,7 @@ prints or exits. Errors that stop a whole step are raised as :class:`TranslateFl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from translate_flow.config import Config, load_config
@@ -24,6 +25,7 @@ from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.parallel import default_jobs
+from translate_flow.project.exclude import glob_problem
 from translate_flow.reports import Notice, Report, StepReport
 from translate_flow.steps import check as check_step
 from translate_flow.steps import extract as extract_step
@@ -67,6 +69,17 @@ def _codes(languages: Sequence[str]) -> tuple[str, ...]:
         raise ConfigError(str(exc)) from exc
 
 
+def _excluding(config: Config, exclude: Sequence[str]) -> Config:
+    """The configuration with a run's ``--exclude`` globs added to its own ``exclude``."""
+    # A lone string is one glob, not a sequence of one-character globs.
+    globs = (exclude,) if isinstance(exclude, str) else tuple(exclude)
+    for glob in globs:
+        problem = glob_problem(glob)
+        if problem is not None:
+            raise ConfigError(f"--exclude: {problem}")
+    return replace(config, exclude=config.exclude + globs) if globs else config
+
+
 def init(
     root: Path, source_language: str | None = None, languages: Sequence[str] = (), *, force: bool = False
 ) -> InitReport:
@@ -85,11 +98,14 @@ def extract(
     force: bool = False,
     keep_obsolete: bool = True,
     jobs: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> Report:
     """Update the PO files and POT templates of the articles (all of them, or those under ``paths``).
 
     With ``check``, nothing is written: ``Report.written`` lists what would change.
+    ``exclude`` adds globs to the configuration's ``exclude`` for this call (as in every step).
     """
+    config = _excluding(config, exclude)
     if check:
         return extract_step.would_change(config, paths, jobs or default_jobs())
     options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
@@ -104,16 +120,26 @@ def pretranslate(
     engines: Sequence[str] = (),
     progress: Callable[[int], None] = lambda n: None,
     on_total: Callable[[int], None] = lambda n: None,
+    exclude: Sequence[str] = (),
 ) -> PretranslateReport:
     """Fill empty entries with fuzzy machine drafts (the configured engine chain unless ``engines``)."""
-    return pretranslate_step.pretranslate(config, paths, _codes(languages), tuple(engines), progress, on_total)
+    return pretranslate_step.pretranslate(
+        _excluding(config, exclude), paths, _codes(languages), tuple(engines), progress, on_total
+    )
 
 
 def merge(
-    config: Config, paths: Iterable[Path] = (), *, include_fuzzy: bool = False, jobs: int | None = None
+    config: Config,
+    paths: Iterable[Path] = (),
+    *,
+    include_fuzzy: bool = False,
+    jobs: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> Report:
     """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back."""
-    return merge_step.merge(config, paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs())
+    return merge_step.merge(
+        _excluding(config, exclude), paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs()
+    )
 
 
 def check(
@@ -124,17 +150,25 @@ def check(
     fail_on: Sequence[str] = (),
     min_percent: float | None = None,
     jobs: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> CheckReport:
     """Every finding, and which fail the gate (``CheckReport.ok``); writes nothing but its cache."""
     gate = check_step.gate_of(config, fail_on, min_percent)
-    return check_step.run_checks(config, paths, _codes(languages), gate, jobs=jobs or default_jobs())
+    return check_step.run_checks(
+        _excluding(config, exclude), paths, _codes(languages), gate, jobs=jobs or default_jobs()
+    )
 
 
 def status(
-    config: Config, paths: Iterable[Path] = (), *, languages: Sequence[str] = (), jobs: int | None = None
+    config: Config,
+    paths: Iterable[Path] = (),
+    *,
+    languages: Sequence[str] = (),
+    jobs: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> StatusReport:
     """Entry and word counts per language and per article."""
-    return status_step.collect_status(config, paths, _codes(languages), jobs or default_jobs())
+    return status_step.collect_status(_excluding(config, exclude), paths, _codes(languages), jobs or default_jobs())
 
 
 def sync(
@@ -147,10 +181,11 @@ def sync(
     jobs: int | None = None,
     progress: Callable[[int], None] = lambda n: None,
     on_total: Callable[[int], None] = lambda n: None,
+    exclude: Sequence[str] = (),
 ) -> SyncReport:
     """The whole flow: extract, pretranslate, merge, then the status."""
     return sync_step.sync(
-        config,
+        _excluding(config, exclude),
         paths,
         languages=_codes(languages),
         engines=tuple(engines),

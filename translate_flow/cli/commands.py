@@ -17,6 +17,7 @@ from translate_flow.cli.output import (
     print_report,
     print_settings,
     print_status_errors,
+    print_sync,
     print_would_change,
 )
 from translate_flow.config import Config
@@ -66,6 +67,9 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
             f"Hugo site found ({report.hugo_config}): source {report.source_language}, "
             f"targets {targets}, layout {report.layout}"
         )
+    if report.kept:
+        kept = ", ".join(report.kept)
+        click.echo(f"kept the site's languages {kept}: their pages stay translations, not sources")
 
 
 @main.command()
@@ -77,6 +81,7 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
     "--no-obsolete", is_flag=True, help="Drop translations of removed texts instead of keeping them as obsolete."
 )
 @options.jobs_option
+@options.exclude
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -86,9 +91,12 @@ def extract(
     force: bool,
     no_obsolete: bool,
     jobs: int | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Write PO files (and POT templates) for the articles, keeping every existing translation."""
-    report = api.extract(_config(ctx), paths, check=check, force=force, keep_obsolete=not no_obsolete, jobs=jobs)
+    report = api.extract(
+        _config(ctx), paths, check=check, force=force, keep_obsolete=not no_obsolete, jobs=jobs, exclude=exclude
+    )
     if check:
         print_would_change(report, quiet)
         end(report.exit_code or (1 if report.written else 0))
@@ -102,10 +110,18 @@ def extract(
 @options.quiet
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations too (and count them as done).")
 @options.jobs_option
+@options.exclude
 @click.pass_context
-def merge(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, include_fuzzy: bool, jobs: int | None) -> None:
+def merge(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    quiet: bool,
+    include_fuzzy: bool,
+    jobs: int | None,
+    exclude: tuple[str, ...],
+) -> None:
     """Write translated articles from the PO files."""
-    report = api.merge(_config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs)
+    report = api.merge(_config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs, exclude=exclude)
     print_report(report, quiet)
     end(report.exit_code)
 
@@ -122,6 +138,7 @@ def _engine_names(values: tuple[str, ...]) -> tuple[str, ...]:
     "--engine", "engines", multiple=True, help="Engine to use instead of the configured chain (repeatable, in order)."
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Requests in flight at once.")
+@options.exclude
 @click.pass_context
 def pretranslate(
     ctx: click.Context,
@@ -130,6 +147,7 @@ def pretranslate(
     languages: tuple[str, ...],
     engines: tuple[str, ...],
     jobs: int | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Fill empty PO entries with machine-translation drafts, marked fuzzy for review."""
     config = _config(ctx)
@@ -138,7 +156,13 @@ def pretranslate(
     bar = Progress(quiet)
     try:
         report = api.pretranslate(
-            config, paths, languages=languages, engines=_engine_names(engines), progress=bar.step, on_total=bar.total
+            config,
+            paths,
+            languages=languages,
+            engines=_engine_names(engines),
+            progress=bar.step,
+            on_total=bar.total,
+            exclude=exclude,
         )
     finally:
         bar.close()
@@ -152,6 +176,7 @@ def pretranslate(
 @options.languages
 @click.option("--engine", "engines", multiple=True, help="Engine to use instead of the configured chain.")
 @click.option("--include-fuzzy", is_flag=True, help="Publish fuzzy translations (machine drafts included).")
+@options.exclude
 @click.pass_context
 def sync(
     ctx: click.Context,
@@ -160,6 +185,7 @@ def sync(
     languages: tuple[str, ...],
     engines: tuple[str, ...],
     include_fuzzy: bool,
+    exclude: tuple[str, ...],
 ) -> None:
     """Run the whole flow: extract, pretranslate, merge, then show the status."""
     bar = Progress(quiet)
@@ -172,15 +198,11 @@ def sync(
             include_fuzzy=include_fuzzy,
             progress=bar.step,
             on_total=bar.total,
+            exclude=exclude,
         )
     finally:
         bar.close()
-    print_report(report.extract, quiet)
-    print_pretranslate(report.pretranslate, quiet)
-    if not report.pretranslate.interrupted:
-        print_report(report.merge, quiet)
-        if not quiet:
-            click.echo(render.status_text(report.status.languages, False, bars=sys.stdout.isatty()))
+    print_sync(report, quiet)
     end(report.exit_code)
 
 
@@ -212,6 +234,7 @@ def sync(
     help="Write the report to a file too.",
 )
 @options.jobs_option
+@options.exclude
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -222,10 +245,13 @@ def check(
     fail_on: str | None,
     output: Path | None,
     jobs: int | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """The CI gate: missing, stale, untranslated, fuzzy and broken translations. Exit 1 if it fails."""
     names = tuple(n.strip() for n in (fail_on or "").split(",") if n.strip())
-    report = api.check(_config(ctx), paths, languages=languages, fail_on=names, min_percent=min_percent, jobs=jobs)
+    report = api.check(
+        _config(ctx), paths, languages=languages, fail_on=names, min_percent=min_percent, jobs=jobs, exclude=exclude
+    )
     renderers = {
         "text": render.check_text,
         "json": render.check_json,
@@ -252,6 +278,7 @@ def check(
     help="Also write a one-page HTML report.",
 )
 @options.jobs_option
+@options.exclude
 @click.pass_context
 def status(
     ctx: click.Context,
@@ -261,10 +288,11 @@ def status(
     output_format: str,
     html_file: Path | None,
     jobs: int | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Where the translation work stands, per language (or per article)."""
     config = _config(ctx)
-    report = api.status(config, paths, languages=languages, jobs=jobs)
+    report = api.status(config, paths, languages=languages, jobs=jobs, exclude=exclude)
     if output_format == "json":
         click.echo(render.status_json(report.languages, report.articles))
     else:

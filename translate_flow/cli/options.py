@@ -8,11 +8,18 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["jobs_option", "languages", "paths", "quiet"]
+__all__ = ["exclude", "jobs_option", "languages", "paths", "quiet"]
 
 paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
 languages = click.option("--lang", "languages", multiple=True, help="Only this target language (repeatable).")
+exclude = click.option(
+    "--exclude",
+    "exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders matching GLOB, relative to the project root (repeatable).",
+)
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Any
 
 import click
 
+from translate_flow import render
 from translate_flow.config import Config
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.reports import Report
 from translate_flow.steps.status import StatusReport
+from translate_flow.steps.sync import SyncReport
 
 __all__ = [
     "Progress",
@@ -18,6 +21,7 @@ __all__ = [
     "print_report",
     "print_settings",
     "print_status_errors",
+    "print_sync",
     "print_would_change",
 ]
 
@@ -79,6 +83,18 @@ def print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
         )
     if report.interrupted:
         click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
+
+
+def print_sync(report: SyncReport, quiet: bool) -> None:
+    """Each step's report; a notice every step found (a skipped file, say) is printed once."""
+    seen = {str(notice) for notice in report.extract.notices}
+    print_report(report.extract, quiet)
+    drafted = replace(report.pretranslate, notices=[n for n in report.pretranslate.notices if n not in seen])
+    print_pretranslate(drafted, quiet)
+    if not report.pretranslate.interrupted:
+        print_report(replace(report.merge, notices=[n for n in report.merge.notices if str(n) not in seen]), quiet)
+        if not quiet:
+            click.echo(render.status_text(report.status.languages, False, bars=sys.stdout.isatty()))
 
 
 def print_status_errors(report: StatusReport) -> None:

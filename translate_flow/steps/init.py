@@ -28,6 +28,8 @@ class InitReport:
     """The target languages written (canonical codes)."""
     layout: str
     """The layout written."""
+    kept: tuple[str, ...] = ()
+    """The Hugo site's languages written besides the ones asked for (canonical codes)."""
 
 
 def init(
@@ -38,6 +40,8 @@ def init(
     The source language, the target languages and the layout come from the arguments,
     else from the Hugo site at ``root`` (its default language, its other languages, and
     the directory layout when its languages have content folders), else the defaults.
+    Languages asked for are added to the site's other languages, never put in their place:
+    leaving one out would make its pages look like sources.
     Without ``force``, an existing translate-flow.toml or a ``[tool.translate-flow]``
     table in pyproject.toml is left alone and ConfigError is raised. A file that cannot
     be written raises TranslateFlowError.
@@ -50,7 +54,8 @@ def init(
             raise ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml")
     site = read_site(root)
     source = _code(source_language) if source_language else default_source_language(site)
-    targets = _targets(languages, site, source)
+    kept = _site_targets(site, source)
+    targets = tuple(dict.fromkeys((*kept, *_asked(languages))))
     layout = default_layout(site)
     hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
     text = render_init(source, targets, layout, hugo)
@@ -58,15 +63,18 @@ def init(
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as exc:
         raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", target) from exc
-    return InitReport(target, hugo, source, targets, layout)
+    asked = set(_asked(languages))
+    return InitReport(target, hugo, source, targets, layout, tuple(c for c in kept if c not in asked) if asked else ())
 
 
-def _targets(languages: Sequence[str], site: HugoSite | None, source: str) -> tuple[str, ...]:
-    """The languages asked for, else the site's other languages."""
+def _asked(languages: Sequence[str]) -> tuple[str, ...]:
     # A lone string is one code, not a sequence of one-letter codes.
     asked = (languages,) if isinstance(languages, str) else languages
-    if asked:
-        return tuple(dict.fromkeys(_code(code) for code in asked))
+    return tuple(dict.fromkeys(_code(code) for code in asked))
+
+
+def _site_targets(site: HugoSite | None, source: str) -> tuple[str, ...]:
+    """The Hugo site's languages other than the source."""
     if site is None:
         return ()
     return tuple(dict.fromkeys(language.code for language in site.languages if language.code != source))
