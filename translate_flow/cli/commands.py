@@ -53,7 +53,10 @@ def main(ctx: click.Context, root: Path, verbose: bool) -> None:
     help="Language of articles that state none (default: Hugo's default language, else en).",
 )
 @click.option(
-    "--language", "languages", multiple=True, help="A target language (repeatable; default: Hugo's other languages)."
+    "--language",
+    "languages",
+    multiple=True,
+    help="A target language (repeatable), added to the Hugo site's other languages.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing translate-flow.toml.")
 @click.pass_context

@@ -43,10 +43,13 @@ def test_the_hugo_site_decides_what_is_not_given(project: Path) -> None:
     assert replace(load_config(project), source=None) == replace(without, languages=("en", "fr"))
 
 
-def test_arguments_win_over_the_site(project: Path) -> None:
+def test_the_source_argument_wins_and_languages_add_to_the_site(project: Path) -> None:
     write_tree(project, {"hugo.toml": HUGO})
     report = init(project, "en", ["de"])
-    assert (report.source_language, report.languages, report.hugo_config) == ("en", ("de",), "hugo.toml")
+    # Issue 16: naming only de made the site's zh-CN and fr pages sources on the next run.
+    assert (report.source_language, report.languages, report.hugo_config) == ("en", ("zh-CN", "fr", "de"), "hugo.toml")
+    assert report.kept == ("zh-CN", "fr")
+    assert init(project, "en", ["fr"], force=True).kept == ("zh-CN",)
     # Only the source language given: the targets are the site's languages but that one.
     assert init(project, "fr", force=True).languages == ("zh-CN", "en")
 
