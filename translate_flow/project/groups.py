@@ -45,12 +45,22 @@ def sources_of(
     here but handed back as ``lone``: nothing else can claim its outputs.
     """
     has_plain = any(layout.is_plain(hint) for _, hint in members)
-    eligible = [(path, hint) for path, hint in members if layout.may_be_source(hint, has_plain)]
+    # With no post.md, post.en.md (the source language's suffix) is the page the others
+    # translate: Hugo reads them as one page in several languages (seen on imfing/hextra).
+    language = layout.config.source_language
+    stands_in = not has_plain and any(hint == language for _, hint in members)
+
+    def plain_file(hint: str | None) -> bool:
+        return layout.is_plain(hint) or (stands_in and hint == language)
+
+    eligible = [
+        (path, hint) for path, hint in members if plain_file(hint) or layout.may_be_source(hint, has_plain or stands_in)
+    ]
     if not eligible:
         return GroupSources([], tuple(path for path, _ in members))
     if len(members) == 1:
         return GroupSources([], lone=members[0][0])
-    plain = [path for path, hint in eligible if layout.is_plain(hint)]
+    plain = [path for path, hint in eligible if plain_file(hint)]
     paths = [path for path, _ in eligible]
     roots: list[_Parsed]
     if plain:

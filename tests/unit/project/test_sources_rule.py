@@ -132,3 +132,21 @@ def test_directory_notice_names_at_most_three_pages(tmp_path: Path) -> None:
     _, _, notices = _rels(tmp_path)
     assert len(notices) == 1
     assert "5 pages exist" in notices[0] and "content/de/p2.md, …)" in notices[0]
+
+
+def test_without_a_plain_page_the_source_language_suffix_is_the_source(tmp_path: Path) -> None:
+    # imfing/hextra's docs have content/glossary/_index.en.md beside .fa/.ja/.zh-cn and no _index.md.
+    write_tree(
+        tmp_path,
+        {
+            "hugo.toml": _HUGO_FILENAME,
+            "translate-flow.toml": 'languages = ["es"]\n',
+            "content/glossary/_index.en.md": "Glossary.\n",
+            "content/glossary/_index.fa.md": "Persian glossary.\n",
+            "content/glossary/_index.ja.md": "Japanese glossary.\n",
+        },
+    )
+    sources, errors, _ = _rels(tmp_path)
+    assert sources == ["content/glossary/_index.en.md"] and errors == []
+    source = discover(load_config(tmp_path)).sources[0]
+    assert source.outputs == {"es": tmp_path / "content/glossary/_index.es.md"}
