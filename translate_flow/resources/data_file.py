@@ -15,7 +15,8 @@ from translate_flow.document.frontmatter import Path_
 from translate_flow.document.segment import is_translatable
 from translate_flow.errors import ResourceError
 from translate_flow.resources.model import Rendered, Resource, Text
-from translate_flow.resources.tree import Document, Node, leaves, parse_document
+from translate_flow.resources.parse import parse_document
+from translate_flow.resources.tree import Document, Node, leaves
 
 __all__ = ["DataValue", "data_texts", "data_values", "matches", "render_data"]
 

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from translate_flow.errors import ResourceError
 from translate_flow.resources.i18n_table import Message, Table, read_table, texts_of
 from translate_flow.resources.model import Rendered, Translations
+from translate_flow.resources.parse import parse_document
 from translate_flow.resources.plurals import CATEGORIES
-from translate_flow.resources.tree import Document, Member, Node, parse_document
+from translate_flow.resources.tree import Document, Member, Node
 
 __all__ = ["render_table"]
 

@@ -20,10 +20,11 @@ from translate_flow.resources.i18n_output import render_table
 from translate_flow.resources.i18n_table import Table, read_table, texts_of
 from translate_flow.resources.model import Rendered, Resource, ResourceCatalog, Text, Translations
 from translate_flow.resources.ownership import Ownership
+from translate_flow.resources.parse import parse_document
 from translate_flow.resources.site_config import config_files, read_config
 from translate_flow.resources.site_output import render_site
 from translate_flow.resources.site_strings import SiteStrings, site_strings
-from translate_flow.resources.tree import Document, parse_document
+from translate_flow.resources.tree import Document
 
 __all__ = ["Reading", "load_catalog", "render_reading"]
 

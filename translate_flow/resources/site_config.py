@@ -20,7 +20,8 @@ from translate_flow.config import Config
 from translate_flow.config.hugo import SITE_CONFIG_NAMES, parse_settings
 from translate_flow.document.article import read_article_bytes
 from translate_flow.errors import ArticleError, ConfigError, ResourceError
-from translate_flow.resources.tree import Document, Node, format_of, parse_document
+from translate_flow.resources.parse import parse_document
+from translate_flow.resources.tree import Document, Node, format_of
 
 __all__ = ["CONFIG_DIR", "ConfigFile", "Found", "SiteConfig", "config_files", "output_name", "read_config"]
 

@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from translate_flow.document.article import decode
 from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, render_span_end, render_value
-from translate_flow.errors import ArticleError, ResourceError
 from translate_flow.textutil import LineTable
 
-__all__ = ["FORMATS", "Document", "Member", "Node", "format_of", "leaves", "parse_document"]
+__all__ = ["FORMATS", "Document", "Member", "Node", "format_of", "leaves"]
 
 FORMATS = {".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}
 """The file formats Hugo reads data and i18n tables from, by suffix."""
@@ -107,26 +105,6 @@ class Document:
 def format_of(path: Path | str) -> str | None:
     """``yaml``, ``toml`` or ``json`` by the file's suffix; None for any other file."""
     return FORMATS.get(Path(path).suffix.lower())
-
-
-def parse_document(data: bytes, rel: str, fmt: str) -> Document:
-    """Parse a resource file's bytes; anything the format does not allow is one ResourceError."""
-    # Imported here: each reader pulls in its parser, and a site may use only one format.
-    from translate_flow.resources import json_tree, toml_tree, yaml_tree
-
-    readers = {"yaml": yaml_tree.read, "toml": toml_tree.read, "json": json_tree.read}
-    try:
-        text, bom = decode(data, rel)
-        root = readers[fmt](text, rel)
-    except ArticleError as exc:
-        raise _reworded(exc) from exc
-    return Document(rel, fmt, text, bom, root)
-
-
-def _reworded(exc: ArticleError) -> ResourceError:
-    """The front-matter readers' errors, said of a whole file ("invalid YAML: …")."""
-    message = exc.message.replace(" front matter", "").replace("front matter", "the file")
-    return ResourceError(message, exc.path, exc.line)
 
 
 def leaves(node: Node, path: Path_ = ()) -> Iterator[tuple[Path_, Node]]:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from translate_flow.resources.data_file import DataValue, data_texts, data_values, matches, render_data
 from translate_flow.resources.model import Resource
-from translate_flow.resources.tree import Document, Node, leaves, parse_document
+from translate_flow.resources.parse import parse_document
+from translate_flow.resources.tree import Document, Node, leaves
 
 ALL = ("*", "*.*", "*.*.*", "*.*.*.*")
 

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from translate_flow.resources.i18n_output import render_table
 from translate_flow.resources.i18n_table import read_table
 from translate_flow.resources.model import Translations
+from translate_flow.resources.parse import parse_document
 from translate_flow.resources.plurals import categories
-from translate_flow.resources.tree import Document, parse_document
+from translate_flow.resources.tree import Document
 
 RU = {"one": "{{ .Count }} страница", "few": "{{ .Count }} страницы", "many": "{{ .Count }} страниц"}
 

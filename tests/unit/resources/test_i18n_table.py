@@ -6,7 +6,7 @@ import pytest
 
 from translate_flow.errors import ResourceError
 from translate_flow.resources.i18n_table import read_table, texts_of
-from translate_flow.resources.tree import parse_document
+from translate_flow.resources.parse import parse_document
 
 
 def _texts(text: str, fmt: str = "yaml") -> list[tuple[str | None, str, str | None, str, tuple[str, ...], int]]:

@@ -6,7 +6,8 @@ import pytest
 
 from translate_flow.document.frontmatter import Path_
 from translate_flow.errors import ResourceError
-from translate_flow.resources.tree import Document, Node, format_of, leaves, parse_document
+from translate_flow.resources.parse import parse_document
+from translate_flow.resources.tree import Document, Node, format_of, leaves
 
 
 def _doc(text: str, fmt: str) -> Document:
