@@ -87,15 +87,18 @@ def test_missing_po_is_a_notice(project: Path) -> None:
     assert result.exit_code == 0 and "locales/fr/a.po: no PO file yet" in result.output
 
 
-def test_noop_merge_parses_nothing_and_restores_hand_edits(project: Path, parsed_articles: list[str]) -> None:
+def test_noop_merge_parses_nothing_and_keeps_hand_edits(project: Path, parsed_articles: list[str]) -> None:
     _merge_one(project, "Hello.\n\nWorld.\n", lambda m: {"Hello.": "Bonjour.", "World.": "Monde."}[m])
     calls = parsed_articles
     calls.clear()
     assert "0 written, 1 unchanged" in run(project, "merge").output
     assert calls == []
     out = project / "content/a.fr.md"
+    # A hand edit is someone's work (issue 16): kept, unless the user asks for --overwrite.
     out.write_text("Someone edited the output by hand.\n")
-    assert "wrote content/a.fr.md" in run(project, "merge").output
+    assert "content/a.fr.md: not written: it was not written by translate-flow" in run(project, "merge").output
+    assert out.read_text() == "Someone edited the output by hand.\n"
+    assert "wrote content/a.fr.md" in run(project, "merge", "--overwrite").output
     assert out.read_text() == "Bonjour.\n\nMonde.\n"
     shutil.rmtree(project / ".translate-flow")  # the cache is only a cache
     assert "0 written, 1 unchanged" in run(project, "merge").output

@@ -135,10 +135,18 @@ def merge(
     include_fuzzy: bool = False,
     jobs: int | None = None,
     exclude: Sequence[str] = (),
+    overwrite: bool = False,
 ) -> Report:
-    """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back."""
+    """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back.
+
+    A page merge did not write (or that was edited since) is left alone and reported unless ``overwrite``.
+    """
     return merge_step.merge(
-        _excluding(config, exclude), paths, include_fuzzy=include_fuzzy, jobs=jobs or default_jobs()
+        _excluding(config, exclude),
+        paths,
+        include_fuzzy=include_fuzzy,
+        jobs=jobs or default_jobs(),
+        overwrite=overwrite,
     )
 
 

@@ -112,6 +112,11 @@ def extract(
 @options.paths
 @options.quiet
 @click.option("--include-fuzzy", is_flag=True, help="Use fuzzy translations too (and count them as done).")
+@click.option(
+    "--overwrite",
+    is_flag=True,
+    help="Replace translated pages translate-flow did not write (or that were edited since).",
+)
 @options.jobs_option
 @options.exclude
 @click.pass_context
@@ -120,11 +125,14 @@ def merge(
     paths: tuple[Path, ...],
     quiet: bool,
     include_fuzzy: bool,
+    overwrite: bool,
     jobs: int | None,
     exclude: tuple[str, ...],
 ) -> None:
     """Write translated articles from the PO files."""
-    report = api.merge(_config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs, exclude=exclude)
+    report = api.merge(
+        _config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs, exclude=exclude, overwrite=overwrite
+    )
     print_report(report, quiet)
     end(report.exit_code)
 

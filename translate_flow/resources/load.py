@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 
 from translate_flow.config import Config
 from translate_flow.fsutil import read_regular
+from translate_flow.project.ownership import Ownership
 from translate_flow.reports import Notice
 from translate_flow.resources.data_file import DataValue, data_texts, data_values, render_data
 from translate_flow.resources.discover import read_resource
 from translate_flow.resources.i18n_output import render_table
 from translate_flow.resources.i18n_table import Table, read_table, texts_of
 from translate_flow.resources.model import Rendered, Resource, ResourceCatalog, Text, Translations
-from translate_flow.resources.ownership import Ownership
 from translate_flow.resources.parse import parse_document
 from translate_flow.resources.site_config import config_files, read_config
 from translate_flow.resources.site_output import render_site

@@ -6,7 +6,7 @@ never runs their write paths; the only file it writes is its own cache of findin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,6 +19,7 @@ from translate_flow.errors import ArticleError, CatalogError, ConfigError, Trans
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
+from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
@@ -28,6 +29,7 @@ from translate_flow.reports import Report, StepReport
 from translate_flow.steps.check_resource import resource_findings
 from translate_flow.steps.extract import would_change
 from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
+from translate_flow.steps.merge_page import NOT_OURS, legacy_pages
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
@@ -110,6 +112,9 @@ def run_checks(
     )
     # Findings per PO file, reused while the source, the PO file and the output are unchanged.
     state = StateCache(config.root, "check")
+    # The pages merge would treat as its own (the same record and migration rule as merge).
+    record = Ownership(config).files
+    owners = {**record, **legacy_pages(config, sources, record, StateCache(config.root, "merge"))}
     todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
     for source in sources:
         fresh: dict[str, tuple[str, str]] = {}
@@ -132,8 +137,15 @@ def run_checks(
             out = source.outputs.get(language)
             out_bytes = read_or_none(out) if out is not None else None
             older = out_bytes is not None and out is not None and out.stat().st_mtime < po_path.stat().st_mtime
+            owner = owners.get(out.relative_to(config.root).as_posix()) if out is not None else None
             key = digest(
-                source.digest, po_bytes, out_bytes, str(older), repr(sorted(gate.disabled)), repr(config.min_percent)
+                source.digest,
+                po_bytes,
+                out_bytes,
+                str(older),
+                repr(sorted(gate.disabled)),
+                repr(config.min_percent),
+                owner,
             )
             cached = state.get(rel)
             if cached and cached.get("key") == key:
@@ -142,7 +154,7 @@ def run_checks(
             fresh[language] = (rel, key)
         if fresh:
             todo.append((source, fresh))
-    task = partial(_check_source, config, gate.disabled)
+    task = partial(_check_source, config, gate.disabled, owners)
     for found_by_language, errors in run_tasks(task, todo, jobs):
         for error in errors:
             if str(error) not in seen_errors:
@@ -170,7 +182,10 @@ def _needs_extract(path: str, check: str, message: str, language: str | None = N
 
 
 def _check_source(
-    config: Config, disabled: frozenset[str], item: tuple[Source, dict[str, tuple[str, str]]]
+    config: Config,
+    disabled: frozenset[str],
+    owners: Mapping[str, str],
+    item: tuple[Source, dict[str, tuple[str, str]]],
 ) -> tuple[list[tuple[str, str, list[Finding]]], list[TranslateFlowError]]:
     """The findings of one article's catalogs and outputs (run in a worker with --jobs)."""
     source, wanted = item
@@ -200,7 +215,7 @@ def _check_source(
         results.append((rel, key, found))
         parsed[language] = po
     merge_report = Report()
-    outputs = _output_findings(config, source, parsed, merge_report)
+    outputs = _output_findings(config, source, parsed, owners, merge_report)
     for rel, _, found in results:
         language = next(lang for lang, (r, _) in wanted.items() if r == rel)
         found.extend(outputs.get(language, []))
@@ -209,9 +224,9 @@ def _check_source(
 
 
 def _output_findings(
-    config: Config, source: Source, catalogs: dict[str, polib.POFile], report: Report
+    config: Config, source: Source, catalogs: dict[str, polib.POFile], owners: Mapping[str, str], report: Report
 ) -> dict[str, list[Finding]]:
-    """Translated articles that merge would write differently."""
+    """Translated articles that merge would write differently, or would leave alone as not its own."""
     found: dict[str, list[Finding]] = {}
     for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
         for notice in plan.unfaithful:
@@ -228,11 +243,15 @@ def _output_findings(
             found.setdefault(plan.language, []).append(
                 Finding(out_rel, None, "missing-output", "output", message, plan.language)
             )
-        elif plan.path.read_bytes() != plan.data:
-            po_path = config.root / plan.po_rel
-            older = plan.path.stat().st_mtime < po_path.stat().st_mtime
-            why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
+        elif (current := plan.path.read_bytes()) != plan.data:
+            if owners.get(out_rel) != file_digest(current):
+                message = f"merge leaves it alone: {NOT_OURS}"
+            else:
+                po_path = config.root / plan.po_rel
+                older = plan.path.stat().st_mtime < po_path.stat().st_mtime
+                why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
+                message = f"{why}; run `translate-flow merge`"
             found.setdefault(plan.language, []).append(
-                Finding(out_rel, None, "outdated-output", "output", f"{why}; run `translate-flow merge`", plan.language)
+                Finding(out_rel, None, "outdated-output", "output", message, plan.language)
             )
     return found

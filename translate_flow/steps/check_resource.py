@@ -20,13 +20,13 @@ from translate_flow.config import Config
 from translate_flow.errors import CatalogError, TranslateFlowError
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Discovery
+from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import read_or_none
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, catalog_findings, entry_findings, po_level_findings
 from translate_flow.reports import Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.model import ResourceCatalog
-from translate_flow.resources.ownership import Ownership
 from translate_flow.resources.validate import entry_problems
 from translate_flow.steps.merge_resource import plan_resource_outputs
 

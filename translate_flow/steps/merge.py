@@ -22,14 +22,16 @@ from translate_flow.document.segmenter import segment_article
 from translate_flow.document.shortcode_segments import is_shortcode_value
 from translate_flow.document.splice import merge_article
 from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import remove_stale_temp_files, write_if_changed
+from translate_flow.fsutil import remove_stale_temp_files
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, load_article, select_sources
 from translate_flow.project.lock import project_lock
+from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.segment_cache import load_segments
 from translate_flow.project.state import STATE_DIR, StateCache, digest, read_or_none
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
+from translate_flow.steps.merge_page import legacy_pages, write_page
 from translate_flow.steps.merge_resource import merge_resources
 from translate_flow.steps.target_catalog import read_target_catalog
 
@@ -38,13 +40,19 @@ def _rel(config: Config, path: Path) -> str:
     return path.relative_to(config.root).as_posix()
 
 
-def merge(config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False, jobs: int = 1) -> Report:
-    """Write each translated article whose PO file is translated enough."""
+def merge(
+    config: Config, paths: Iterable[Path] = (), include_fuzzy: bool = False, jobs: int = 1, overwrite: bool = False
+) -> Report:
+    """Write each translated article whose PO file is translated enough.
+
+    An existing page merge did not write (or that was edited since) is left alone and
+    reported, unless ``overwrite``.
+    """
     with project_lock(config.root, config.locales_path, "merge", config.lock_timeout):
         remove_stale_temp_files(config.content_path)
         # Caches are written atomically too; a run killed mid-write leaves its temporary file there.
         remove_stale_temp_files(config.root / STATE_DIR)
-        return _merge(config, paths, include_fuzzy, jobs)
+        return _merge(config, paths, include_fuzzy, jobs, overwrite)
 
 
 @dataclass(frozen=True)
@@ -181,11 +189,16 @@ def _below(config: Config, out_rel: str, percent: float, po_rel: str) -> Notice:
 @dataclass
 class _MergeOutcome:
     report: Report
-    state: dict[str, dict[str, Any]]
+    state: dict[str, dict[str, Any] | None]
+    owned: dict[str, str]
+    """Pages that now hold what merge wrote, by digest, for the ownership record."""
 
 
-def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _MergeOutcome:
-    outcome = _MergeOutcome(Report(), {})
+def _merge_source(
+    config: Config, include_fuzzy: bool, overwrite: bool, known: Mapping[str, str], source: Source
+) -> _MergeOutcome:
+    """One article's pages; ``known`` is a copy of the ownership record (this may run in a worker)."""
+    outcome = _MergeOutcome(Report(), {}, {})
     report = outcome.report
     for plan in plan_merge(config, [source], include_fuzzy, report):
         out_rel = _rel(config, plan.path)
@@ -203,21 +216,20 @@ def _merge_source(config: Config, include_fuzzy: bool, source: Source) -> _Merge
                 "held": held,
             }
             continue
-        try:
-            changed = write_if_changed(plan.path, plan.data)
-        except OSError as exc:
-            report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", out_rel))
+        if not write_page(plan.path, out_rel, plan.data, known, overwrite, report):
+            # Forget the last run's entry: a page left alone must be judged again next run.
+            outcome.state[out_rel] = None
             continue
         outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data), "po": plan.po_rel, "held": held}
-        if changed:
-            report.written.append(out_rel)
-        else:
-            report.unchanged += 1
+        outcome.owned[out_rel] = file_digest(plan.data)
     return outcome
 
 
-def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: StateCache, report: Report) -> bool:
-    """True when every output of ``source`` is what the last merge wrote from the same inputs."""
+def _up_to_date(
+    config: Config, source: Source, include_fuzzy: bool, state: StateCache, owners: Mapping[str, str], report: Report
+) -> bool:
+    """True when every output of ``source`` is what the last merge wrote from the same inputs
+    and the ownership record says so too (the cache alone never lets a page pass unjudged)."""
     notices: list[Notice] = []
     held_back = below = 0
     for lang, out in source.outputs.items():
@@ -235,7 +247,7 @@ def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: Stat
             notices.append(_below(config, out_rel, float(known.get("percent", 0)), str(known.get("po", ""))))
             continue
         current = read_or_none(out)
-        if current is None or digest(current) != known["out"]:
+        if current is None or digest(current) != known["out"] or owners.get(out_rel) != file_digest(current):
             return False
     report.notices.extend(notices)
     report.held_back += held_back
@@ -243,27 +255,33 @@ def _up_to_date(config: Config, source: Source, include_fuzzy: bool, state: Stat
     return True
 
 
-def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int) -> Report:
+def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int, overwrite: bool) -> Report:
     paths = list(paths)
     report = Report()
     discovery = discover(config)
     report.errors.extend(discovery.errors)
     report.notices.extend(discovery.notices)
     state = StateCache(config.root, "merge")
-    sources = [
-        s
-        for s in select_sources(discovery.sources, paths)
-        if s.outputs and not _up_to_date(config, s, include_fuzzy, state, report)
-    ]
-    for part in run_tasks(partial(_merge_source, config, include_fuzzy), sources, jobs):
+    ownership = Ownership(config)
+    selected = [s for s in select_sources(discovery.sources, paths) if s.outputs]
+    ownership.adopt(legacy_pages(config, selected, ownership.files, state))
+    sources = [s for s in selected if not _up_to_date(config, s, include_fuzzy, state, ownership.files, report)]
+    task = partial(_merge_source, config, include_fuzzy, overwrite, dict(ownership.files))
+    for part in run_tasks(task, sources, jobs):
         report.written.extend(part.report.written)
         report.unchanged += part.report.unchanged
         report.notices.extend(part.report.notices)
         report.held_back += part.report.held_back
         report.errors.extend(part.report.errors)
+        ownership.adopt(part.owned)
         for key, value in part.state.items():
             state.put(key, value)
+    merge_resources(config, discovery, paths, include_fuzzy, jobs, ownership, report)
+    try:
+        # Should this fail, the state cache still names the pages just written (legacy_pages).
+        ownership.save()
+    except OSError as exc:
+        report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", _rel(config, ownership.path)))
     state.save()
-    merge_resources(config, discovery, paths, include_fuzzy, jobs, report)
     report.notices.sort(key=lambda n: n.path)
     return report

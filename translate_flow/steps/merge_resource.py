@@ -3,7 +3,7 @@
 ``plan_resource_outputs`` computes every output in memory from the PO files and decides
 which translations may be published (the same validator as for articles, plus the
 template check of i18n strings); ``check`` consumes the same plans. ``merge_resources``
-writes them, and only over a file that merge wrote itself (``resources.ownership``).
+writes them, and only over a file that merge wrote itself (``project.ownership``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from translate_flow.fsutil import read_regular, remove_stale_temp_files, write_i
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Discovery
+from translate_flow.project.ownership import Ownership
 from translate_flow.reports import Notice, Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.load import load_catalog, render_reading
 from translate_flow.resources.model import Rendered, Resource, ResourceCatalog, Translations
-from translate_flow.resources.ownership import Ownership
 from translate_flow.resources.plurals import form_numbers
 from translate_flow.resources.site_config import CONFIG_DIR
 from translate_flow.resources.validate import entry_problems
@@ -182,9 +182,16 @@ def _plan(config: Config, include_fuzzy: bool, catalog: ResourceCatalog) -> _Par
 
 
 def merge_resources(
-    config: Config, discovery: Discovery, paths: Iterable[Path], include_fuzzy: bool, jobs: int, report: Report
+    config: Config,
+    discovery: Discovery,
+    paths: Iterable[Path],
+    include_fuzzy: bool,
+    jobs: int,
+    ownership: Ownership,
+    report: Report,
 ) -> None:
-    """Write the translated resource files (under the project lock, which the caller holds)."""
+    """Write the translated resource files (under the project lock, which the caller holds);
+    the caller saves ``ownership``, the record shared with the pages."""
     found = resources_of(config, discovery)
     report.errors.extend(found.errors)
     catalogs = select_catalogs(found.catalogs, paths)
@@ -192,13 +199,8 @@ def merge_resources(
         return
     for folder in (config.folders.i18n, config.folders.data, CONFIG_DIR):
         remove_stale_temp_files(config.root / folder)
-    ownership = Ownership(config)
     for part in run_tasks(partial(_plan, config, include_fuzzy), catalogs, jobs):
         _merge_part(config, part, ownership, report)
-    try:
-        ownership.save()
-    except OSError as exc:
-        report.errors.append(TranslateFlowError(f"cannot write: {exc.strerror or exc}", ownership.path.name))
 
 
 def _merge_part(config: Config, part: _Part, ownership: Ownership, report: Report) -> None:
