@@ -40,6 +40,14 @@ def need_tool(name: str) -> str:
     return found
 
 
+def need_apertium(pair: str = "eng-spa") -> None:
+    """Apertium with the language pair installed; skip (or fail, when CI requires tools) otherwise."""
+    apertium = need_tool("apertium")
+    modes = subprocess.run([apertium, "-l"], capture_output=True, text=True, check=False).stdout
+    if pair not in modes:
+        need_tool(f"apertium-{pair} (package)")
+
+
 def hugo_build(root: Path) -> Path:
     """Build the Hugo site at ``root`` with the `hugo` package; the build must succeed."""
     hugo = need_tool("hugo")

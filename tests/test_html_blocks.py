@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from tests.conftest import (
     fill,
     hugo_build,
     msgfmt_check,
-    need_tool,
+    need_apertium,
     project_tree,
     read_po,
     run,
@@ -118,10 +117,7 @@ def test_the_hero_and_its_attributes_become_entries(site: Path) -> None:
 
 
 def test_apertium_translates_the_html_blocks_and_hugo_keeps_their_elements(site: Path) -> None:
-    need_tool("apertium")
-    modes = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False).stdout
-    if "eng-spa" not in modes:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     drafted = run(site, "pretranslate", "--engine", "apertium", "--lang", "es")
     assert drafted.exit_code == 0 and "discarded 0;" in drafted.output, drafted.output
     merged = run(site, "merge", "--include-fuzzy")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, all_catalogs, hugo_build, msgfmt_check, need_tool, run
+from tests.conftest import REPO, all_catalogs, hugo_build, msgfmt_check, need_apertium, run
 
 SITE = REPO / "tests/sites/hugo-markup"
 PAGES = ["index.html", "docs/shortcodes/index.html", "docs/maths/index.html"]
@@ -71,10 +70,7 @@ def test_hostile_drafts_never_break_the_site(site: Path) -> None:
 
 
 def test_apertium_drafts_build_with_the_same_structure(site: Path) -> None:
-    need_tool("apertium")
-    modes = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False).stdout
-    if "eng-spa" not in modes:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     drafted = run(site, "pretranslate", "--engine", "apertium", "--lang", "es")
     assert drafted.exit_code == 0 and "discarded 0;" in drafted.output, drafted.output
     merged = run(site, "merge", "--include-fuzzy")

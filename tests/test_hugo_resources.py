@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import REPO, all_catalogs, hugo_build, msgfmt_check, need_tool, read_po, run
+from tests.conftest import REPO, all_catalogs, hugo_build, msgfmt_check, need_apertium, read_po, run
 
 SITE = REPO / "tests/sites/hugo-resources"
 CONFIG = 'languages = ["es"]\nmin_percent = 0\n[data]\noutput = "folder"\n"en/termbase.yaml" = ["terms.*.definition"]\n'
@@ -45,10 +44,7 @@ def _texts(page: Path) -> list[str]:
 
 
 def test_apertium_translates_the_tables_and_the_data_and_the_spanish_site_shows_them(site: Path) -> None:
-    need_tool("apertium")
-    modes = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False).stdout
-    if "eng-spa" not in modes:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     drafted = run(site, "pretranslate", "--engine", "apertium", "--lang", "es")
     assert drafted.exit_code == 0 and "discarded 0;" in drafted.output, drafted.output
     merged = run(site, "merge", "--include-fuzzy")

@@ -15,7 +15,7 @@ import polib
 import pytest
 import requests
 
-from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, read_po, run, write_tree
+from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_apertium, read_po, run, write_tree
 from tests.mt_server import Behaviour, fake_translation, libre_server
 from tests.plugin_engine import STUCK_RELEASE
 from translate_flow.mt.protect import protect
@@ -318,17 +318,10 @@ def test_ctrl_c_ends_a_run_stuck_in_a_dripping_answer(project: Path) -> None:
         assert "interrupted" in err and "Traceback" not in err
 
 
-def _need_apertium_eng_spa() -> None:
-    need_tool("apertium")
-    done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
-    if "eng-spa" not in done.stdout:
-        need_tool("apertium-eng-spa (package)")
-
-
 def test_apertium_keeps_placeholders_next_to_possessives_and_dashes(project: Path) -> None:
     # Bare ⟦N⟧ placeholders came back torn apart here ("⟦Contenido⟧ de 0"); as inline elements
     # Apertium keeps them whole.
-    _need_apertium_eng_spa()
+    need_apertium()
     texts = [
         "Respect the system's `prefers-color-scheme` setting for automatic mode.",
         "`content` - Page content container",
@@ -353,10 +346,7 @@ def test_apertium_keeps_placeholders_next_to_possessives_and_dashes(project: Pat
 
 
 def test_apertium_translates_the_english_sample_into_spanish(tmp_path: Path) -> None:
-    need_tool("apertium")
-    done = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
-    if "eng-spa" not in done.stdout:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     root = tmp_path / "site"
     (root / "content/guides").mkdir(parents=True)
     (root / "content/guides/getting-started.md").write_bytes((REPO / "content/guides/getting-started.md").read_bytes())

@@ -12,12 +12,21 @@ import html
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, all_catalogs, fill, hugo_build, msgfmt_check, need_tool, project_tree, read_po, run
+from tests.conftest import (
+    REPO,
+    all_catalogs,
+    fill,
+    hugo_build,
+    msgfmt_check,
+    need_apertium,
+    project_tree,
+    read_po,
+    run,
+)
 from translate_flow.config.load import load_config
 from translate_flow.document.hugo_markup import find_markup
 from translate_flow.document.shortcode_calls import parse_call, write_value
@@ -132,10 +141,7 @@ def test_extract_gives_each_value_its_entry(site: Path) -> None:
 
 
 def test_apertium_translates_the_values_and_the_spanish_page_shows_them(site: Path) -> None:
-    need_tool("apertium")
-    modes = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False).stdout
-    if "eng-spa" not in modes:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     drafted = run(site, "pretranslate", "--engine", "apertium", "--lang", "es")
     assert drafted.exit_code == 0 and "discarded 0;" in drafted.output, drafted.output
     merged = run(site, "merge", "--include-fuzzy")

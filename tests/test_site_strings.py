@@ -7,13 +7,22 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, all_catalogs, fill, hugo_build, msgfmt_check, need_tool, project_tree, read_po, run
+from tests.conftest import (
+    REPO,
+    all_catalogs,
+    fill,
+    hugo_build,
+    msgfmt_check,
+    need_apertium,
+    project_tree,
+    read_po,
+    run,
+)
 
 SITES = REPO / "tests/sites/site-strings"
 ENGLISH = ["The Garden Guide", "Practical advice for small gardens", "Vegetables", "Tools and equipment"]
@@ -36,9 +45,7 @@ def _texts(page: Path) -> list[str]:
 
 @pytest.mark.parametrize("layout", ["root", "dir"])
 def test_apertium_translates_the_site_strings_and_hugo_shows_them(tmp_path: Path, layout: str) -> None:
-    need_tool("apertium")
-    if "eng-spa" not in subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False).stdout:
-        need_tool("apertium-eng-spa (package)")
+    need_apertium()
     site = _site(tmp_path, layout)
     english_before = (hugo_build(site) / "index.html").read_bytes()
     shutil.rmtree(site / "public")
