@@ -207,6 +207,11 @@ def _without_caches(project: Path) -> None:
 def _broken_record(project: Path) -> None:
     _translate_all(project)
     (project / "locales" / RECORD_NAME).write_text("{not json")
+    # Merge stops with one line instead of guessing (a save over it would forget every page it names).
+    refused = run(project, "merge")
+    assert refused.exit_code == 1 and f"locales/{RECORD_NAME}:1: is not valid JSON" in refused.output, refused.output
+    assert (project / "locales" / RECORD_NAME).read_text() == "{not json"
+    (project / "locales" / RECORD_NAME).unlink()  # the way out the message gives
     run(project, "merge")
 
 

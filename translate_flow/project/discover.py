@@ -170,14 +170,23 @@ class _Prober:
 def resolve(config: Config, item: Unresolved) -> Source:
     """Parse an article discovery left unresolved: its language, targets and outputs."""
     article = load_article(config, item)
-    targets = _targets(config, article)
     layout = layout_for(config)
-    outputs = {lang: layout.output_path(item.path, lang) for lang in targets}
+    excluded = Exclusions(config.exclude)
+    outputs = {
+        lang: out
+        for lang in _targets(config, article)
+        if not _excluded(config, excluded, out := layout.output_path(item.path, lang))
+    }
+    targets = tuple(outputs)  # as for parsed sources: an excluded output keeps no catalog
     source = Source(item.path, item.rel, article.language, targets, outputs, item.digest, False, item.stem, item.hint)
     confinement = Confinement(config.root)
     for path in [*source.catalog_paths(config), *outputs.values()]:
         confinement.check(path)
     return replace(source, article=article)
+
+
+def _excluded(config: Config, excluded: Exclusions, out: Path) -> bool:
+    return out.is_relative_to(config.root) and excluded.excludes(out.relative_to(config.root).as_posix())
 
 
 class _Claims:
@@ -214,7 +223,7 @@ class _Claims:
         outputs: dict[str, Path] = {}
         for language in source.targets:
             out = self.layout.output_path(source.path, language)
-            if out.is_relative_to(config.root) and self.excluded.excludes(out.relative_to(config.root).as_posix()):
+            if _excluded(config, self.excluded, out):
                 continue  # an excluded output is not written, so its catalog is not kept either
             if self.claimed.get(out, source.path) != source.path:
                 other = self.claimed[out].relative_to(config.root).as_posix()

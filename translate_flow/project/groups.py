@@ -75,4 +75,4 @@ def sources_of(
     taken = {layout.output_path(s.path, t) for s in roots for t in s.targets} - {s.path for s in roots}
     kept = [s for s in map(source, (p for p in paths if p not in taken)) if s]
     # The plain file claims its outputs first, so on a clash the other one is reported.
-    return GroupSources(sorted(kept, key=lambda s: (not layout.is_plain(s.hint), s.path)))
+    return GroupSources(sorted(kept, key=lambda s: (not plain_file(s.hint), s.path)))

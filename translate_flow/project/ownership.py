@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from translate_flow.config import Config
+from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import read_regular, write_if_changed
 
 __all__ = ["RECORD_NAME", "Ownership", "file_digest"]
@@ -32,6 +33,9 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_MEND = "mend it (a merge conflict?) or delete it, then run again: it says which pages merge wrote"
+
+
 class Ownership:
     """The record, loaded once and saved once per merge.
 
@@ -43,13 +47,22 @@ class Ownership:
         self.root = config.root
         self.path = config.locales_path / RECORD_NAME
         self.files: dict[str, str] = {}
+        rel = self.path.relative_to(self.root).as_posix()
         try:
             loaded = json.loads(read_regular(self.path).decode("utf-8"))
-            files = loaded.get("files") if isinstance(loaded, dict) else None
-            if isinstance(files, dict):
-                self.files = {str(k): str(v) for k, v in files.items()}
-        except (OSError, ValueError):
-            pass  # no record (or an unreadable one): no file is known to be merge's
+        except FileNotFoundError:
+            loaded = {"files": {}}  # no record yet: no file is known to be merge's
+        except UnicodeDecodeError as exc:
+            raise TranslateFlowError(f"cannot be read: {exc.reason}; {_MEND}", rel) from exc
+        except json.JSONDecodeError as exc:
+            raise TranslateFlowError(f"is not valid JSON ({exc.msg}); {_MEND}", rel, exc.lineno) from exc
+        except OSError as exc:
+            raise TranslateFlowError(f"cannot be read: {exc.strerror or exc}; {_MEND}", rel) from exc
+        files = loaded.get("files") if isinstance(loaded, dict) else None
+        if not isinstance(files, dict) or not all(isinstance(v, str) for v in files.values()):
+            # Saving over it would forget every file it names: those would look hand-written forever.
+            raise TranslateFlowError(f"does not hold a record of files; {_MEND}", rel)
+        self.files = {str(k): v for k, v in files.items()}
         self.dirty = False
 
     def may_write(self, rel: str, current: bytes | None, new: bytes) -> bool:

@@ -231,8 +231,9 @@ def apply_catalogs(
                 break
             # Until the project-wide pass has filled these catalogs, the fingerprint stays
             # pending: a run killed in between redoes the work instead of skipping it.
-            pending = bool(outcome.unmatched) and catalog.changed
-        if catalog.changed:
+            # Also when only PO files were rewritten: the template then vouches for them again.
+            pending = bool(outcome.unmatched) and (catalog.changed or bool(report.written))
+        if catalog.changed or pending:
             try:
                 catalog = write(catalog, pending)
             except TranslateFlowError as exc:

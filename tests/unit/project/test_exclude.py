@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_tree
+from tests.conftest import run, write_tree
 from translate_flow.config import load_config
 from translate_flow.errors import ConfigError
 from translate_flow.project.discover import discover
@@ -63,3 +63,18 @@ def test_a_bad_glob_in_the_config_is_a_config_error_on_its_line(tmp_path: Path) 
     assert str(caught.value).endswith(
         ":2: 'exclude': '../elsewhere' must be relative to the project root, without '..'"
     )
+
+
+def test_an_excluded_output_of_a_lone_article_keeps_no_catalog(tmp_path: Path) -> None:
+    # A lone article is parsed late (resolve, in extract's worker): the same rule applies there.
+    write_tree(
+        tmp_path,
+        {
+            "translate-flow.toml": 'languages = ["fr", "de"]\nexclude = ["content/post.de.md"]\n',
+            "content/post.md": "Hello.\n",
+        },
+    )
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    assert (tmp_path / "locales/fr/post.po").is_file()
+    assert not (tmp_path / "locales/de/post.po").exists()
+    assert "X-Translate-Flow-Targets: fr\\n" in (tmp_path / "locales/templates/post.pot").read_text()

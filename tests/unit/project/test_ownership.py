@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from translate_flow.config import load_config
+from translate_flow.errors import TranslateFlowError
 from translate_flow.project.ownership import RECORD_NAME, Ownership, file_digest, may_write
 
 
@@ -24,9 +27,24 @@ def test_only_a_file_merge_wrote_may_be_replaced(project: Path) -> None:
     assert list(saved) == ["about", "files"] and list(saved["files"]) == ["i18n/es.yaml"]
 
 
-def test_an_unreadable_record_knows_no_file(project: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('{\n<<<<<<< HEAD\n "files": {}\n}\n', f"locales/{RECORD_NAME}:2: is not valid JSON"),
+        ('{"files": ["content/a.fr.md"]}', f"locales/{RECORD_NAME}: does not hold a record of files"),
+        ('{"files": {"content/a.fr.md": 1}}', f"locales/{RECORD_NAME}: does not hold a record of files"),
+    ],
+)
+def test_an_unreadable_record_stops_the_run_instead_of_being_saved_over(project: Path, text: str, shown: str) -> None:
+    # A git conflict in this committed file must not make merge forget which pages are its own.
     (project / "locales").mkdir()
-    (project / "locales" / RECORD_NAME).write_text("{not json")
+    (project / "locales" / RECORD_NAME).write_text(text)
+    with pytest.raises(TranslateFlowError) as caught:
+        Ownership(load_config(project))
+    assert str(caught.value).startswith(shown) and "delete it" in str(caught.value)
+
+
+def test_no_record_yet_knows_no_file(project: Path) -> None:
     assert Ownership(load_config(project)).files == {}
 
 

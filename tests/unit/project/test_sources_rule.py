@@ -150,3 +150,20 @@ def test_without_a_plain_page_the_source_language_suffix_is_the_source(tmp_path:
     assert sources == ["content/glossary/_index.en.md"] and errors == []
     source = discover(load_config(tmp_path)).sources[0]
     assert source.outputs == {"es": tmp_path / "content/glossary/_index.es.md"}
+
+
+def test_the_standing_in_source_claims_its_outputs_first(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n',
+            "content/post.en.md": "English.\n",
+            "content/post.de.md": "German.\n",  # de is no language of this site: a page of its own
+        },
+    )
+    found = discover(load_config(tmp_path))
+    english = next(s for s in found.sources if s.rel == "content/post.en.md")
+    assert english.outputs == {"fr": tmp_path / "content/post.fr.md"}
+    assert [str(e) for e in found.errors] == [
+        "content/post.de.md: would write content/post.fr.md, which content/post.en.md writes too"
+    ]

@@ -104,3 +104,22 @@ def test_extract_and_merge_clean_what_a_killed_run_left_in_every_folder_they_wri
     assert [p.exists() for p in left] == [False, False, True]
     assert run(tmp_path, "merge", "-q").exit_code == 0
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_rewritten_po_files_make_the_template_pending_again(tmp_path: Path) -> None:
+    # A PO file recreated (or --force) with texts still to fill: until the project-wide pass
+    # has run, the template must not vouch for the catalogs, even though its bytes are the same.
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    (tmp_path / "locales/fr/a.po").unlink()
+    config = load_config(tmp_path)
+    source = next(s for s in discover(config).sources if s.rel == "content/a.md")
+    plan = plan_article(config, ExtractOptions(), source)
+    assert not isinstance(plan, Exception)
+    assert [c.changed for c in plan.catalogs] == [True, False]
+    outcome = apply_article(config, ExtractOptions(), plan)
+    assert outcome.stamp == "locales/templates/a.pot"
+    assert b"X-Translate-Flow-Source: pending-" in (tmp_path / "locales/templates/a.pot").read_bytes()
+    # A whole run confirms it again.
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    assert b"pending-" not in (tmp_path / "locales/templates/a.pot").read_bytes()
