@@ -22,10 +22,7 @@ from translate_flow.reports import Notice, Report
 __all__ = ["NOT_OURS", "legacy_pages", "not_ours_page", "write_page"]
 
 # The reason and the way out; merge says "not written: …", check "merge leaves it alone: …".
-NOT_OURS = (
-    "it was not written by translate-flow (or was changed after); "
-    "run `translate-flow import` first, or `translate-flow merge --overwrite`"
-)
+NOT_OURS = "it was not written by translate-flow (or was changed after); `translate-flow merge --overwrite` replaces it"
 
 
 def not_ours_page(out_rel: str) -> Notice:
