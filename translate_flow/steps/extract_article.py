@@ -36,6 +36,7 @@ __all__ = [
     "changed_catalogs",
     "extract_article",
     "plan_article",
+    "write_planned",
 ]
 
 
@@ -189,23 +190,36 @@ class Outcome:
     """The POT written with a pending fingerprint, to confirm after the project-wide pass."""
 
 
-def _write(
-    config: Config, options: ExtractOptions, plan: ArticlePlan, catalog: CatalogPlan, pending: bool
+def write_planned(
+    catalog: CatalogPlan,
+    pending: bool,
+    fingerprint: tuple[str, str, tuple[str, ...]],
+    replan: Callable[[str | None], CatalogPlan],
 ) -> CatalogPlan:
-    """Write one catalog; when an editor saved the file meanwhile, re-plan from that save (three tries)."""
-    source = plan.source
+    """Write one planned catalog; when an editor saved the file meanwhile, ``replan`` it from
+    that save and try again (three tries). Returns the plan finally written."""
     for attempt in range(3):
         if pending:
-            stamp(catalog.po, source.digest, source.language, source.targets, pending=True)
+            stamp(catalog.po, *fingerprint, pending=True)
         try:
             write_catalog(catalog.path, catalog.po, based_on=catalog.before)
             return catalog
         except StaleWriteError:
             if attempt == 2:
                 raise
-            article = load_article(config, source)
-            catalog = plan_catalog(config, options, source, article, plan.segments, catalog.language)
+            catalog = replan(catalog.language)
     raise AssertionError("unreachable")
+
+
+def _write(
+    config: Config, options: ExtractOptions, plan: ArticlePlan, catalog: CatalogPlan, pending: bool
+) -> CatalogPlan:
+    source = plan.source
+
+    def replan(language: str | None) -> CatalogPlan:
+        return plan_catalog(config, options, source, load_article(config, source), plan.segments, language)
+
+    return write_planned(catalog, pending, (source.digest, source.language, source.targets), replan)
 
 
 def apply_catalogs(

@@ -15,17 +15,22 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.io import write_catalog
 from translate_flow.config import Config
-from translate_flow.errors import StaleWriteError, TranslateFlowError
+from translate_flow.errors import TranslateFlowError
 from translate_flow.project.discover import Discovery
-from translate_flow.project.fingerprint import stamp
 from translate_flow.reports import Notice, Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.entries import resource_entries
 from translate_flow.resources.load import load_catalog
 from translate_flow.resources.model import ResourceCatalog
-from translate_flow.steps.extract_article import CatalogPlan, ExtractOptions, Outcome, apply_catalogs, plan_catalog_file
+from translate_flow.steps.extract_article import (
+    CatalogPlan,
+    ExtractOptions,
+    Outcome,
+    apply_catalogs,
+    plan_catalog_file,
+    write_planned,
+)
 
 __all__ = ["ResourcePlan", "changed_resource_catalogs", "extract_resource", "plan_resource", "resource_todo"]
 
@@ -102,19 +107,11 @@ def plan_resource(config: Config, options: ExtractOptions, catalog: ResourceCata
 def _write(
     config: Config, options: ExtractOptions, catalog: ResourceCatalog, plan: CatalogPlan, pending: bool
 ) -> CatalogPlan:
-    """Write one catalog; when an editor saved it meanwhile, re-plan from that save (three tries)."""
-    for attempt in range(3):
-        if pending:
-            stamp(plan.po, catalog.digest, catalog.language, catalog.targets, pending=True)
-        try:
-            write_catalog(plan.path, plan.po, based_on=plan.before)
-            return plan
-        except StaleWriteError:
-            if attempt == 2:
-                raise
-            entries = resource_entries(text for reading in load_catalog(config, catalog) for text in reading.texts)
-            plan = _plan_catalog(config, options, catalog, entries, plan.language)
-    raise AssertionError("unreachable")
+    def replan(language: str | None) -> CatalogPlan:
+        entries = resource_entries(text for reading in load_catalog(config, catalog) for text in reading.texts)
+        return _plan_catalog(config, options, catalog, entries, language)
+
+    return write_planned(plan, pending, (catalog.digest, catalog.language, catalog.targets), replan)
 
 
 def apply_resource(config: Config, options: ExtractOptions, plan: ResourcePlan) -> Outcome:
