@@ -19,7 +19,7 @@ from tests.conftest import fill, read_po, run, write_tree
 from translate_flow.project.ownership import RECORD_NAME, file_digest
 
 NOT_OURS = "not written: it was not written by translate-flow (or was changed after)"
-WAY_OUT = "`translate-flow merge --overwrite` replaces it"
+WAY_OUT = "run `translate-flow import` to bring its translations into the PO file, or `translate-flow merge --overwrite` to replace it"
 HUMAN = "---\ntitle: Écrit à la main\n---\n\nUne page écrite par quelqu'un.\n"
 SOURCE = "---\ntitle: Written by hand\n---\n\nHello.\n\nWorld.\n"
 FRENCH = {"Written by hand": "Écrit", "Hello.": "Bonjour.", "World.": "Monde."}

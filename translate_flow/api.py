@@ -29,12 +29,14 @@ from translate_flow.project.exclude import glob_problem
 from translate_flow.reports import Notice, Report, StepReport
 from translate_flow.steps import check as check_step
 from translate_flow.steps import extract as extract_step
+from translate_flow.steps import import_pages as import_step
 from translate_flow.steps import init as init_step
 from translate_flow.steps import merge as merge_step
 from translate_flow.steps import pretranslate as pretranslate_step
 from translate_flow.steps import status as status_step
 from translate_flow.steps import sync as sync_step
 from translate_flow.steps.check import CheckReport
+from translate_flow.steps.import_pages import ImportReport
 from translate_flow.steps.init import InitReport
 from translate_flow.steps.status import StatusReport
 from translate_flow.steps.sync import SyncReport
@@ -42,6 +44,7 @@ from translate_flow.steps.sync import SyncReport
 __all__ = [
     "CheckReport",
     "Config",
+    "ImportReport",
     "InitReport",
     "Notice",
     "PretranslateReport",
@@ -52,6 +55,7 @@ __all__ = [
     "TranslateFlowError",
     "check",
     "extract",
+    "import_translations",
     "init",
     "load_config",
     "merge",
@@ -110,6 +114,24 @@ def extract(
         return extract_step.would_change(config, paths, jobs or default_jobs())
     options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
     return extract_step.extract(config, paths, options)
+
+
+def import_translations(
+    config: Config,
+    paths: Iterable[Path] = (),
+    *,
+    fuzzy: bool = False,
+    replace: bool = False,
+    languages: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> ImportReport:
+    """Bring the translations of existing translated pages into the PO files (extract runs first).
+
+    Imported entries are reviewed, or fuzzy with ``fuzzy``; another reviewed translation
+    already in a catalog is kept unless ``replace``. Content files are only read.
+    """
+    options = import_step.ImportOptions(fuzzy=fuzzy, replace=replace, languages=_codes(languages))
+    return import_step.import_translations(_excluding(config, exclude), paths, options)
 
 
 def pretranslate(

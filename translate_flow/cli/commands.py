@@ -13,6 +13,7 @@ from translate_flow.cli import options
 from translate_flow.cli.exits import Commands, end, write_user_file
 from translate_flow.cli.output import (
     Progress,
+    print_import,
     print_pretranslate,
     print_report,
     print_settings,
@@ -134,6 +135,33 @@ def merge(
         _config(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs, exclude=exclude, overwrite=overwrite
     )
     print_report(report, quiet)
+    end(report.exit_code)
+
+
+@main.command("import")
+@options.paths
+@options.quiet
+@options.languages
+@click.option("--fuzzy", is_flag=True, help="Mark imported translations fuzzy, for review.")
+@click.option(
+    "--replace", is_flag=True, help="Let a page's translation replace another reviewed one already in the PO file."
+)
+@options.exclude
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    quiet: bool,
+    languages: tuple[str, ...],
+    fuzzy: bool,
+    replace: bool,
+    exclude: tuple[str, ...],
+) -> None:
+    """Bring existing translated pages into the PO files (never changes a page)."""
+    report = api.import_translations(
+        _config(ctx), paths, fuzzy=fuzzy, replace=replace, languages=languages, exclude=exclude
+    )
+    print_import(report, quiet)
     end(report.exit_code)
 
 

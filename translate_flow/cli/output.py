@@ -12,11 +12,13 @@ from translate_flow import render
 from translate_flow.config import Config
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.reports import Report
+from translate_flow.steps.import_pages import ImportReport, PageImport
 from translate_flow.steps.status import StatusReport
 from translate_flow.steps.sync import SyncReport
 
 __all__ = [
     "Progress",
+    "print_import",
     "print_pretranslate",
     "print_report",
     "print_settings",
@@ -83,6 +85,51 @@ def print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
         )
     if report.interrupted:
         click.echo("interrupted: drafts received so far are saved and cached; run again to continue", err=True)
+
+
+def _page_line(row: PageImport) -> str:
+    counts = row.counts
+    parts = [f"{counts.imported + counts.already} of {counts.entries} texts imported"]
+    if counts.already:
+        parts.append(f"{counts.already} already there")
+    if counts.unpaired:
+        parts.append(f"{counts.unpaired} not paired")
+    if counts.conflicts:
+        parts.append(f"{counts.conflicts} kept another reviewed translation (--replace takes the page's)")
+    if counts.broken:
+        parts.append(f"{counts.broken} fuzzy: they would change the page's structure")
+    if counts.inconsistent:
+        parts.append(f"{counts.inconsistent} translated two ways on the page (the first taken)")
+    if not row.aligned:
+        parts.append("the body did not align: only front matter imported")
+    if row.reproduced:
+        parts.append("merge reproduces the page byte for byte")
+    else:
+        parts.append("merge will leave the page alone until it reproduces it (or `merge --overwrite`)")
+    return f"{row.page} ({row.language}) -> {row.catalog}: " + "; ".join(parts)
+
+
+def print_import(report: ImportReport, quiet: bool) -> None:
+    """Extract's report, then a line per translated page, then the summary."""
+    print_report(report.extract, quiet=True)
+    if not quiet:
+        for row in report.pages:
+            click.echo(_page_line(row))
+    for notice in report.notices:
+        click.echo(str(notice), err=True)
+    for error in report.errors:
+        if error not in report.extract.errors:
+            click.echo(f"error: {error}", err=True)
+    if not quiet:
+        imported = sum(row.counts.imported for row in report.pages)
+        written = sum(row.written for row in report.pages)
+        reproduced = sum(row.reproduced for row in report.pages)
+        unaligned = sum(not row.aligned for row in report.pages)
+        click.echo(
+            f"{len(report.pages)} pages read, {imported} entries imported into {written} PO files, "
+            f"{reproduced} pages reproduced by merge, {unaligned} did not align, {len(report.errors)} errors",
+            err=True,
+        )
 
 
 def print_sync(report: SyncReport, quiet: bool) -> None:

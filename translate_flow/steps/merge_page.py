@@ -22,7 +22,10 @@ from translate_flow.reports import Notice, Report
 __all__ = ["NOT_OURS", "legacy_pages", "not_ours_page", "write_page"]
 
 # The reason and the way out; merge says "not written: …", check "merge leaves it alone: …".
-NOT_OURS = "it was not written by translate-flow (or was changed after); `translate-flow merge --overwrite` replaces it"
+NOT_OURS = (
+    "it was not written by translate-flow (or was changed after); run `translate-flow import` to bring its"
+    " translations into the PO file, or `translate-flow merge --overwrite` to replace it"
+)
 
 
 def not_ours_page(out_rel: str) -> Notice:

@@ -1,0 +1,200 @@
+"""The import step: existing translated pages → PO entries (issue 16; po4a-gettextize's job).
+
+Extract runs first, so every source has its catalogs. Then, for each source and each
+target language whose page exists and was not written by merge, the page is segmented
+like a source, aligned with it (``adopt.align``), and the aligned translations are brought
+into that language's PO file (``adopt.fill``). Content files are only read.
+
+Each PO file is written atomically, and only when it changes; a file a translator saved
+meanwhile is read again and the import redone on it. A second run finds every entry
+already filled and writes nothing, so an interrupted import is simply run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from translate_flow.adopt.align import Alignment, align_segments
+from translate_flow.adopt.fill import FillCounts, fill_catalog
+from translate_flow.catalog.io import parse_catalog, write_catalog
+from translate_flow.config import Config
+from translate_flow.document.article import Article, parse_article
+from translate_flow.document.segment import Segment
+from translate_flow.document.segmenter import segment_article
+from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
+from translate_flow.fsutil import read_regular
+from translate_flow.project.discover import Source, discover, load_article, select_sources
+from translate_flow.project.lock import project_lock
+from translate_flow.project.ownership import Ownership
+from translate_flow.project.state import read_or_none
+from translate_flow.reports import Notice, Report, StepReport
+from translate_flow.steps.extract import extract
+from translate_flow.steps.merge import plan_merge
+
+__all__ = ["ImportOptions", "ImportReport", "PageImport", "import_translations"]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How imported translations are marked and which ones are taken."""
+
+    fuzzy: bool = False
+    """Mark imported entries fuzzy (for review) instead of reviewed."""
+    replace: bool = False
+    """Let a page's translation replace another reviewed translation already in the catalog."""
+    languages: tuple[str, ...] = ()
+    """Only these target languages (empty: all)."""
+
+
+@dataclass(frozen=True)
+class PageImport:
+    """What import did with one translated page."""
+
+    source: str
+    """The source article (project-relative)."""
+    page: str
+    """The translated page read (project-relative)."""
+    language: str
+    """Its language."""
+    catalog: str
+    """The PO file filled."""
+    counts: FillCounts
+    """Entries imported, already there, in conflict, not paired."""
+    same_structure: bool
+    """The page's body has the source's structure, so every text paired one by one."""
+    aligned: bool
+    """False when under half of the body's texts found a partner: only front matter was imported."""
+    reproduced: bool
+    """Merge would now write exactly the page's bytes (so it takes the page over unchanged)."""
+    written: bool
+    """The PO file changed."""
+
+
+@dataclass
+class ImportReport(StepReport):
+    """Extract's report, then one row per translated page."""
+
+    extract: Report = field(default_factory=Report)
+    """What the extract run before the import did."""
+    pages: list[PageImport] = field(default_factory=list)
+    """Each translated page imported from, in source order."""
+    notices: list[Notice] = field(default_factory=list)
+    """Pages skipped, and why."""
+
+
+def import_translations(
+    config: Config, paths: Iterable[Path] = (), options: ImportOptions | None = None
+) -> ImportReport:
+    """Bring the translations of existing translated pages into the PO files."""
+    options = options or ImportOptions()
+    paths = list(paths)
+    report = ImportReport(extract=extract(config, paths))
+    report.errors.extend(report.extract.errors)
+    with project_lock(config.root, config.locales_path, "import", config.lock_timeout):
+        try:
+            ownership = Ownership(config)
+        except TranslateFlowError as exc:
+            report.errors.append(exc)
+            return report
+        discovery = discover(config)
+        failed = {error.path for error in report.errors}
+        for source in select_sources(discovery.sources, paths):
+            if source.rel in failed:
+                continue
+            try:
+                _import_source(config, options, ownership, source, report)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
+    return report
+
+
+def _segments(config: Config, article: Article) -> list[Segment]:
+    return segment_article(article, config.front_matter_keys, config.math, config.shortcodes)[0]
+
+
+def _import_source(
+    config: Config, options: ImportOptions, ownership: Ownership, source: Source, report: ImportReport
+) -> None:
+    article = load_article(config, source)
+    segments = _segments(config, article)
+    for language in source.targets:
+        if options.languages and language not in options.languages:
+            continue
+        page_path = source.outputs[language]
+        page_rel = page_path.relative_to(config.root).as_posix()
+        data = read_or_none(page_path)
+        if data is None:
+            continue
+        if ownership.ours(page_rel, data):
+            report.notices.append(Notice(page_rel, None, "not imported: merge wrote it from the PO file"))
+            continue
+        try:
+            page = parse_article(data, page_path, page_rel, language)
+            page_segments = _segments(config, page)
+            alignment = align_segments(segments, page_segments, config.math)
+            row = _import_page(config, options, source, language, segments, page_segments, alignment, data, page_rel)
+        except TranslateFlowError as exc:
+            report.errors.append(exc)
+            continue
+        report.pages.append(row)
+
+
+def _usable(alignment: Alignment, source: list[Segment]) -> tuple[Alignment, bool]:
+    """The pairs to import: all, or only the front matter's when the body did not align."""
+    if alignment.same_structure or alignment.body_paired * 2 >= alignment.body_total:
+        return alignment, True
+    kept = tuple((i, j) for i, j in alignment.pairs if source[i].fm_path is not None)
+    return Alignment(kept, False, alignment.body_total, 0), False
+
+
+def _import_page(
+    config: Config,
+    options: ImportOptions,
+    source: Source,
+    language: str,
+    segments: list[Segment],
+    page_segments: list[Segment],
+    alignment: Alignment,
+    page_bytes: bytes,
+    page_rel: str,
+) -> PageImport:
+    usable, aligned = _usable(alignment, segments)
+    po_path = source.po_path(config, language)
+    po_rel = po_path.relative_to(config.root).as_posix()
+    for attempt in range(3):
+        try:
+            before = read_regular(po_path)
+        except OSError as exc:
+            raise CatalogError(f"cannot read: {exc.strerror or exc}; run `translate-flow extract`", po_rel) from exc
+        po, counts = fill_catalog(
+            config,
+            parse_catalog(before, po_rel),
+            segments,
+            page_segments,
+            usable,
+            page_rel,
+            fuzzy=options.fuzzy,
+            replace=options.replace,
+        )
+        try:
+            written = write_catalog(po_path, po, based_on=before)
+            break
+        except StaleWriteError:
+            if attempt == 2:
+                raise
+    reproduced = _reproduced(config, source, language, po, page_bytes, options.fuzzy)
+    return PageImport(
+        source.rel, page_rel, language, po_rel, counts, alignment.same_structure, aligned, reproduced, written
+    )
+
+
+def _reproduced(
+    config: Config, source: Source, language: str, po: polib.POFile, page_bytes: bytes, include_fuzzy: bool
+) -> bool:
+    """Whether merge, given ``po``, would write exactly the page's bytes."""
+    planned = list(plan_merge(config, [source], include_fuzzy, Report(), [language], {language: po}))
+    return len(planned) == 1 and planned[0].data == page_bytes
