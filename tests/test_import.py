@@ -115,8 +115,10 @@ def pseudo(language: str):
 LAYOUTS = {
     "filename": ('languages = ["fr", "de"]\n', "content/{name}.md", "content/{name}.{lang}.md"),
     "directory": (
-        ('languages = ["fr", "de"]\nlayout = "directory"\n[content_dirs]\nen = "content/en"\n'
-        'fr = "content/fr"\nde = "content/de"\n'),
+        (
+            'languages = ["fr", "de"]\nlayout = "directory"\n[content_dirs]\nen = "content/en"\n'
+            'fr = "content/fr"\nde = "content/de"\n'
+        ),
         "content/en/{name}.md",
         "content/{lang}/{name}.md",
     ),
@@ -251,3 +253,22 @@ def test_a_page_that_does_not_align_keeps_only_its_front_matter(project: Path) -
     po = read_po(project / "locales/fr/a.po")
     assert po.find("Notes").msgstr == "Carnet"
     assert [entry.msgid for entry in po if entry.msgstr] == ["Notes"]
+
+
+def test_a_page_that_cannot_be_read_is_one_line_and_the_others_are_imported(project: Path) -> None:
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n',
+            "content/a.md": "---\ntitle: First\n---\n\nOne.\n",
+            "content/a.fr.md": "---\ntitle: [unclosed\n---\n\nUn.\n",
+            "content/b.md": "---\ntitle: Second\n---\n\nTwo.\n",
+            "content/b.fr.md": "---\ntitle: Deuxième\n---\n\nDeux.\n",
+        },
+    )
+    result = run(project, "import")
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and re.match(r"error: content/a\.fr\.md:\d+: invalid YAML", errors[0])
+    assert "Traceback" not in result.output
+    assert read_po(project / "locales/fr/b.po").find("Two.").msgstr == "Deux."
