@@ -60,24 +60,33 @@ def index(po: polib.POFile | None) -> dict[Key, polib.POEntry]:
 
 def entries_for(segments: Iterable[Segment], rel: str) -> list[polib.POEntry]:
     """One entry per distinct text, in source order, with every reference and kind."""
+    return entries_for_articles([(segments, rel)])
+
+
+def entries_for_articles(articles: Iterable[tuple[Iterable[Segment], str]]) -> list[polib.POEntry]:
+    """``entries_for`` of several articles sharing one catalog: a text they share is one entry
+    with every article's references, in the order the articles and their texts come."""
     entries: dict[Key, polib.POEntry] = {}
     # Sets beside the lists: a text repeated 40,000 times must not cost 40,000² comparisons.
     seen: dict[Key, tuple[set[tuple[str, str]], set[str]]] = {}
-    for segment in segments:
-        key: Key = (None, segment.text)
-        occurrence = (rel, str(segment.location.line))
-        entry = entries.get(key)
-        if entry is None:
-            entries[key] = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[occurrence], comment=segment.kind)
-            seen[key] = ({occurrence}, {segment.kind})
-            continue
-        occurrences, kinds = seen[key]
-        if occurrence not in occurrences:
-            occurrences.add(occurrence)
-            entry.occurrences.append(occurrence)
-        if segment.kind not in kinds:
-            kinds.add(segment.kind)
-            entry.comment += "\n" + segment.kind
+    for segments, rel in articles:
+        for segment in segments:
+            key: Key = (None, segment.text)
+            occurrence = (rel, str(segment.location.line))
+            entry = entries.get(key)
+            if entry is None:
+                entries[key] = polib.POEntry(
+                    msgid=segment.text, msgstr="", occurrences=[occurrence], comment=segment.kind
+                )
+                seen[key] = ({occurrence}, {segment.kind})
+                continue
+            occurrences, kinds = seen[key]
+            if occurrence not in occurrences:
+                occurrences.add(occurrence)
+                entry.occurrences.append(occurrence)
+            if segment.kind not in kinds:
+                kinds.add(segment.kind)
+                entry.comment += "\n" + segment.kind
     return list(entries.values())
 
 

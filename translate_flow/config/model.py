@@ -111,6 +111,8 @@ class Config:
     """How translated articles are named: ``post.md`` → ``post.<lang>.md``."""
     exclude: tuple[str, ...] = schema.EXCLUDE.default
     """Globs of the files and folders left alone, relative to the root (``[exclude]`` and ``--exclude``)."""
+    catalogs: str = schema.CATALOGS.default
+    """Which PO file holds an article's texts: ``article``, ``section``, ``language`` or a template."""
     min_percent: float = schema.MIN_PERCENT.default
     """Merge writes an article only when this share of its segments is translated."""
     wrap: int = schema.WRAP.default

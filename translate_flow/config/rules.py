@@ -12,6 +12,7 @@ from pathlib import Path
 
 from translate_flow.config.key_types import Rule
 from translate_flow.languages import parse_language
+from translate_flow.project.catalog_names import catalog_problem
 from translate_flow.project.exclude import glob_problem
 from translate_flow.qa.names import CHECK_NAMES
 
@@ -52,6 +53,11 @@ def relative(name: str, value: str, root: Path) -> str | None:
     if path.is_absolute() or ".." in path.parts:
         return f"'{name}' must be a relative path inside the project"
     return None
+
+
+def catalogs(name: str, value: str, root: Path) -> str | None:
+    problem = catalog_problem(value)
+    return None if problem is None else f"'{name}': {problem}"
 
 
 def wrap(name: str, value: int, root: Path) -> str | None:

@@ -79,6 +79,17 @@ MIN_PERCENT = Key(
     "segments is translated (fuzzy entries count as untranslated).",
     rules.between(0, 100),
 )
+CATALOGS = Key(
+    "",
+    "catalogs",
+    STRING,
+    "article",
+    'Which PO file holds which articles\' texts: "article" (one per article), "section" (one\n'
+    'per top-level content folder), "language" (one per language: <lang>/content.po), or a\n'
+    'path template under locales/ such as "{lang}/{section}.po" ({lang}, {section}, {stem}).\n'
+    "Changing it carries every translation over to the new files.",
+    rules.catalogs,
+)
 WRAP = Key(
     "",
     "wrap",
@@ -273,6 +284,7 @@ KEYS: tuple[Key[Any], ...] = (
     LANGUAGES,
     LAYOUT,
     EXCLUDE,
+    CATALOGS,
     MIN_PERCENT,
     WRAP,
     FUZZY_THRESHOLD,

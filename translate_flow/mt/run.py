@@ -112,10 +112,13 @@ def _gather(
     report.notices.extend(str(notice) for notice in discovery.notices)
     catalogs: list[PendingCatalog] = []
     units = _Units(config)
-    found = [
-        (s.language, t, p, r)
-        for s, t, p, r in target_catalogs(config, select_sources(discovery.sources, paths), languages)
-    ]
+    # A catalog several articles share (``catalogs``) is drafted once.
+    found = list(
+        {
+            r: (s.language, t, p, r)
+            for s, t, p, r in target_catalogs(config, select_sources(discovery.sources, paths), languages)
+        }.values()
+    )
     chosen = select_catalogs(resources.catalogs, paths)
     found += [(c.language, t, p, r) for c, t, p, r in resource_target_catalogs(config, chosen, languages)]
     for language, target, path, rel in found:

@@ -16,8 +16,9 @@ from translate_flow.config import Config
 from translate_flow.document.article import Article, parse_article, read_article_bytes
 from translate_flow.errors import ArticleError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement
+from translate_flow.project.catalog_names import catalog_name, per_article
 from translate_flow.project.exclude import Exclusions
-from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint, source_digest
+from translate_flow.project.fingerprint import config_fingerprint, group_digest, read_fingerprint, source_digest
 from translate_flow.project.groups import sources_of
 from translate_flow.project.layout import Layout, layout_for
 from translate_flow.project.scan import markdown_files
@@ -26,14 +27,14 @@ from translate_flow.reports import Notice
 __all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "resolve", "select_sources"]
 
 
-def po_path(config: Config, stem: str, language: str) -> Path:
-    """The PO file of an article's catalog ``stem`` in ``language``."""
-    return config.locales_path / language / (stem + ".po")
+def po_path(config: Config, catalog: str, language: str) -> Path:
+    """The PO file of the catalog named ``catalog`` (``project.catalog_names``) in ``language``."""
+    return config.locales_path / language / (catalog + ".po")
 
 
-def pot_path(config: Config, stem: str) -> Path:
-    """The POT template of an article's catalog ``stem``."""
-    return config.locales_path / "templates" / (stem + ".pot")
+def pot_path(config: Config, catalog: str) -> Path:
+    """The POT template of the catalog named ``catalog``."""
+    return config.locales_path / "templates" / (catalog + ".pot")
 
 
 @dataclass(frozen=True)
@@ -55,17 +56,19 @@ class Source:
     fresh: bool
     """True when the POT header already carries ``digest``: the catalogs were made from these bytes."""
     stem: str
-    """Catalog name: the path within its content (or language) folder, without ``.md``."""
+    """The path within its content (or language) folder, without ``.md``."""
     hint: str | None
     """The language the file's name or folder gives (None: none)."""
+    catalog: str
+    """The name of the catalog its texts go into (its ``stem`` unless ``catalogs`` groups articles)."""
     article: Article | None = field(default=None, compare=False, repr=False)
     """The parsed article, when discovery had to parse it (so no step parses it twice)."""
 
     def po_path(self, config: Config, language: str) -> Path:
-        return po_path(config, self.stem, language)
+        return po_path(config, self.catalog, language)
 
     def pot_path(self, config: Config) -> Path:
-        return pot_path(config, self.stem)
+        return pot_path(config, self.catalog)
 
     def catalog_paths(self, config: Config) -> list[Path]:
         return [self.po_path(config, lang) for lang in self.targets] + [self.pot_path(config)]
@@ -86,12 +89,14 @@ class Unresolved:
     digest: str
     """Fingerprint of the source bytes and the settings."""
     stem: str
-    """Catalog name."""
+    """The path within its content folder, without ``.md``."""
     hint: str | None
     """The language the file's name or folder gives."""
+    catalog: str
+    """The name of the catalog its texts go into."""
 
     def pot_path(self, config: Config) -> Path:
-        return pot_path(config, self.stem)
+        return pot_path(config, self.catalog)
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,7 @@ class _Prober:
         self.settings = config_fingerprint(config)
         self.errors = errors
         self.cache: dict[Path, Source | Unresolved | None] = {}
+        self.per_article = per_article(config.catalogs)
 
     def probe(self, path: Path, lazy: bool = False) -> Source | Unresolved | None:
         if path not in self.cache:
@@ -154,17 +160,22 @@ class _Prober:
             return None
         digest = source_digest(self.settings, rel, data)
         _, hint, stem, _ = self.layout.placement(path)
-        known = read_fingerprint(pot_path(config, stem))
-        if known is not None and known.digest == digest:
-            return Source(path, rel, known.language, known.targets, {}, digest, True, stem, hint)
-        if lazy:
-            return Unresolved(path, rel, digest, stem, hint)
+        catalog = catalog_name(config.catalogs, stem)
+        if self.per_article:
+            # A catalog shared by several articles has one fingerprint for all of them
+            # (``shared_freshness``): each article is parsed, and the group judged as one.
+            known = read_fingerprint(pot_path(config, catalog))
+            if known is not None and known.digest == digest:
+                return Source(path, rel, known.language, known.targets, {}, digest, True, stem, hint, catalog)
+            if lazy:
+                return Unresolved(path, rel, digest, stem, hint, catalog)
         try:
             article = parse_article(data, path, rel, hint or config.source_language)
         except ArticleError as exc:
             self.errors.append(exc)
             return None
-        return Source(path, rel, article.language, _targets(config, article), {}, digest, False, stem, hint, article)
+        targets = _targets(config, article)
+        return Source(path, rel, article.language, targets, {}, digest, False, stem, hint, catalog, article)
 
 
 def resolve(config: Config, item: Unresolved) -> Source:
@@ -178,7 +189,9 @@ def resolve(config: Config, item: Unresolved) -> Source:
         if not _excluded(config, excluded, out := layout.output_path(item.path, lang))
     }
     targets = tuple(outputs)  # as for parsed sources: an excluded output keeps no catalog
-    source = Source(item.path, item.rel, article.language, targets, outputs, item.digest, False, item.stem, item.hint)
+    source = Source(
+        item.path, item.rel, article.language, targets, outputs, item.digest, False, item.stem, item.hint, item.catalog
+    )
     confinement = Confinement(config.root)
     for path in [*source.catalog_paths(config), *outputs.values()]:
         confinement.check(path)
@@ -213,7 +226,7 @@ class _Claims:
             return None
         targets = source.targets if isinstance(source, Source) else ()
         try:
-            for path in [source.pot_path(config), *(po_path(config, source.stem, t) for t in targets)]:
+            for path in [source.pot_path(config), *(po_path(config, source.catalog, t) for t in targets)]:
                 self.confinement.check(path)
         except UnsafePathError as exc:
             self.errors.append(exc)
@@ -270,6 +283,8 @@ def discover(config: Config, lazy: bool = False) -> Discovery:
             elif admitted is not None:
                 unresolved.append(admitted)
     notices.extend(_not_sources(config, layout, orphans))
+    if not prober.per_article:
+        sources = shared_freshness(config, sources)
     return Discovery(
         tuple(sorted(sources, key=lambda s: s.path)),
         tuple(sorted(unresolved, key=lambda s: s.path)),
@@ -290,6 +305,20 @@ def _not_sources(config: Config, layout: Layout, orphans: Mapping[Path, list[Pat
             None,
             f"not a source: {pages} only in this language's folder, not in {where} ({shown}); left as they are",
         )
+
+
+def shared_freshness(config: Config, sources: Sequence[Source]) -> list[Source]:
+    """Sources marked fresh when their shared catalog's template carries the digest of the
+    whole group: one changed article makes the whole catalog be planned again."""
+    groups: dict[str, list[Source]] = {}
+    for source in sources:
+        groups.setdefault(source.catalog, []).append(source)
+    marked: list[Source] = []
+    for catalog, members in groups.items():
+        known = read_fingerprint(pot_path(config, catalog))
+        fresh = known is not None and known.digest == group_digest((m.rel, m.digest) for m in members)
+        marked.extend(replace(member, fresh=fresh) for member in members)
+    return marked
 
 
 _Item = TypeVar("_Item", Source, Unresolved)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ __all__ = [
     "Fingerprint",
     "config_fingerprint",
     "confirm_pending",
+    "group_digest",
     "read_fingerprint",
     "source_digest",
     "stamp",
@@ -53,6 +55,9 @@ def config_fingerprint(config: Config) -> bytes:
         ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
         repr(config.math),
     ]
+    if config.catalogs != "article":
+        # Added only when set, so that catalogs made one per article keep their fingerprints.
+        parts.append("catalogs=" + config.catalogs)
     if config.shortcodes != BUILT_IN:
         # The built-in list belongs to this version (``__version__`` above), so only a project's
         # own [shortcodes] table is added; catalogs made with the defaults keep their fingerprints.
@@ -63,6 +68,12 @@ def config_fingerprint(config: Config) -> bytes:
 def source_digest(settings: bytes, rel: str, data: bytes) -> str:
     """The hash of an article's bytes, its name, and the settings (``config_fingerprint``)."""
     return hashlib.sha256(settings + b"\x00" + rel.encode() + b"\x00" + data).hexdigest()
+
+
+def group_digest(members: Iterable[tuple[str, str]]) -> str:
+    """The fingerprint of a catalog several articles share: of each one's (name, digest)."""
+    parts = sorted(f"{rel}\x00{digest}" for rel, digest in members)
+    return hashlib.sha256("\x01".join(parts).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from translate_flow.config import Config
 from translate_flow.errors import ArticleError, CatalogError, ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
-from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
+from translate_flow.project.discover import Source, discover, select_sources
 from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import count
@@ -115,37 +115,34 @@ def run_checks(
     # The pages merge would treat as its own (the same record and migration rule as merge).
     record = Ownership(config).files
     owners = {**record, **legacy_pages(config, sources, record, StateCache(config.root, "merge"))}
-    todo: list[tuple[Source, dict[str, tuple[str, str]]]] = []
-    for source in sources:
+    todo: list[tuple[tuple[Source, ...], dict[str, tuple[str, str]]]] = []
+    report.checked.extend(source.rel for source in sources)
+    for members in catalog_groups(sources):
         fresh: dict[str, tuple[str, str]] = {}
-        report.checked.append(source.rel)
-        pot = source.pot_path(config)
+        label = members[0].rel if len(members) == 1 else f"the {len(members)} articles of {members[0].catalog}"
+        pot = members[0].pot_path(config)
         pot_rel = pot.relative_to(config.root).as_posix()
         if not pot.exists():
-            report.findings.append(_needs_extract(pot_rel, "missing-pot", f"no template for {source.rel}"))
+            report.findings.append(_needs_extract(pot_rel, "missing-pot", f"no template for {label}"))
         elif pot_rel in stale:
-            report.findings.append(_needs_extract(pot_rel, "stale", f"out of date with {source.rel}"))
-        for _, language, po_path, rel in target_catalogs(config, [source], wanted):
+            report.findings.append(_needs_extract(pot_rel, "stale", f"out of date with {label}"))
+        for language in dict.fromkeys(lang for member in members for lang in member.targets):
+            if wanted and language not in wanted:
+                continue
+            po_path = members[0].po_path(config, language)
+            rel = po_path.relative_to(config.root).as_posix()
             if not po_path.exists():
-                message = f"no {language} catalog for {source.rel}"
+                message = f"no {language} catalog for {label}"
                 report.findings.append(_needs_extract(rel, "missing-po", message, language))
                 continue
             report.checked.append(rel)
             if rel in stale:
-                report.findings.append(_needs_extract(rel, "stale", f"out of date with {source.rel}", language))
-            po_bytes = read_or_none(po_path)
-            out = source.outputs.get(language)
-            out_bytes = read_or_none(out) if out is not None else None
-            older = out_bytes is not None and out is not None and out.stat().st_mtime < po_path.stat().st_mtime
-            owner = owners.get(out.relative_to(config.root).as_posix()) if out is not None else None
+                report.findings.append(_needs_extract(rel, "stale", f"out of date with {label}", language))
             key = digest(
-                source.digest,
-                po_bytes,
-                out_bytes,
-                str(older),
+                read_or_none(po_path),
+                *(_output_key(config, member, language, po_path, owners) for member in members),
                 repr(sorted(gate.disabled)),
                 repr(config.min_percent),
-                owner,
             )
             cached = state.get(rel)
             if cached and cached.get("key") == key:
@@ -153,7 +150,7 @@ def run_checks(
                 continue
             fresh[language] = (rel, key)
         if fresh:
-            todo.append((source, fresh))
+            todo.append((tuple(members), fresh))
     task = partial(_check_source, config, gate.disabled, owners)
     for found_by_language, errors in run_tasks(task, todo, jobs):
         for error in errors:
@@ -176,6 +173,23 @@ def run_checks(
     return report
 
 
+def catalog_groups(sources: Sequence[Source]) -> list[list[Source]]:
+    """The sources by the catalog they share (one each unless ``catalogs`` groups articles)."""
+    groups: dict[str, list[Source]] = {}
+    for source in sources:
+        groups.setdefault(source.catalog, []).append(source)
+    return list(groups.values())
+
+
+def _output_key(config: Config, source: Source, language: str, po_path: Path, owners: Mapping[str, str]) -> str:
+    """What one article's findings for ``language`` depend on besides the catalog."""
+    out = source.outputs.get(language)
+    out_bytes = read_or_none(out) if out is not None else None
+    older = out_bytes is not None and out is not None and out.stat().st_mtime < po_path.stat().st_mtime
+    owner = owners.get(out.relative_to(config.root).as_posix()) if out is not None else None
+    return digest(source.digest, out_bytes, str(older), owner)
+
+
 def _needs_extract(path: str, check: str, message: str, language: str | None = None) -> Finding:
     category = "stale" if check == "stale" else "missing"
     return Finding(path, None, check, category, f"{message}; run `translate-flow extract`", language)
@@ -185,10 +199,10 @@ def _check_source(
     config: Config,
     disabled: frozenset[str],
     owners: Mapping[str, str],
-    item: tuple[Source, dict[str, tuple[str, str]]],
+    item: tuple[tuple[Source, ...], dict[str, tuple[str, str]]],
 ) -> tuple[list[tuple[str, str, list[Finding]]], list[TranslateFlowError]]:
-    """The findings of one article's catalogs and outputs (run in a worker with --jobs)."""
-    source, wanted = item
+    """The findings of one catalog's files and its articles' outputs (run in a worker with --jobs)."""
+    members, wanted = item
     errors: list[TranslateFlowError] = []
     results: list[tuple[str, str, list[Finding]]] = []
     parsed: dict[str, polib.POFile] = {}
@@ -215,10 +229,12 @@ def _check_source(
         results.append((rel, key, found))
         parsed[language] = po
     merge_report = Report()
-    outputs = _output_findings(config, source, parsed, owners, merge_report)
-    for rel, _, found in results:
-        language = next(lang for lang, (r, _) in wanted.items() if r == rel)
-        found.extend(outputs.get(language, []))
+    for source in members:
+        wanted_here = {lang: po for lang, po in parsed.items() if lang in source.targets}
+        outputs = _output_findings(config, source, wanted_here, owners, merge_report)
+        for rel, _, found in results:
+            language = next(lang for lang, (r, _) in wanted.items() if r == rel)
+            found.extend(outputs.get(language, []))
     errors.extend(merge_report.errors)
     return results, errors
 

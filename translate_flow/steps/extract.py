@@ -16,6 +16,7 @@ from pathlib import Path
 from translate_flow.config import Config
 from translate_flow.fsutil import remove_stale_temp_files
 from translate_flow.parallel import run_tasks
+from translate_flow.project.catalog_names import per_article
 from translate_flow.project.discover import Discovery, Source, Unresolved, discover
 from translate_flow.project.discover import select_sources as select
 from translate_flow.project.lock import project_lock
@@ -23,6 +24,7 @@ from translate_flow.project.segment_cache import prune_segments
 from translate_flow.project.state import STATE_DIR
 from translate_flow.reports import Report
 from translate_flow.steps.extract_article import ExtractOptions, changed_catalogs, extract_article
+from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
 from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
 from translate_flow.steps.extract_resource import changed_resource_catalogs, extract_resource, resource_todo
 
@@ -45,6 +47,28 @@ def todo(
     return sorted(found, key=lambda s: s.path)
 
 
+def group_todo(
+    config: Config, discovery: Discovery, paths: Iterable[Path], options: ExtractOptions, report: Report
+) -> list[list[Source]]:
+    """The shared catalogs extract must plan, each as its articles; a catalog is planned whole,
+    even when only some of its articles are under ``paths``, so no other article's texts go."""
+    groups: dict[str, list[Source]] = {}
+    for source in discovery.sources:
+        groups.setdefault(source.catalog, []).append(source)
+    wanted = {source.catalog for source in select(discovery.sources, list(paths))}
+    found: list[list[Source]] = []
+    for catalog, members in sorted(groups.items()):
+        if catalog not in wanted:
+            continue
+        files = {path for member in members for path in member.catalog_paths(config)}
+        if all(m.fresh for m in members) and not options.force and all(p.exists() for p in files):
+            report.unchanged += len(files)
+            report.skipped += len(members)
+        else:
+            found.append(members)
+    return found
+
+
 def _start(config: Config, discovery: Discovery | None) -> tuple[Discovery, Report]:
     discovery = discovery or discover(config, lazy=True)
     return discovery, Report(notices=list(discovery.notices), errors=list(discovery.errors))
@@ -57,10 +81,16 @@ def would_change(
     discovery, report = _start(config, discovery)
     options = ExtractOptions(jobs=jobs)
     paths = list(paths)
-    items = todo(config, discovery, paths, options, report)
     resources = resource_todo(config, discovery, paths, options, report)
+    if per_article(config.catalogs):
+        articles = run_tasks(
+            partial(changed_catalogs, config, options), todo(config, discovery, paths, options, report), jobs
+        )
+    else:
+        groups = group_todo(config, discovery, paths, options, report)
+        articles = run_tasks(partial(changed_group_catalogs, config, options), groups, jobs)
     for part in chain(
-        run_tasks(partial(changed_catalogs, config, options), items, jobs),
+        articles,
         run_tasks(partial(changed_resource_catalogs, config, options), resources, jobs),
     ):
         report.written.extend(part.written)
@@ -81,10 +111,15 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         discovery, report = _start(config, None)
         unmatched: list[tuple[str, str]] = []
         stamps: list[str] = []
-        items = todo(config, discovery, paths, options, report)
+        if per_article(config.catalogs):
+            items = todo(config, discovery, paths, options, report)
+            articles = run_tasks(partial(extract_article, config, options), items, options.jobs)
+        else:
+            groups = group_todo(config, discovery, paths, options, report)
+            articles = run_tasks(partial(extract_group, config, options), groups, options.jobs)
         resources = resource_todo(config, discovery, paths, options, report)
         for outcome in chain(
-            run_tasks(partial(extract_article, config, options), items, options.jobs),
+            articles,
             run_tasks(partial(extract_resource, config, options), resources, options.jobs),
         ):
             report.written.extend(outcome.report.written)

@@ -26,6 +26,7 @@ from translate_flow.project.discover import Source, Unresolved, load_article, re
 from translate_flow.project.fingerprint import stamp
 from translate_flow.project.segment_cache import save_segments
 from translate_flow.reports import Notice, Report
+from translate_flow.steps.catalog_switch import previous_catalog
 
 __all__ = [
     "ArticlePlan",
@@ -33,6 +34,7 @@ __all__ = [
     "ExtractOptions",
     "apply_article",
     "apply_catalogs",
+    "carried_notices",
     "changed_catalogs",
     "extract_article",
     "plan_article",
@@ -70,6 +72,8 @@ class CatalogPlan:
     """Entries are left that no translation in this file matched (phase 2 looks further)."""
     changed: bool
     """The new content differs from ``before``."""
+    carried_from: tuple[str, ...] = ()
+    """A new file's translations came from these files of another ``catalogs`` setting."""
 
 
 @dataclass(frozen=True)
@@ -102,11 +106,14 @@ def plan_catalog_file(
     entries: list[polib.POEntry],
     header: Callable[[str | None], str],
     fingerprint: tuple[str, str, tuple[str, ...]],
+    members: Sequence[tuple[str, str]] = (),
 ) -> CatalogPlan:
     """The new content of the PO file at ``path`` (the POT when ``language`` is None), from its bytes now.
 
     ``header`` gives a new file's comment from the language's name (None for the POT);
-    ``fingerprint`` (digest, language, targets) goes into the POT's header.
+    ``fingerprint`` (digest, language, targets) goes into the POT's header. A new PO file
+    takes the translations ``members`` ((rel, stem) of its articles) had in the files of
+    another ``catalogs`` setting (``catalog_switch``).
     """
     rel = path.relative_to(config.root).as_posix()
     try:
@@ -116,6 +123,9 @@ def plan_catalog_file(
     except OSError as exc:
         raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
     old = parse_catalog(before, rel) if before is not None else None
+    carried: tuple[str, ...] = ()
+    if old is None and language is not None and members:
+        old, carried = previous_catalog(config, members, language, path)
     parsed = parse_language(language) if language else None
     po, unmatched = build_catalog(
         entries,
@@ -126,11 +136,12 @@ def plan_catalog_file(
         threshold=config.fuzzy_threshold,
         keep_obsolete=options.keep_obsolete,
     )
-    if old is None:
+    if before is None:
         po.header = header(parsed.display_name if parsed else None)
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), catalog_changes(before, po) is not None)
+    changed = catalog_changes(before, po) is not None
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, carried)
 
 
 def plan_catalog(
@@ -151,6 +162,7 @@ def plan_catalog(
         entries_for(segments, article.rel),
         partial(_header_comment, article.rel),
         (source.digest, source.language, source.targets),
+        [(source.rel, source.stem)],
     )
 
 
@@ -176,7 +188,21 @@ def plan_article(
             plans.append(plan_catalog(config, options, source, article, segments, language))
         except TranslateFlowError as exc:
             errors.append(exc)
-    return ArticlePlan(source, tuple(segments), tuple(plans), notices, tuple(errors))
+    return ArticlePlan(source, tuple(segments), tuple(plans), notices + carried_notices(plans), tuple(errors))
+
+
+def carried_notices(plans: Iterable[CatalogPlan]) -> tuple[Notice, ...]:
+    """Where a new catalog's translations came from, and that those files are now unused."""
+    return tuple(
+        Notice(
+            plan.rel,
+            None,
+            f"took the translations of {', '.join(plan.carried_from)} (`catalogs` changed); "
+            "that file is no longer used: delete it when you have checked the new one",
+        )
+        for plan in plans
+        if plan.carried_from
+    )
 
 
 @dataclass

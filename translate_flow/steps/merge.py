@@ -7,7 +7,7 @@ page's structure); ``check`` consumes the same plans. ``merge`` writes them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -33,7 +33,7 @@ from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.merge_page import legacy_pages, write_page
 from translate_flow.steps.merge_resource import merge_resources
-from translate_flow.steps.target_catalog import read_target_catalog
+from translate_flow.steps.target_catalog import CatalogReader, read_target_catalog
 
 
 def _rel(config: Config, path: Path) -> str:
@@ -111,6 +111,8 @@ def publishable(
     for entry in po:
         if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
             continue
+        if entry.msgid not in kinds:
+            continue  # another article's text, in a catalog several share (``catalogs``)
         line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
         off = switched_off(entry.flags, config.check.disable)
         found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math, config.shortcodes)
@@ -128,10 +130,12 @@ def plan_merge(
     report: Report,
     languages: Collection[str] | None = None,
     catalogs: Mapping[str, polib.POFile] | None = None,
+    reader: Callable[[Path, str, Report], tuple[polib.POFile, bytes, dict[int, int]] | None] = read_target_catalog,
 ) -> Iterator[PlannedOutput]:
     """Compute each translated article in memory; problems go into ``report``.
 
-    ``catalogs`` may hold PO files the caller already parsed, by language.
+    ``catalogs`` may hold PO files the caller already parsed, by language; ``reader`` reads
+    the others (a ``CatalogReader`` reads a shared catalog once for all its articles).
     """
     for source in sources:
         wanted = [lang for lang in source.outputs if languages is None or lang in languages]
@@ -156,7 +160,7 @@ def plan_merge(
             if catalogs is not None and lang in catalogs:
                 po, inputs = catalogs[lang], ""
             else:
-                found = read_target_catalog(po_path, po_rel, report)
+                found = reader(po_path, po_rel, report)
                 if found is None:
                     continue
                 po, po_bytes, lines = found
@@ -194,13 +198,30 @@ class _MergeOutcome:
     """Pages that now hold what merge wrote, by digest, for the ownership record."""
 
 
-def _merge_source(
-    config: Config, include_fuzzy: bool, overwrite: bool, known: Mapping[str, str], source: Source
+def _merge_group(
+    config: Config, include_fuzzy: bool, overwrite: bool, known: Mapping[str, str], members: Sequence[Source]
 ) -> _MergeOutcome:
-    """One article's pages; ``known`` is a copy of the ownership record (this may run in a worker)."""
+    """The pages of the articles of one catalog, from one reading of each of its PO files;
+    ``known`` is a copy of the ownership record (this may run in a worker)."""
     outcome = _MergeOutcome(Report(), {}, {})
+    reader = CatalogReader()
+    for source in members:
+        _merge_source(config, include_fuzzy, overwrite, known, source, reader, outcome)
+    return outcome
+
+
+def _merge_source(
+    config: Config,
+    include_fuzzy: bool,
+    overwrite: bool,
+    known: Mapping[str, str],
+    source: Source,
+    reader: CatalogReader,
+    outcome: _MergeOutcome,
+) -> None:
+    """One article's pages, into ``outcome``."""
     report = outcome.report
-    for plan in plan_merge(config, [source], include_fuzzy, report):
+    for plan in plan_merge(config, [source], include_fuzzy, report, reader=reader):
         out_rel = _rel(config, plan.path)
         held_notices = plan.held + plan.unfaithful
         report.notices.extend(held_notices)
@@ -222,7 +243,6 @@ def _merge_source(
             continue
         outcome.state[out_rel] = {"in": plan.inputs, "out": digest(plan.data), "po": plan.po_rel, "held": held}
         outcome.owned[out_rel] = file_digest(plan.data)
-    return outcome
 
 
 def _up_to_date(
@@ -266,8 +286,11 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
     selected = [s for s in select_sources(discovery.sources, paths) if s.outputs]
     ownership.adopt(legacy_pages(config, selected, ownership.files, state))
     sources = [s for s in selected if not _up_to_date(config, s, include_fuzzy, state, ownership.files, report)]
-    task = partial(_merge_source, config, include_fuzzy, overwrite, dict(ownership.files))
-    for part in run_tasks(task, sources, jobs):
+    groups: dict[str, list[Source]] = {}
+    for source in sources:
+        groups.setdefault(source.catalog, []).append(source)
+    task = partial(_merge_group, config, include_fuzzy, overwrite, dict(ownership.files))
+    for part in run_tasks(task, list(groups.values()), jobs):
         report.written.extend(part.report.written)
         report.unchanged += part.report.unchanged
         report.notices.extend(part.report.notices)

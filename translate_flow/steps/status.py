@@ -75,28 +75,39 @@ def collect_status(
     resources = resources_of(config, discovery)
     report.errors.extend([*discovery.errors, *resources.errors])
     state = StateCache(config.root, "status")
-    rows: list[tuple[str, str, str, Counts | None]] = []  # language, article, rel, counts
+    rows: list[tuple[str, str, int, str, Counts | None]] = []  # language, article, articles, rel, counts
     missing: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     sources = select_sources(discovery.sources, paths)
-    catalogs = [(source.rel, lang, path, rel) for source, lang, path, rel in target_catalogs(config, sources, wanted)]
+    # A catalog several articles share (``catalogs``) is one row, counted once, for all of them.
+    shared: dict[str, list[str]] = {}
+    for source, _, _, rel in target_catalogs(config, sources, wanted):
+        shared.setdefault(rel, []).append(source.rel)
+    catalogs: list[tuple[str, int, str, Path, str]] = []
+    for source, lang, path, rel in target_catalogs(config, sources, wanted):
+        rels = shared.pop(rel, None)
+        if rels is not None:
+            name = rels[0] if len(rels) == 1 else f"{source.catalog} ({len(rels)} articles)"
+            catalogs.append((name, len(rels), lang, path, rel))
     # An i18n table or data file is a row of its own, named by its (first) file.
     chosen = select_catalogs(resources.catalogs, paths)
-    catalogs += [(c.label, lang, path, rel) for c, lang, path, rel in resource_target_catalogs(config, chosen, wanted)]
-    for name, language, po_path, rel in catalogs:
+    catalogs += [
+        (c.label, 1, lang, path, rel) for c, lang, path, rel in resource_target_catalogs(config, chosen, wanted)
+    ]
+    for name, articles, language, po_path, rel in catalogs:
         data = read_or_none(po_path)
         if data is None:
             continue
         keys[rel] = digest(data)
         cached = state.get(rel)
         if cached and cached.get("key") == keys[rel]:
-            rows.append((language, name, rel, Counts(**cached["counts"])))
+            rows.append((language, name, articles, rel, Counts(**cached["counts"])))
         else:
-            rows.append((language, name, rel, None))
+            rows.append((language, name, articles, rel, None))
             missing.append((str(po_path), rel))
     fresh = dict(zip((rel for _, rel in missing), run_tasks(_count_file, missing, jobs)))
     totals: dict[str, tuple[int, Counts]] = {}
-    for language, article, rel, counts in rows:
+    for language, article, members, rel, counts in rows:
         if counts is None:
             result = fresh[rel]
             if isinstance(result, CatalogError):
@@ -105,9 +116,9 @@ def collect_status(
             counts = result
             state.put(rel, {"key": keys[rel], "counts": asdict(counts)})
         name = parse_language(language).display_name
-        report.articles.append(StatusRow(language, name, article, 1, counts))
+        report.articles.append(StatusRow(language, name, article, members, counts))
         articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
-        totals[language] = (articles + 1, _add(total, counts))
+        totals[language] = (articles + members, _add(total, counts))
     state.save()
     for language in sorted(totals):
         articles, counts = totals[language]

@@ -11,7 +11,7 @@ from translate_flow.errors import TranslateFlowError
 from translate_flow.project.state import read_or_none
 from translate_flow.reports import Notice, Report
 
-__all__ = ["read_target_catalog"]
+__all__ = ["CatalogReader", "read_target_catalog"]
 
 
 def read_target_catalog(
@@ -28,3 +28,19 @@ def read_target_catalog(
         report.errors.append(exc)
         return None
     return po, po_bytes, msgstr_lines(po_bytes)
+
+
+_Read = tuple[polib.POFile, bytes, dict[int, int]] | None
+
+
+class CatalogReader:
+    """``read_target_catalog`` that reads each file once: the articles of a shared catalog
+    (``catalogs``) are merged from one parse of it, and its notice is given once."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Path, _Read] = {}
+
+    def __call__(self, po_path: Path, po_rel: str, report: Report) -> _Read:
+        if po_path not in self.cache:
+            self.cache[po_path] = read_target_catalog(po_path, po_rel, report)
+        return self.cache[po_path]
