@@ -49,8 +49,8 @@ def catalog_problem(setting: str) -> str | None:
     parts = rest.split("/")
     if any(part in ("", ".", "..") for part in parts) or "\\" in rest:
         return "must be a relative path without empty, . or .. parts"
-    if parts[0] in ("_hugo", "templates") and "{" not in parts[0]:
-        return f"'{parts[0]}' is where translate-flow keeps other catalogs; choose another name"
+    if parts[0] == "_hugo":
+        return "'_hugo' is where translate-flow keeps the site's own catalogs; choose another name"
     return None
 
 
