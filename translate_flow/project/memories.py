@@ -12,8 +12,9 @@ from pathlib import Path
 
 from translate_flow.config import Config
 from translate_flow.config.compendium import Compendium
+from translate_flow.languages import parse_language
 
-__all__ = ["IMPORTED_DIR", "imported_path", "memory_files", "project_memory_files"]
+__all__ = ["IMPORTED_DIR", "imported_path", "memory_files", "project_languages", "project_memory_files"]
 
 IMPORTED_DIR = "_memory"
 """Folder of the locales directory that holds imported memories (no language code starts with "_")."""
@@ -38,3 +39,18 @@ def memory_files(root: Path, locales: Path, compendium: Compendium, language: st
 
 def project_memory_files(config: Config, language: str) -> list[Path]:
     return memory_files(config.root, config.locales_path, config.compendium, language)
+
+
+def project_languages(config: Config) -> tuple[str, ...]:
+    """The target languages a memory may concern: ``languages``, and every language folder of the
+    locales directory (articles may add targets in their front matter)."""
+    found = set(config.languages)
+    if config.locales_path.is_dir():
+        for folder in config.locales_path.iterdir():
+            if folder.is_dir() and not folder.name.startswith(("_", ".")) and folder.name != "templates":
+                try:
+                    found.add(parse_language(folder.name).code)
+                except ValueError:
+                    continue
+    found.discard(config.source_language)
+    return tuple(sorted(found))
