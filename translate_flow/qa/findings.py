@@ -15,9 +15,9 @@ from translate_flow.catalog.update import has_translation
 from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
+from translate_flow.languages import parse_language
 from translate_flow.mt.protect import MARKUP
 from translate_flow.qa.counts import Counts, count_words
-from translate_flow.languages import parse_language
 from translate_flow.qa.names import DEFAULT_FAIL_ON
 from translate_flow.qa.scripts import foreign_script, script_name
 from translate_flow.qa.validate import problems, switched_off
