@@ -72,4 +72,3 @@ def test_a_letters_script_comes_from_its_unicode_name(char: str, script: str | N
 )
 def test_foreign_script(msgid: str, msgstr: str, language: str, found: str | None) -> None:
     assert foreign_script(msgid, msgstr, language) == found
-
