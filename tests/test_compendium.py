@@ -99,3 +99,21 @@ def test_a_changed_compendium_reaches_catalogs_of_unchanged_articles(project: Pa
         None,
     )
     assert "wrote" not in run(project, "extract").output
+
+
+def test_one_file_for_two_languages_is_a_usage_error_naming_the_line(project: Path) -> None:
+    write_tree(
+        project,
+        {
+            "translate-flow.toml": 'languages = ["fr", "zh-CN"]\n\n[engines.memory]\ncompendium = "tm/fr.po"\n',
+            "content/a.md": _ARTICLE,
+            "tm/fr.po": _FR,
+        },
+    )
+    result = run(project, "extract")
+    assert result.exit_code == 2
+    assert (
+        f"{project.resolve() / 'translate-flow.toml'}:4: 'engines.memory.compendium': one file cannot serve"
+        in result.output
+    )
+    assert not (project / "locales").exists()
