@@ -329,3 +329,40 @@ def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.M
     assert run(clean, "merge", "-q").exit_code == 0
     assert run(clean, "check").exit_code == 0
     assert parsed  # the changed catalog was read again
+
+
+def test_a_translation_in_another_script_fails_as_script(clean: Path) -> None:
+    msgid = "The footnote itself."
+    _edit(clean, msgid, msgstr="Сама сноска.")
+    assert run(clean, "merge", "-q").exit_code == 0  # merge publishes it: words are not its business
+    status, findings = _findings(clean)
+    assert status == 1
+    assert [(f["check"], f["category"], f["line"], f["message"]) for f in findings] == [
+        (
+            "script",
+            "script",
+            _msgstr_line(clean, msgid),
+            "the translation is mostly in Cyrillic script, which French is not written in",
+        )
+    ]
+    # A Russian word quoted in French text is no finding; the PO flag silences the check.
+    _edit(clean, msgid, msgstr="La note « Сама сноска » elle-même, en français ici.")
+    assert run(clean, "merge", "-q").exit_code == 0
+    assert _findings(clean) == (0, [])
+    _edit(clean, msgid, msgstr="Сама сноска.", flag="no-script-check")
+    assert run(clean, "merge", "-q").exit_code == 0
+    assert _findings(clean) == (0, [])
+
+
+def test_kana_in_a_chinese_catalog_is_a_script_finding(project: Path) -> None:
+    write_tree(project, {"translate-flow.toml": 'languages = ["zh-CN"]\n', "content/a.md": "Open the file in Git.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    for msgstr, found in [("Git でファイルを開きます。", ["script"]), ("在 Git 中打开文件。", [])]:
+        path = project / "locales/zh-CN/a.po"
+        po = read_po(path, wrapwidth=0)
+        po[0].msgstr = msgstr
+        po.save(str(path))
+        assert run(project, "merge", "-q").exit_code == 0
+        result = run(project, "check", "--format", "json")
+        assert [f["check"] for f in json.loads(result.output)["findings"]] == found
+        assert result.exit_code == (1 if found else 0)

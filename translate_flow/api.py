@@ -26,7 +26,7 @@ from translate_flow.languages import parse_language
 from translate_flow.mt.run import PretranslateReport
 from translate_flow.parallel import default_jobs
 from translate_flow.project.exclude import glob_problem
-from translate_flow.reports import Notice, Report, StepReport
+from translate_flow.reports import MemoryReport, Notice, Report, StepReport
 from translate_flow.steps import check as check_step
 from translate_flow.steps import extract as extract_step
 from translate_flow.steps import import_pages as import_step
@@ -35,6 +35,8 @@ from translate_flow.steps import merge as merge_step
 from translate_flow.steps import pretranslate as pretranslate_step
 from translate_flow.steps import status as status_step
 from translate_flow.steps import sync as sync_step
+from translate_flow.steps import tm_export as tm_export_step
+from translate_flow.steps import tm_import as tm_import_step
 from translate_flow.steps.check import CheckReport
 from translate_flow.steps.import_pages import ImportReport
 from translate_flow.steps.init import InitReport
@@ -46,6 +48,7 @@ __all__ = [
     "Config",
     "ImportReport",
     "InitReport",
+    "MemoryReport",
     "Notice",
     "PretranslateReport",
     "Report",
@@ -62,6 +65,8 @@ __all__ = [
     "pretranslate",
     "status",
     "sync",
+    "tm_export",
+    "tm_import",
 ]
 
 
@@ -224,3 +229,13 @@ def sync(
         progress=progress,
         on_total=on_total,
     )
+
+
+def tm_export(config: Config, output: Path, *, languages: Sequence[str] = ()) -> MemoryReport:
+    """Write every reviewed translation of ``languages`` (default: all) to the TMX 1.4b file ``output``."""
+    return tm_export_step.export_memory(config, output, _codes(languages))
+
+
+def tm_import(config: Config, tmx: Path, *, languages: Sequence[str] = ()) -> MemoryReport:
+    """Add the translations of the TMX file ``tmx`` to the imported memory (``<locales>/_memory/<lang>.po``)."""
+    return tm_import_step.import_memory(config, tmx, _codes(languages))

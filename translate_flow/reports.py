@@ -54,3 +54,13 @@ class Report(StepReport):
     """Things the user should know that are not failures (skips, thresholds)."""
     held_back: int = 0
     """Translations merge did not publish because they would change their page's structure."""
+
+
+@dataclass
+class MemoryReport(Report):
+    """What ``tm export`` or ``tm import`` did: the files of ``Report``, and the units per language."""
+
+    units: dict[str, int] = field(default_factory=dict)
+    """Units written to the TMX file, or entries added or changed in the memory, per language."""
+    left_out: int = 0
+    """Entries or units left out (each reason is a notice)."""

@@ -6,6 +6,7 @@ CJK text without spaces as well as for space-separated languages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,19 @@ from rapidfuzz import fuzz, process
 
 from translate_flow.catalog.io import read_catalog
 from translate_flow.errors import CatalogError
+
+# msgcat's mark of a text that differed between its inputs: "#-#-#-#-#  a.po  #-#-#-#-#" on a line.
+_MSGCAT_MARKER = re.compile(r"^#-#-#-#-#  .*  #-#-#-#-#$", re.MULTILINE)
+
+
+def msgcat_artefact(entry: polib.POEntry) -> bool:
+    """True for an entry msgcat merged from differing inputs: its msgstr lists the alternatives.
+
+    Such a text is no translation (several, each headed by a file name), so it is never
+    copied; the translator picks one in the memory file first.
+    """
+    texts = [entry.msgid, entry.msgstr, *entry.msgstr_plural.values()]
+    return any(_MSGCAT_MARKER.search(text) for text in texts if text)
 
 
 @dataclass(frozen=True)
@@ -41,7 +55,7 @@ class TranslationMemory:
         self._choices: list[str] | None = None
 
     def add(self, entry: polib.POEntry) -> None:
-        if not entry.msgstr or entry.msgid_plural:
+        if not entry.msgstr or entry.msgid_plural or msgcat_artefact(entry):
             return
         fuzzy = "fuzzy" in entry.flags
         current = self._by_msgid.get(entry.msgid)
@@ -79,6 +93,12 @@ def memory_of(paths: Iterable[Path], include_fuzzy: bool = True) -> TranslationM
     in (always fuzzy, or an exact copy) cannot change what it holds.
     """
     memory = TranslationMemory()
+    add_files(memory, paths, include_fuzzy)
+    return memory
+
+
+def add_files(memory: TranslationMemory, paths: Iterable[Path], include_fuzzy: bool = True) -> None:
+    """Add the translated entries of more PO files to ``memory`` (unreadable ones are skipped)."""
     for path in paths:
         try:
             po = read_catalog(path, str(path))
@@ -87,4 +107,3 @@ def memory_of(paths: Iterable[Path], include_fuzzy: bool = True) -> TranslationM
         for entry in po:
             if include_fuzzy or "fuzzy" not in entry.flags:
                 memory.add(entry)
-    return memory

@@ -11,6 +11,7 @@ import click
 from translate_flow import __version__, api, render
 from translate_flow.cli import options
 from translate_flow.cli.exits import Commands, end, write_user_file
+from translate_flow.cli.memory_commands import tm
 from translate_flow.cli.output import (
     Progress,
     print_import,
@@ -343,3 +344,6 @@ def status(
         click.echo(f"wrote {html_file}", err=True)
     print_status_errors(report)
     end(report.exit_code)
+
+
+main.add_command(tm)

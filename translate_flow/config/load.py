@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translate_flow.config.compendium import Compendium, parse_compendium
 from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
 from translate_flow.config.key_types import NUMBER, STRINGS, TABLE, Key
 from translate_flow.config.lines import key_line
@@ -113,6 +114,7 @@ def load_config(root: Path) -> Config:
         **_front_matter(table.get("front_matter", {}), file),
         pretranslate=_pretranslate(table.get("pretranslate", {}), file),
         engines=_engines(table.get("engines", {}), file),
+        compendium=_compendium(table.get("engines", {}), values.get("languages", ()), file),
         check=_check(table.get("check", {}), file),
         language_keys={**hugo_keys, **_language_keys(table.get("language_keys", {}), file)},
         language_dirs={**hugo_dirs, **_content_dirs(table.get("content_dirs", {}), file)},
@@ -175,6 +177,17 @@ def _engines(table: dict[str, Any], file: _File) -> dict[str, dict[str, Any]]:
         if not isinstance(settings, dict):
             raise file.error(f"'engines.{name}' must be a table", name, "engines")
     return dict(table)
+
+
+def _compendium(engines: dict[str, Any], languages: tuple[str, ...], file: _File) -> Compendium:
+    """``[engines.memory] compendium``: read here, not by the engine, because extract uses it too."""
+    memory = engines.get("memory")
+    if not isinstance(memory, dict) or "compendium" not in memory:
+        return Compendium()
+    try:
+        return parse_compendium(memory["compendium"], languages, file.root)
+    except ValueError as exc:
+        raise file.error(str(exc), "compendium", "engines.memory") from exc
 
 
 def _data(table: dict[str, Any], file: _File) -> DataSettings:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from translate_flow.config import schema
+from translate_flow.config.compendium import Compendium
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 
@@ -129,6 +130,8 @@ class Config:
     """Settings of the machine-translation step."""
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-engine settings (``[engines.NAME]`` tables), checked by each engine when it loads."""
+    compendium: Compendium = field(default_factory=Compendium)
+    """The compendium of each target language (``[engines.memory] compendium``), for extract and the memory engine."""
     check: CheckSettings = field(default_factory=CheckSettings)
     """Settings of the CI gate."""
     language_keys: dict[str, str] = field(default_factory=dict)

@@ -317,7 +317,7 @@ TABLES = (
         "engines",
         "Per-engine settings. API keys are never written here: name the environment\nvariable that holds them.",
         '[engines.deepl]\napi_key_env = "DEEPL_API_KEY"\n[engines.libre]\nurl = "https://libretranslate.example.org/"\n'
-        'api_key_env = "LIBRE_API_KEY"\n[engines.memory]\nthreshold = 0.75\ncompendium = "compendium.po"',
+        'api_key_env = "LIBRE_API_KEY"\n[engines.memory]\nthreshold = 0.75\ncompendium = "tm/{lang}.po"',
     ),
     Table("check", "The CI gate: what makes `translate-flow check` fail."),
     Table("check.languages", "Another min_percent for one language.", "[check.languages.fr]\nmin_percent = 90"),

@@ -78,7 +78,7 @@ def draft_empty_entries(
     except UnsafePathError as exc:
         report.errors.append(exc)
         return report
-    context = EngineContext(config.root, config.locales_path, config.pretranslate.timeout)
+    context = EngineContext(config.root, config.locales_path, config.pretranslate.timeout, config.compendium)
     names = list(engine_names) or list(config.pretranslate.engines)
     engines = [load_engine(name, config.engines.get(name, {}), context) for name in names]
     catalogs, units = _gather(config, paths, languages, report)

@@ -15,9 +15,11 @@ from translate_flow.catalog.update import has_translation
 from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
+from translate_flow.languages import parse_language
 from translate_flow.mt.protect import MARKUP
 from translate_flow.qa.counts import Counts, count_words
 from translate_flow.qa.names import DEFAULT_FAIL_ON
+from translate_flow.qa.scripts import foreign_script, script_name
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.textutil import has_words
 
@@ -117,6 +119,11 @@ def entry_findings(
         plain = MARKUP.sub(" ", entry.msgid)
         if has_words(plain) and count_words(plain) >= 3:
             yield Finding(rel, where, "copy", "copy", "the translation is a copy of the source", language)
+    script = foreign_script(entry.msgid, entry.msgstr, language) if "script" not in off else None
+    if script is not None:
+        name = parse_language(language).display_name
+        message = f"the translation is mostly in {script_name(script)} script, which {name} is not written in"
+        yield Finding(rel, where, "script", "script", message, language)
 
 
 def po_level_findings(po: polib.POFile, rel: str, language: str | None) -> Iterator[Finding]:

@@ -21,15 +21,28 @@ STRUCTURE_CHECKS = (
 )
 """Every check of the validator; each may be switched off by a ``no-<check>-check`` flag."""
 
-CATEGORIES = ("missing", "stale", "untranslated", "fuzzy", "obsolete", "broken", "copy", "output", "invalid", "site")
+CATEGORIES = (
+    "missing",
+    "stale",
+    "untranslated",
+    "fuzzy",
+    "obsolete",
+    "broken",
+    "copy",
+    "script",
+    "output",
+    "invalid",
+    "site",
+)
 """Gate categories: each finding belongs to one."""
 
-DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "output", "invalid"})
+DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "script", "output", "invalid"})
 """Categories that fail the gate when ``[check] fail_on`` names none."""
 
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "template", "value")
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "script", "template", "value")
 """Checks that look at one PO entry (``template``: the Go template actions of an i18n string;
-``value``: a translation an i18n table or data file cannot hold so that it reads back)."""
+``value``: a translation an i18n table or data file cannot hold so that it reads back;
+``script``: a translation mostly in a script its language does not use)."""
 
 FILE_CHECKS = (
     "missing-po",

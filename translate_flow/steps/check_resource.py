@@ -117,7 +117,7 @@ def _catalog_findings(
             found.extend(
                 f
                 for f in entry_findings(entry, rel, language, disabled, config.math, line, config.shortcodes)
-                if f.check == "copy"
+                if f.check in ("copy", "script")
             )
     return found
 

@@ -129,7 +129,8 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
             unmatched.extend(outcome.unmatched.items())
             if outcome.stamp:
                 stamps.append(outcome.stamp)
-        fill_from_project(config, unmatched, report)
+        languages = {*config.languages, *(lang for source in discovery.sources for lang in source.targets)}
+        fill_from_project(config, unmatched, report, tuple(sorted(languages)))
         confirm_stamps(config, stamps, report)
         if not paths:
             digests = {s.digest for s in discovery.sources} | {s.digest for s in discovery.unresolved}

@@ -1,9 +1,12 @@
 """Phase 2 of extract, in the main process: what only the whole project can give.
 
 Texts that found no translation in their own catalog look for one anywhere in the
-project's catalogs of that language, as they are after phase 1. Then the templates
-written "pending" get their final fingerprint. Only file names are kept between the
-phases, so memory does not grow with the site.
+project's catalogs of that language, as they are after phase 1, then in that
+language's compendium and imported memory (as ``msgmerge -C`` does: the same text is
+final, a close one fuzzy). When those memory files changed since the last run, every
+catalog of the language is looked at again, not only the articles that changed. Then
+the templates written "pending" get their final fingerprint. Only file names are kept
+between the phases, so memory does not grow with the site.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import re
 from pathlib import Path
 
 from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
+from translate_flow.catalog.translation_memory import TranslationMemory, add_files, memory_of
 from translate_flow.catalog.update import fill_from_memory
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.project.fingerprint import confirm_pending
+from translate_flow.project.memories import project_memory_files
+from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.reports import Report
 
 __all__ = ["confirm_stamps", "fill_from_project"]
@@ -40,25 +45,51 @@ def _cannot_write(exc: OSError, rel: str) -> TranslateFlowError:
     return TranslateFlowError(f"cannot write: {exc.strerror or exc}", rel)
 
 
-def fill_from_project(config: Config, unmatched: list[tuple[str, str]], report: Report) -> None:
-    """Empty entries of the listed catalogs (language, file) take a translation made anywhere in the project."""
-    by_language: dict[str, list[str]] = {}
+def _memory_digest(config: Config, language: str) -> str:
+    paths = project_memory_files(config, language)
+    return digest(*(part for path in paths for part in (path.relative_to(config.root).as_posix(), read_or_none(path))))
+
+
+def _all_catalogs(config: Config, language: str) -> list[str]:
+    folder = config.locales_path / language
+    return [p.relative_to(config.root).as_posix() for p in sorted(folder.rglob("*.po")) if p.is_file()]
+
+
+def fill_from_project(
+    config: Config, unmatched: list[tuple[str, str]], report: Report, languages: tuple[str, ...] = ()
+) -> None:
+    """Empty entries of the listed catalogs (language, file) take a translation made anywhere in the
+    project, or found in the language's compendium or imported memory; every catalog of a language
+    whose memory files changed since the last run is looked at too."""
+    by_language: dict[str, set[str]] = {}
     for lang, rel in unmatched:
-        by_language.setdefault(lang, []).append(rel)
+        by_language.setdefault(lang, set()).add(rel)
+    seen = StateCache(config.root, "memories")
+    digests: dict[str, str] = {}
+    for lang in sorted(set(languages) | set(by_language)):
+        digests[lang] = _memory_digest(config, lang)
+        if seen.get(lang) != digests[lang] and project_memory_files(config, lang):
+            by_language.setdefault(lang, set()).update(_all_catalogs(config, lang))
     for lang, items in sorted(by_language.items()):
         folder = config.locales_path / lang
         memory = memory_of((p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p)), include_fuzzy=False)
-        if not len(memory):
-            continue
-        for rel in sorted(items):
-            try:
-                if _fill_one(config, config.root / rel, rel, memory) and rel not in report.written:
-                    report.written.append(rel)
-                    report.unchanged -= 1
-            except TranslateFlowError as exc:
-                report.errors.append(exc)
-            except OSError as exc:
-                report.errors.append(_cannot_write(exc, rel))
+        # The compendium and imported memory are not written by this pass, so their fuzzy
+        # entries may count: they arrive fuzzy, as msgmerge -C brings them.
+        add_files(memory, project_memory_files(config, lang))
+        failed = len(report.errors)
+        if len(memory):
+            for rel in sorted(items):
+                try:
+                    if _fill_one(config, config.root / rel, rel, memory) and rel not in report.written:
+                        report.written.append(rel)
+                        report.unchanged -= 1
+                except TranslateFlowError as exc:
+                    report.errors.append(exc)
+                except OSError as exc:
+                    report.errors.append(_cannot_write(exc, rel))
+        if len(report.errors) == failed and lang in digests:
+            seen.put(lang, digests[lang])
+    seen.save()
 
 
 def _fill_one(config: Config, path: Path, rel: str, memory: TranslationMemory) -> bool:

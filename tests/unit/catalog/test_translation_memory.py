@@ -60,3 +60,13 @@ def test_memory_of_skips_unreadable_files_and_fuzzy_when_asked(tmp_path: Path) -
     # Obsolete entries count: their texts may come back elsewhere.
     assert len(reviewed) == 2 and reviewed.exact("Three") is not None and reviewed.exact("Two") is None
     assert len(memory_of([good])) == 3
+
+
+def test_msgcat_alternatives_are_never_remembered() -> None:
+    merged = _entry("Two answers.", "#-#-#-#-#  a.po  #-#-#-#-#\nDeux A.\n#-#-#-#-#  b.po  #-#-#-#-#\nDeux B.")
+    memory = TranslationMemory([merged, _entry("Two questions.", "Deux questions.")])
+    assert memory.exact("Two answers.") is None
+    found = memory.closest("Two answers.", 0.5)
+    assert found is not None and found.msgstr == "Deux questions."
+    # A text that merely mentions the marker inside a line is a translation like any other.
+    assert TranslationMemory([_entry("x", "see #-#-#-#-#  a.po  #-#-#-#-# here")]).exact("x") is not None

@@ -37,6 +37,7 @@ _NOT_KEYS = {
     "source",
     "pretranslate",
     "engines",
+    "compendium",  # [engines.memory] compendium: an engine setting extract reads too
     "check",
     "language_keys",
     "language_dirs",

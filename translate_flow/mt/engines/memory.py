@@ -1,4 +1,4 @@
-"""The ``memory`` engine: translations already made in the project, and a compendium."""
+"""The ``memory`` engine: translations already made in the project, its compendium and imported memory."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ from typing import Any
 from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines.protocol import EngineContext, check_settings
+from translate_flow.project.memories import memory_files
 
 
 class MemoryEngine:
-    """Exact matches first, then close matches above ``threshold`` (drafts are fuzzy either way)."""
+    """Exact matches first, then close matches above ``threshold`` (drafts are fuzzy either way).
+
+    The compendium setting is read with the rest of the config (extract uses it too), so
+    it reaches the engine resolved per language in ``context.compendium``.
+    """
 
     name = "memory"
     local = True
@@ -20,19 +25,11 @@ class MemoryEngine:
     max_batch = 1_000_000
 
     def __init__(self, settings: Mapping[str, Any], context: EngineContext) -> None:
-        check_settings("memory", settings, {"threshold": (int, float), "compendium": str})
+        check_settings("memory", settings, {"threshold": (int, float), "compendium": (str, dict)})
         self.threshold = float(settings.get("threshold", 0.75))
         if not 0 < self.threshold <= 1:
             raise ConfigError("engines.memory.threshold: must be above 0 and at most 1")
         self.context = context
-        self.compendium = None
-        if "compendium" in settings:
-            path = (context.root / settings["compendium"]).resolve()
-            if not path.is_relative_to(context.root.resolve()):
-                raise ConfigError("engines.memory.compendium: must be inside the project")
-            if not path.is_file():
-                raise ConfigError(f"engines.memory.compendium: {settings['compendium']} does not exist")
-            self.compendium = path
         self._memories: dict[str, TranslationMemory] = {}
 
     def check_pair(self, source: str, target: str) -> None:
@@ -41,8 +38,8 @@ class MemoryEngine:
     def _memory(self, target: str) -> TranslationMemory:
         if target not in self._memories:
             paths = sorted((self.context.locales / target).rglob("*.po"))
-            if self.compendium is not None:
-                paths.append(self.compendium)
+            # Only this language's own memories: a compendium never serves another language.
+            paths += memory_files(self.context.root, self.context.locales, self.context.compendium, target)
             self._memories[target] = memory_of(paths)
         return self._memories[target]
 

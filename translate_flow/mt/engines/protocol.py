@@ -8,10 +8,11 @@ them without an import cycle.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from translate_flow.config.compendium import Compendium
 from translate_flow.errors import ConfigError, TranslateFlowError
 
 __all__ = ["Engine", "EngineContext", "EngineError", "UnsupportedPair", "check_settings"]
@@ -39,6 +40,8 @@ class EngineContext:
     """The locales directory (the memory engine reads it)."""
     timeout: float
     """Seconds one request may take."""
+    compendium: Compendium = field(default_factory=Compendium)
+    """The compendium of each target language, as the config resolved it (the memory engine reads it)."""
 
 
 @runtime_checkable
