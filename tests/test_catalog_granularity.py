@@ -157,10 +157,16 @@ def test_translation_finder_proposes_one_component_per_catalog(project: Path, se
     discover = pytest.importorskip("translation_finder").discover
     _site(project, setting)
     assert run(project, "extract", "-q").exit_code == 0
-    components = [dict(found) for found in discover(str(project))]
+    for path in all_catalogs(project):
+        if path.suffix == ".po":
+            _translate(path)
+    assert run(project, "merge", "-q").exit_code == 0  # translated pages beside the sources, as on a real site
+    found = [dict(found) for found in discover(str(project))]
+    components = [c for c in found if c["file_format"] == "po"]
     templates = sorted(p.relative_to(project).as_posix() for p in all_catalogs(project) if p.suffix == ".pot")
     assert sorted(c["new_base"] for c in components) == templates
-    assert all(c["file_format"] == "po" for c in components)
+    # Everything else it proposes is the Markdown pages themselves, which merge writes.
+    assert {c["file_format"] for c in found} <= {"po", "markdown"}
     for component in components:
         mask = component["filemask"]
         name = component["new_base"].removeprefix("locales/templates/").removesuffix(".pot")

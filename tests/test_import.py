@@ -272,3 +272,20 @@ def test_a_page_that_cannot_be_read_is_one_line_and_the_others_are_imported(proj
     assert len(errors) == 1 and re.match(r"error: content/a\.fr\.md:\d+: invalid YAML", errors[0])
     assert "Traceback" not in result.output
     assert read_po(project / "locales/fr/b.po").find("Two.").msgstr == "Deux."
+
+
+def test_import_fills_a_catalog_several_articles_share(project: Path) -> None:
+    pages = _translated_site(project, "filename")
+    shutil.rmtree(project / "locales")
+    (project / "translate-flow.toml").write_text('languages = ["fr", "de"]\ncatalogs = "language"\n')
+    content = {rel: data for rel, data in project_tree(project).items() if rel.startswith("content/")}
+    result = run(project, "import")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("-> locales/fr/content.po") == len(ARTICLES)
+    assert result.output.count("merge reproduces the page byte for byte") == len(pages)
+    translated, total = _entries(project / "locales/fr/content.po")
+    assert translated == total
+    assert run(project, "merge").exit_code == 0
+    assert {rel: data for rel, data in project_tree(project).items() if rel.startswith("content/")} == content
+    record = json.loads((project / "locales" / RECORD_NAME).read_text())["files"]
+    assert {project / rel for rel in record if rel.startswith("content/")} == set(pages.values())

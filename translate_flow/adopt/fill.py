@@ -27,7 +27,7 @@ from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.qa.validate import problems, switched_off
 
-__all__ = ["FillCounts", "fill_catalog", "origin_comment"]
+__all__ = ["FillCounts", "fill_catalog", "fill_in_place", "origin_comment"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,21 @@ def fill_catalog(
 ) -> tuple[polib.POFile, FillCounts]:
     """A copy of ``po`` with the page's translations brought in, and what was done."""
     po = copy.deepcopy(po)
+    return po, fill_in_place(config, po, source, page, alignment, page_rel, fuzzy=fuzzy, replace=replace)
+
+
+def fill_in_place(
+    config: Config,
+    po: polib.POFile,
+    source: Sequence[Segment],
+    page: Sequence[Segment],
+    alignment: Alignment,
+    page_rel: str,
+    *,
+    fuzzy: bool = False,
+    replace: bool = False,
+) -> FillCounts:
+    """``fill_catalog`` on ``po`` itself (import fills one shared catalog from many pages)."""
     entries = index(po)
     kinds: dict[str, set[str]] = {}
     for segment in source:
@@ -97,7 +112,7 @@ def fill_catalog(
         broken += faulty
     total = len(kinds)
     unpaired = total - len(chosen)
-    return po, FillCounts(total, imported, already, conflicts, broken, unpaired, inconsistent)
+    return FillCounts(total, imported, already, conflicts, broken, unpaired, inconsistent)
 
 
 def _faulty(config: Config, msgid: str, msgstr: str, kinds: Collection[str], flags: list[str]) -> bool:

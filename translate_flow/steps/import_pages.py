@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 
 from translate_flow.adopt.align import Alignment, align_segments
-from translate_flow.adopt.fill import FillCounts, fill_catalog
+from translate_flow.adopt.fill import FillCounts, fill_in_place
 from translate_flow.catalog.io import parse_catalog, write_catalog
 from translate_flow.config import Config
 from translate_flow.document.article import Article, parse_article
@@ -102,11 +102,19 @@ def import_translations(
             return report
         discovery = discover(config)
         failed = {error.path for error in report.errors}
+        # A catalog several articles share (``catalogs``) is read and written once for all its pages.
+        by_catalog: dict[Path, list[_Pair]] = {}
         for source in select_sources(discovery.sources, paths):
             if source.rel in failed:
                 continue
             try:
-                _import_source(config, options, ownership, source, report)
+                for pair in _pairs(config, options, ownership, source, report):
+                    by_catalog.setdefault(source.po_path(config, pair.language), []).append(pair)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
+        for pairs in by_catalog.values():
+            try:
+                _import_catalog(config, options, pairs, report)
             except TranslateFlowError as exc:
                 report.errors.append(exc)
     return report
@@ -116,11 +124,30 @@ def _segments(config: Config, article: Article) -> list[Segment]:
     return segment_article(article, config.front_matter_keys, config.math, config.shortcodes)[0]
 
 
-def _import_source(
+@dataclass(frozen=True)
+class _Pair:
+    """A source and one of its translated pages, aligned; what a catalog's import needs."""
+
+    source: Source
+    language: str
+    segments: list[Segment]
+    page_segments: list[Segment]
+    alignment: Alignment
+    """The alignment found."""
+    usable: Alignment
+    """The pairs to import (front matter only, when the body did not align)."""
+    aligned: bool
+    """False when the body did not align."""
+    page_rel: str
+    page_bytes: bytes
+
+
+def _pairs(
     config: Config, options: ImportOptions, ownership: Ownership, source: Source, report: ImportReport
-) -> None:
-    article = load_article(config, source)
-    segments = _segments(config, article)
+) -> list[_Pair]:
+    """The translated pages of one source that import reads, aligned with it."""
+    segments = _segments(config, load_article(config, source))
+    found: list[_Pair] = []
     for language in source.targets:
         if options.languages and language not in options.languages:
             continue
@@ -133,14 +160,14 @@ def _import_source(
             report.notices.append(Notice(page_rel, None, "not imported: merge wrote it from the PO file"))
             continue
         try:
-            page = parse_article(data, page_path, page_rel, language)
-            page_segments = _segments(config, page)
-            alignment = align_segments(segments, page_segments, config.math)
-            row = _import_page(config, options, source, language, segments, page_segments, alignment, data, page_rel)
+            page_segments = _segments(config, parse_article(data, page_path, page_rel, language))
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
-        report.pages.append(row)
+        alignment = align_segments(segments, page_segments, config.math)
+        usable, aligned = _usable(alignment, segments)
+        found.append(_Pair(source, language, segments, page_segments, alignment, usable, aligned, page_rel, data))
+    return found
 
 
 def _usable(alignment: Alignment, source: list[Segment]) -> tuple[Alignment, bool]:
@@ -151,45 +178,52 @@ def _usable(alignment: Alignment, source: list[Segment]) -> tuple[Alignment, boo
     return Alignment(kept, False, alignment.body_total, 0), False
 
 
-def _import_page(
-    config: Config,
-    options: ImportOptions,
-    source: Source,
-    language: str,
-    segments: list[Segment],
-    page_segments: list[Segment],
-    alignment: Alignment,
-    page_bytes: bytes,
-    page_rel: str,
-) -> PageImport:
-    usable, aligned = _usable(alignment, segments)
-    po_path = source.po_path(config, language)
+def _import_catalog(config: Config, options: ImportOptions, pairs: list[_Pair], report: ImportReport) -> None:
+    """Bring the pages of ``pairs`` (all of one PO file) into it: read once, written once."""
+    first = pairs[0]
+    po_path = first.source.po_path(config, first.language)
     po_rel = po_path.relative_to(config.root).as_posix()
     for attempt in range(3):
         try:
             before = read_regular(po_path)
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror or exc}; run `translate-flow extract`", po_rel) from exc
-        po, counts = fill_catalog(
-            config,
-            parse_catalog(before, po_rel),
-            segments,
-            page_segments,
-            usable,
-            page_rel,
-            fuzzy=options.fuzzy,
-            replace=options.replace,
-        )
+        po = parse_catalog(before, po_rel)
+        counts: list[FillCounts] = []
+        for pair in pairs:
+            counts.append(
+                fill_in_place(
+                    config,
+                    po,
+                    pair.segments,
+                    pair.page_segments,
+                    pair.usable,
+                    pair.page_rel,
+                    fuzzy=options.fuzzy,
+                    replace=options.replace,
+                )
+            )
         try:
             written = write_catalog(po_path, po, based_on=before)
             break
         except StaleWriteError:
             if attempt == 2:
                 raise
-    reproduced = _reproduced(config, source, language, po, page_bytes, options.fuzzy)
-    return PageImport(
-        source.rel, page_rel, language, po_rel, counts, alignment.same_structure, aligned, reproduced, written
-    )
+    for pair, found in zip(pairs, counts):
+        reproduced = _reproduced(config, pair.source, pair.language, po, pair.page_bytes, options.fuzzy)
+        report.pages.append(
+            PageImport(
+                pair.source.rel,
+                pair.page_rel,
+                pair.language,
+                po_rel,
+                found,
+                pair.alignment.same_structure,
+                pair.aligned,
+                reproduced,
+                written,
+            )
+        )
 
 
 def _reproduced(
