@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from tests.conftest import msgfmt_check, read_po, run, write_tree
+from tests.conftest import REPO, msgfmt_check, read_po, run, write_tree
 
 ARTICLE = "---\ntitle: Pull requests in Hugo\n---\n\nOpen a pull request for each branch.\n\nRun `hugo` then merge.\n"
 GLOSSARY_CSV = (
@@ -57,7 +58,9 @@ def _site(project: Path, glossary_name: str, glossary: str) -> Path:
 
 def _glossary_findings(project: Path, *args: str) -> tuple[int, list[tuple[str, int, str]]]:
     result = run(project, "check", "--format", "json", *args)
-    findings = json.loads(result.output)["findings"]
+    data = json.loads(result.output)
+    jsonschema.validate(data, json.loads((REPO / "docs/check-schema.json").read_text()))
+    findings = data["findings"]
     return result.exit_code, [(f["path"], f["line"], f["message"]) for f in findings if f["check"] == "glossary"]
 
 
