@@ -221,7 +221,7 @@ PRE_ENGINES = Key(
     STRINGS,
     ("memory",),
     "Machine-translation engines tried in order for each empty entry. Drafts are always\n"
-    "marked fuzzy. Built in: memory, apertium, google, mymemory, deepl, microsoft, libre,\n"
+    "marked fuzzy. Built in: memory, apertium, openai, google, mymemory, deepl, microsoft, libre,\n"
     "yandex, papago, baidu, chatgpt.",
 )
 PRE_TIMEOUT = Key(
