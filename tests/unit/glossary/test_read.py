@@ -116,8 +116,10 @@ def test_a_bad_csv_is_one_line_naming_the_line(text: str, error: str) -> None:
             "g.tbx:2: langSet: unknown language code 'xx-notalanguage'",
         ),
         (
-            '<martif><termEntry><descrip type="dnt">yes</descrip>\n<langSet xml:lang="en"><tig><term>Hugo</term></tig>'
-            '</langSet><langSet xml:lang="fr"><tig><term>Hugues</term></tig></langSet></termEntry></martif>',
+            (
+                '<martif><termEntry><descrip type="dnt">yes</descrip>\n<langSet xml:lang="en"><tig><term>Hugo</term>'
+                '</tig></langSet><langSet xml:lang="fr"><tig><term>Hugues</term></tig></langSet></termEntry></martif>'
+            ),
             "g.tbx:1: a dnt entry keeps one spelling",
         ),
     ],
