@@ -128,3 +128,25 @@ def test_a_refused_key_stops_the_engine_with_one_line(site: Path, chat: Chat) ->
     assert result.exit_code == 1
     assert "error: openai: the API key was refused (HTTP 401)" in result.output
     assert KEY not in result.output
+
+
+def test_in_a_catalog_articles_share_each_request_still_holds_one_article(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(KEY_ENV, KEY)
+    chat = Chat(max_batch=3)
+    with chat_server(chat) as url:
+        config = 'catalogs = "language"\n' + _config(url).replace("max_batch = 2", "max_batch = 3")
+        write_tree(
+            project, {"translate-flow.toml": config, "content/a.md": A, "content/b.md": B, "glossary.csv": GLOSSARY}
+        )
+        assert run(project, "extract", "-q").exit_code == 0
+        assert run(project, "pretranslate", "--lang", "fr").exit_code == 0
+    assert chat.problems == []
+    po = read_po(project / "locales/fr/content.po")
+    article_of = {protect(e.msgid).text: e.occurrences[0][0] for e in po if e.msgid}
+    titles = {"content/a.md": "Contributing", "content/b.md": "Release notes"}
+    for request in chat.requests:
+        articles = {article_of[s["text"]] for s in request["segments"]}
+        assert len(articles) == 1 and request["document"]["title"] == titles[articles.pop()]
+    assert all(e.msgstr for e in po if e.msgid)

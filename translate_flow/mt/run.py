@@ -182,21 +182,33 @@ _NEIGHBOURS = 2
 
 
 class _Places:
-    """Where each entry of one catalog stands: its article's title and its neighbouring texts."""
+    """Where each entry of one catalog stands: its article, the article's title and its neighbouring texts.
+
+    A catalog several articles share (``catalogs = "section"``) holds each article's texts in
+    turn; an entry belongs to the article of its first reference (``#: content/a.md:3``).
+    """
 
     def __init__(self, po: polib.POFile, rel: str) -> None:
-        self.rel = rel
-        live = [entry for entry in po if not entry.obsolete and entry.msgid]
-        self.texts = [entry.msgid for entry in live]
-        self.position = {id(entry): number for number, entry in enumerate(live)}
-        # extract marks front-matter texts with their key: "#. front matter: title".
-        self.title = next((e.msgid for e in live if "front matter: title" in e.comment.split("\n")), None)
+        self.texts: dict[str, list[str]] = {}
+        self.titles: dict[str, str] = {}
+        self.place: dict[int, tuple[str, int]] = {}
+        for entry in po:
+            if entry.obsolete or not entry.msgid:
+                continue
+            document = f"{rel}:{entry.occurrences[0][0]}" if entry.occurrences else rel
+            texts = self.texts.setdefault(document, [])
+            self.place[id(entry)] = (document, len(texts))
+            texts.append(entry.msgid)
+            # extract marks front-matter texts with their key: "#. front matter: title".
+            if "front matter: title" in entry.comment.split("\n"):
+                self.titles.setdefault(document, entry.msgid)
 
     def of(self, entry: polib.POEntry) -> TextContext:
-        at = self.position[id(entry)]
-        before = tuple(self.texts[max(0, at - _NEIGHBOURS) : at])
-        after = tuple(self.texts[at + 1 : at + 1 + _NEIGHBOURS])
-        return TextContext(self.rel, at, self.title, before, after)
+        document, at = self.place[id(entry)]
+        texts = self.texts[document]
+        before = tuple(texts[max(0, at - _NEIGHBOURS) : at])
+        after = tuple(texts[at + 1 : at + 1 + _NEIGHBOURS])
+        return TextContext(document, at, self.titles.get(document), before, after)
 
 
 def _add_usage(report: PretranslateReport, name: str, engine: MeteredEngine) -> None:

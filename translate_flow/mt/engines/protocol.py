@@ -85,7 +85,7 @@ class TextContext:
     """Where a text stands in its article, for engines that translate with context."""
 
     document: str
-    """The catalog the text was found in first (project-relative): texts of one document are sent together."""
+    """The article the text was found in first (its catalog, and its first reference): sent together."""
     position: int
     """The text's place among the document's texts, so that a batch keeps the article's order."""
     title: str | None = None
