@@ -102,6 +102,9 @@ def test_busy_server_is_retried_and_a_lost_segment_is_asked_alone(site: Path, ch
     sizes = [len(r["segments"]) for r in chat.requests]
     assert sizes == [2, 2, 1, 1]  # refused; answered without its last item, which goes alone; the last text
     assert "openai tokens: fr" in result.output and "1 texts retried alone" in result.output
+    # Requests and characters as the server received them: the refused one and the one retried alone too.
+    chars = sum(len(s["text"]) for r in chat.requests for s in r["segments"])
+    assert f"sent: openai {chars} chars in 4 requests;" in result.output
     assert all(e.msgstr for e in read_po(site / "locales/fr/b.po") if e.msgid)
 
 

@@ -217,6 +217,11 @@ def _add_usage(report: PretranslateReport, name: str, engine: MeteredEngine) -> 
     for language, counted in usage.tokens.items():
         tokens[language] = tokens.get(language, Tokens()) + counted
     report.retried_alone[name] += usage.retried_alone
+    # Each text retried alone was one more request, with its characters.
+    report.requests[name] += usage.retried_alone
+    for language, chars in usage.retried_chars.items():
+        report.chars_sent[name] += chars
+        report.chars_by_language.setdefault(name, Counter())[language] += chars
     report.notices.extend(f"{name}: {line}" for line in usage.given_up)
 
 

@@ -88,6 +88,7 @@ class OpenAIEngine:
         self._lock = threading.Lock()
         self._tokens: dict[str, Tokens] = {}
         self._retried = 0
+        self._retried_chars: dict[str, int] = {}
         self._given_up: list[str] = []
 
     def check_pair(self, source: str, target: str) -> None:
@@ -113,12 +114,13 @@ class OpenAIEngine:
 
     def usage(self) -> Usage:
         with self._lock:
-            return Usage(dict(self._tokens), self._retried, tuple(self._given_up))
+            return Usage(dict(self._tokens), self._retried, dict(self._retried_chars), tuple(self._given_up))
 
     def _alone(self, text: str, context: TextContext | None, source: str, target: str) -> str | None:
         """``text`` sent on its own after the batch answer lacked or garbled it; None to give it up."""
         with self._lock:
             self._retried += 1
+            self._retried_chars[target] = self._retried_chars.get(target, 0) + len(text)
         answer = self._ask({"1": text}, context, context, source, target)
         draft = answer.texts.get("1")
         if draft is None:

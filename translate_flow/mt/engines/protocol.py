@@ -127,6 +127,8 @@ class Usage:
     """Tokens per target language, failed and repeated requests included."""
     retried_alone: int = 0
     """Texts sent again on their own because the batch's answer lacked them or garbled them."""
+    retried_chars: dict[str, int] = field(default_factory=dict)
+    """Characters of those texts, per target language (the run counts only its batches' own)."""
     given_up: tuple[str, ...] = ()
     """One line per text given up after its retry (the next engine may still draft it)."""
 
