@@ -42,6 +42,8 @@ class Chat:
     problems: list[str] = field(default_factory=list)
     """What the server found wrong in the requests."""
     lock: threading.Lock = field(default_factory=threading.Lock)
+    release: threading.Event = field(default_factory=threading.Event)
+    """A request with the ``hang`` fault waits for this before it ends without an answer."""
 
 
 def _check(chat: Chat, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> dict[str, Any] | None:
@@ -139,6 +141,9 @@ class _Handler(BaseHTTPRequestHandler):
             if payload is not None:
                 chat.requests.append(payload)
             fault = chat.faults.pop(0) if chat.faults else None
+        if fault == "hang":
+            chat.release.wait(timeout=30)
+            return
         if payload is None:
             status, data = 400, b'{"error": {"message": "bad request"}}'
         else:
@@ -162,6 +167,7 @@ def chat_server(chat: Chat) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     finally:
+        chat.release.set()
         server.shutdown()
         server.server_close()
         thread.join()

@@ -170,6 +170,16 @@ def test_a_refused_key_is_final_and_never_shown(chat: Chat, url: str, tmp_path: 
     assert caught.value.message == "HTTP 400: the key *** is no good"
 
 
+def test_a_silent_server_times_out_as_a_transient_failure(chat: Chat, url: str, tmp_path: Path) -> None:
+    chat.faults = ["hang"]
+    engine = load_engine("openai", {"base_url": url, "model": MODEL}, EngineContext(tmp_path, tmp_path, 0.2))
+    chat.key = None
+    with pytest.raises(EngineError) as caught:
+        engine.translate(["Hello."], "en", "fr")
+    chat.release.set()
+    assert caught.value.transient and caught.value.message == "timed out after 0.2 s"
+
+
 def test_no_server_is_transient(tmp_path: Path) -> None:
     with chat_server(Chat()) as url:
         pass  # the port is free again: nothing listens there
