@@ -334,12 +334,16 @@ def status(
     config = _config(ctx)
     report = api.status(config, paths, languages=languages, jobs=jobs, exclude=exclude)
     if output_format == "json":
-        click.echo(render.status_json(report.languages, report.articles))
+        click.echo(render.status_json(report.languages, report.articles, report.glossary, report.coverage))
     else:
         rows = report.articles if by_article else report.languages
         click.echo(render.status_text(rows, by_article, bars=sys.stdout.isatty()))
+        if report.glossary is not None:
+            click.echo(render.glossary_text(report.glossary, report.coverage))
     if html_file is not None:
-        page = render.status_html(report.languages, report.articles, config.project_name)
+        page = render.status_html(
+            report.languages, report.articles, config.project_name, report.glossary, report.coverage
+        )
         write_user_file(html_file, page.encode("utf-8"))
         click.echo(f"wrote {html_file}", err=True)
     print_status_errors(report)

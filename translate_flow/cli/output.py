@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -76,6 +77,14 @@ def print_pretranslate(report: PretranslateReport, quiet: bool) -> None:
             or "nothing"
         )
         click.echo(f"filled: {filled}", err=True)
+        for name in sorted(report.tokens):
+            chars = report.chars_by_language.get(name, Counter[str]())
+            per_language = ", ".join(
+                f"{lang} {tokens.prompt} in + {tokens.completion} out for {chars.get(lang, 0)} chars"
+                for lang, tokens in sorted(report.tokens[name].items())
+            )
+            retried = f"; {report.retried_alone[name]} texts retried alone" if report.retried_alone[name] else ""
+            click.echo(f"{name} tokens: {per_language or 'none'}{retried}", err=True)
         click.echo(
             f"sent: {sent}; cache hits {report.cache_hits}; memory hits {report.memory_hits}; "
             f"discarded {len(report.discarded)}"

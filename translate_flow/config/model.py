@@ -142,6 +142,8 @@ class Config:
     """The Hugo site configuration the language keys came from, if any."""
     max_article_bytes: int = schema.MAX_ARTICLE_BYTES.default
     """Larger articles are refused (naming this limit) rather than slowing every run."""
+    glossary: str | None = schema.GLOSSARY.default
+    """The glossary file (CSV or TBX), relative to the root, or None."""
     math: MathDelimiters = DEFAULT_MATH
     """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
     shortcodes: ShortcodeParams = BUILT_IN

@@ -90,6 +90,12 @@ def hugo_file(name: str, value: str, root: Path) -> str | None:
     return None if (root / value).is_file() else f"'{name}': {value} does not exist"
 
 
+def project_file(name: str, value: str, root: Path) -> str | None:
+    if not value or not inside(root, value):
+        return f"'{name}' must be a relative path inside the project"
+    return None if (root / value).is_file() else f"'{name}': {value} does not exist"
+
+
 def globs(name: str, value: tuple[str, ...], root: Path) -> str | None:
     problems = [problem for glob in value if (problem := glob_problem(glob)) is not None]
     return f"'{name}': {problems[0]}" if problems else None

@@ -143,6 +143,17 @@ MAX_ARTICLE_BYTES = Key(
     "Larger articles (in bytes; 10 MiB) are refused, naming this limit, rather than\nslowing every run.",
     rules.between(1, rules.MAX_ARTICLE_LIMIT),
 )
+GLOSSARY: Key[str | None] = Key(
+    "",
+    "glossary",
+    STRING,
+    None,
+    "The site's glossary, relative to this file: CSV (a header of language codes, then\n"
+    "optional note, case and dnt columns) or TBX. check warns where a translation lacks a\n"
+    "term's translation; the openai engine is told the terms a text uses. Default: none.",
+    rules.project_file,
+    example='"glossary.csv"',
+)
 
 # [front_matter]
 FRONT_MATTER_TRANSLATE = Key(
@@ -210,7 +221,7 @@ PRE_ENGINES = Key(
     STRINGS,
     ("memory",),
     "Machine-translation engines tried in order for each empty entry. Drafts are always\n"
-    "marked fuzzy. Built in: memory, apertium, google, mymemory, deepl, microsoft, libre,\n"
+    "marked fuzzy. Built in: memory, apertium, openai, google, mymemory, deepl, microsoft, libre,\n"
     "yandex, papago, baidu, chatgpt.",
 )
 PRE_TIMEOUT = Key(
@@ -292,6 +303,7 @@ KEYS: tuple[Key[Any], ...] = (
     PROJECT_NAME,
     HUGO_CONFIG,
     MAX_ARTICLE_BYTES,
+    GLOSSARY,
     FRONT_MATTER_TRANSLATE,
     I18N_TRANSLATE,
     I18N_THEMES,

@@ -20,7 +20,7 @@ from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
 from translate_flow.mt.cache import DraftCache
 from translate_flow.mt.drafts import draft_problem
-from translate_flow.mt.engines import Engine, EngineError, UnsupportedPair
+from translate_flow.mt.engines import ContextualEngine, Engine, EngineError, TextContext, UnsupportedPair
 from translate_flow.mt.long_texts import join_pieces, split_long
 from translate_flow.mt.protect import PlaceholderError, restore
 from translate_flow.mt.sending import Sender
@@ -41,6 +41,7 @@ class Tally(Protocol):
     errors: list[TranslateFlowError]
     requests: Counter[str]
     chars_sent: Counter[str]
+    chars_by_language: dict[str, Counter[str]]
     cache_hits: int
     memory_hits: int
 
@@ -103,10 +104,12 @@ class EnginePasses:
         pieces_of: dict[int, list[str]] = {}
         results: dict[str, str] = {}
         missing: list[str] = []
+        contexts: dict[str, TextContext | None] = {}
         for unit in group:
             pieces = split_long(unit.protected.text, engine.max_chars)
             pieces_of[id(unit)] = pieces
             for piece in pieces:
+                contexts.setdefault(piece, unit.context)
                 if piece in results or piece in missing:
                     continue
                 cached = self.cache.get(engine.name, source, target, piece)
@@ -124,10 +127,15 @@ class EnginePasses:
         def counted(requests: int, chars: int) -> None:
             self.tally.requests[engine.name] += requests
             self.tally.chars_sent[engine.name] += chars
+            self.tally.chars_by_language.setdefault(engine.name, Counter())[target] += chars
 
+        contextual = isinstance(engine, ContextualEngine)
+        if contextual:
+            # One article's texts together, in the article's order: each batch has one context.
+            missing.sort(key=lambda piece: _place(contexts[piece]))
         sender = Sender(engine, source, target, self.config.pretranslate, self.cancelled)
         try:
-            failure = sender.send(missing, answered, counted)
+            failure = sender.send(missing, answered, counted, contexts if contextual else None)
         finally:
             # Also on Ctrl-C: whatever arrived goes into the PO files now, not only the cache.
             for unit in group:
@@ -169,3 +177,8 @@ class EnginePasses:
         if from_memory:
             self.tally.memory_hits += 1
         self.progress(1)
+
+
+def _place(context: TextContext | None) -> tuple[int, str, int]:
+    """Texts with no known place go last."""
+    return (1, "", 0) if context is None else (0, context.document, context.position)

@@ -80,6 +80,8 @@ def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: Shortcod
     out: list[str] = []
     position = 0
     for kind, start, end in find_markup(text, math):
+        if start < position:
+            continue  # inside the span before it (a shortcode within maths): that placeholder holds it
         out.append(MARKUP.sub(swap, text[position:start]))
         call = text[start:end]
         cursor = 0

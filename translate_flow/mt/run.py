@@ -24,9 +24,10 @@ from translate_flow.catalog.io import parse_catalog
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular
+from translate_flow.glossary.load import load_glossary
 from translate_flow.mt.apply_drafts import apply_drafts
 from translate_flow.mt.engine_pass import EnginePasses
-from translate_flow.mt.engines import EngineContext, load_engine
+from translate_flow.mt.engines import EngineContext, MeteredEngine, TextContext, Tokens, load_engine
 from translate_flow.mt.protect import protect
 from translate_flow.mt.units import PendingCatalog, Unit
 from translate_flow.project.discover import discover, select_sources, target_catalogs
@@ -47,6 +48,12 @@ class PretranslateReport(StepReport):
     """Entries filled, per target language."""
     chars_sent: Counter[str] = field(default_factory=Counter)
     """Characters sent, per engine (retries included)."""
+    chars_by_language: dict[str, Counter[str]] = field(default_factory=dict)
+    """Characters sent, per engine and target language (retries included)."""
+    tokens: dict[str, dict[str, Tokens]] = field(default_factory=dict)
+    """Tokens the server counted, per engine and target language (engines that count them)."""
+    retried_alone: Counter[str] = field(default_factory=Counter)
+    """Texts an engine sent again on their own after a batch answer lacked or garbled them, per engine."""
     requests: Counter[str] = field(default_factory=Counter)
     """Requests made, per engine."""
     cache_hits: int = 0
@@ -78,7 +85,9 @@ def draft_empty_entries(
     except UnsafePathError as exc:
         report.errors.append(exc)
         return report
-    context = EngineContext(config.root, config.locales_path, config.pretranslate.timeout, config.compendium)
+    context = EngineContext(
+        config.root, config.locales_path, config.pretranslate.timeout, config.compendium, load_glossary(config)
+    )
     names = list(engine_names) or list(config.pretranslate.engines)
     engines = [load_engine(name, config.engines.get(name, {}), context) for name in names]
     catalogs, units = _gather(config, paths, languages, report)
@@ -94,6 +103,9 @@ def draft_empty_entries(
         report.interrupted = True
     finally:
         passes.close()
+        for engine in engines:
+            if isinstance(engine, MeteredEngine):
+                _add_usage(report, engine.name, engine)
         applied = apply_drafts(catalogs, config.wrap)
         report.written.extend(applied.written)
         report.filled.update(applied.filled)
@@ -134,15 +146,17 @@ def _gather(
         po.wrapwidth = config.wrap
         pending = []
         plurals = []
+        places = _Places(po, rel)
         for entry in po:
             if entry.obsolete or entry.msgstr or not entry.msgid:
                 continue
             if not entry.msgid_plural:
-                pending.append((entry, units.get(language, target, entry.msgid)))
+                pending.append((entry, units.get(language, target, entry.msgid, places.of(entry))))
             elif not any(entry.msgstr_plural.values()):
                 forms = _plural_texts(po, entry, report, rel)
                 if forms:
-                    plurals.append((entry, tuple(units.get(language, target, text) for text in forms)))
+                    place = places.of(entry)
+                    plurals.append((entry, tuple(units.get(language, target, text, place) for text in forms)))
         if pending or plurals:
             catalogs.append(PendingCatalog(path, rel, po, pending, data, plurals))
     return catalogs, list(units.found.values())
@@ -155,11 +169,60 @@ class _Units:
         self.config = config
         self.found: dict[tuple[str, str, str], Unit] = {}
 
-    def get(self, source: str, target: str, text: str) -> Unit:
+    def get(self, source: str, target: str, text: str, context: TextContext | None = None) -> Unit:
         key = (source, target, text)
         if key not in self.found:
-            self.found[key] = Unit(source, target, text, protect(text, self.config.math, self.config.shortcodes))
+            protected = protect(text, self.config.math, self.config.shortcodes)
+            self.found[key] = Unit(source, target, text, protected, context=context)
         return self.found[key]
+
+
+# Texts on either side of a text that an engine is shown as its context.
+_NEIGHBOURS = 2
+
+
+class _Places:
+    """Where each entry of one catalog stands: its article, the article's title and its neighbouring texts.
+
+    A catalog several articles share (``catalogs = "section"``) holds each article's texts in
+    turn; an entry belongs to the article of its first reference (``#: content/a.md:3``).
+    """
+
+    def __init__(self, po: polib.POFile, rel: str) -> None:
+        self.texts: dict[str, list[str]] = {}
+        self.titles: dict[str, str] = {}
+        self.place: dict[int, tuple[str, int]] = {}
+        for entry in po:
+            if entry.obsolete or not entry.msgid:
+                continue
+            document = f"{rel}:{entry.occurrences[0][0]}" if entry.occurrences else rel
+            texts = self.texts.setdefault(document, [])
+            self.place[id(entry)] = (document, len(texts))
+            texts.append(entry.msgid)
+            # extract marks front-matter texts with their key: "#. front matter: title".
+            if "front matter: title" in entry.comment.split("\n"):
+                self.titles.setdefault(document, entry.msgid)
+
+    def of(self, entry: polib.POEntry) -> TextContext:
+        document, at = self.place[id(entry)]
+        texts = self.texts[document]
+        before = tuple(texts[max(0, at - _NEIGHBOURS) : at])
+        after = tuple(texts[at + 1 : at + 1 + _NEIGHBOURS])
+        return TextContext(document, at, self.titles.get(document), before, after)
+
+
+def _add_usage(report: PretranslateReport, name: str, engine: MeteredEngine) -> None:
+    usage = engine.usage()
+    tokens = report.tokens.setdefault(name, {})
+    for language, counted in usage.tokens.items():
+        tokens[language] = tokens.get(language, Tokens()) + counted
+    report.retried_alone[name] += usage.retried_alone
+    # Each text retried alone was one more request, with its characters.
+    report.requests[name] += usage.retried_alone
+    for language, chars in usage.retried_chars.items():
+        report.chars_sent[name] += chars
+        report.chars_by_language.setdefault(name, Counter())[language] += chars
+    report.notices.extend(f"{name}: {line}" for line in usage.given_up)
 
 
 def _plural_texts(po: polib.POFile, entry: polib.POEntry, report: PretranslateReport, rel: str) -> list[str]:

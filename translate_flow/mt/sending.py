@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 
 from translate_flow.config import PretranslateSettings
 from translate_flow.mt.daemon import in_daemon_thread
-from translate_flow.mt.engines import Engine, EngineError
+from translate_flow.mt.engines import ContextualEngine, Engine, EngineError, TextContext
 from translate_flow.mt.rate_limit import RateLimiter
 
 __all__ = ["FinalFailure", "Sender", "batch_deadline", "batches", "call_with_retries"]
@@ -26,6 +26,8 @@ Answered = Callable[[list[str], list[str | None]], None]
 """Told each batch and the engine's answer to it, as soon as it arrives."""
 Counted = Callable[[int, int], None]
 """Told the requests made and the characters sent for each batch, retries included."""
+Contexts = Mapping[str, TextContext | None]
+"""Where each text stands, for a contextual engine: its batches hold one document's texts."""
 
 
 class FinalFailure(EngineError):
@@ -37,12 +39,19 @@ class FinalFailure(EngineError):
         self.attempts = attempts
 
 
-def batches(engine: Engine, texts: Sequence[str]) -> Iterator[list[str]]:
-    """``texts`` in order, in batches within the engine's ``max_batch`` and ``max_chars``."""
+def batches(engine: Engine, texts: Sequence[str], contexts: Contexts | None = None) -> Iterator[list[str]]:
+    """``texts`` in order, in batches within the engine's ``max_batch`` and ``max_chars``;
+    with ``contexts``, a batch also never mixes two documents."""
     batch: list[str] = []
     size = 0
+
+    def document(text: str) -> str | None:
+        context = contexts.get(text) if contexts is not None else None
+        return context.document if context is not None else None
+
     for text in texts:
-        if batch and (len(batch) >= engine.max_batch or size + len(text) > engine.max_chars):
+        full = len(batch) >= engine.max_batch or size + len(text) > engine.max_chars
+        if batch and (full or document(text) != document(batch[-1])):
             yield batch
             batch, size = [], 0
         batch.append(text)
@@ -66,6 +75,7 @@ def call_with_retries(
     limiter: RateLimiter,
     cancelled: threading.Event,
     sleep: Callable[[float], None] = time.sleep,
+    contexts: Contexts | None = None,
 ) -> tuple[list[str | None], int]:
     """One batch, retried on transient failures; the answer and how many attempts it took."""
     for attempt in range(settings.retries + 1):
@@ -73,6 +83,9 @@ def call_with_retries(
         if cancelled.is_set():
             raise EngineError("cancelled")
         try:
+            if contexts is not None and isinstance(engine, ContextualEngine):
+                where = [contexts.get(text) for text in texts]
+                return engine.translate_in_context(texts, where, source, target), attempt + 1
             return engine.translate(texts, source, target), attempt + 1
         except EngineError as exc:
             if not exc.transient or attempt == settings.retries:
@@ -103,13 +116,21 @@ class Sender:
         """Set on Ctrl-C: batches still in their threads make no further attempt."""
         # Pairs are sent one after another, so a limiter per pair limits the engine.
         self.limiter = RateLimiter(settings.rate_limit)
+        self.contexts: Contexts | None = None
 
-    def send(self, texts: list[str], answered: Answered, counted: Counted) -> EngineError | None:
-        """Send every text; the engine's first final failure, or None when all were answered."""
+    def send(
+        self, texts: list[str], answered: Answered, counted: Counted, contexts: Contexts | None = None
+    ) -> EngineError | None:
+        """Send every text; the engine's first final failure, or None when all were answered.
+
+        With ``contexts`` (a contextual engine), each batch is one document's texts and goes with their context.
+        """
         if not texts:
             return None
+        self.contexts = contexts
         try:
-            return self._drive(batches(self.engine, texts), batch_deadline(self.settings), answered, counted)
+            pending = batches(self.engine, texts, contexts)
+            return self._drive(pending, batch_deadline(self.settings), answered, counted)
         except KeyboardInterrupt:
             # Batches in flight are left to their daemon threads, with no retry after them.
             self.cancelled.set()
@@ -134,6 +155,8 @@ class Sender:
                     self.settings,
                     self.limiter,
                     self.cancelled,
+                    time.sleep,
+                    self.contexts,
                 )
                 in_flight[future] = _InFlight(batch, time.monotonic() + budget)
             if not in_flight:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 
+from translate_flow.mt.engines.protocol import TextContext
 from translate_flow.mt.protect import Protected
 
 __all__ = ["PendingCatalog", "Unit"]
@@ -24,6 +25,8 @@ class Unit:
     """The draft, once an engine gave one that survived every check."""
     engine: str | None = None
     """The engine that gave ``draft``."""
+    context: TextContext | None = None
+    """Where the text was found first: its article's title and neighbours, for engines that use them."""
 
 
 @dataclass

@@ -33,16 +33,18 @@ CATEGORIES = (
     "output",
     "invalid",
     "site",
+    "glossary",
 )
 """Gate categories: each finding belongs to one."""
 
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "script", "output", "invalid"})
 """Categories that fail the gate when ``[check] fail_on`` names none."""
 
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "script", "template", "value")
+ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "script", "template", "value", "glossary")
 """Checks that look at one PO entry (``template``: the Go template actions of an i18n string;
 ``value``: a translation an i18n table or data file cannot hold so that it reads back;
-``script``: a translation mostly in a script its language does not use)."""
+``script``: a translation mostly in a script its language does not use;
+``glossary``: a term of the glossary whose translation the msgstr lacks, a warning by default)."""
 
 FILE_CHECKS = (
     "missing-po",

@@ -4,7 +4,7 @@ Each function returns a string; only the CLI prints.
 """
 
 from translate_flow.render.check import JSON_SCHEMA_VERSION, check_github, check_json, check_junit, check_text
-from translate_flow.render.status import status_html, status_json, status_text
+from translate_flow.render.status import glossary_text, status_html, status_json, status_text
 
 __all__ = [
     "JSON_SCHEMA_VERSION",
@@ -12,6 +12,7 @@ __all__ = [
     "check_json",
     "check_junit",
     "check_text",
+    "glossary_text",
     "status_html",
     "status_json",
     "status_text",

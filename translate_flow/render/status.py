@@ -12,9 +12,9 @@ from typing import Any
 
 from translate_flow import __version__
 from translate_flow.render.check import JSON_SCHEMA_VERSION
-from translate_flow.steps.status import StatusRow
+from translate_flow.steps.status import GlossaryCoverage, StatusRow
 
-__all__ = ["status_html", "status_json", "status_text"]
+__all__ = ["glossary_text", "status_html", "status_json", "status_text"]
 
 
 def _bar(percent: float, width: int = 20) -> str:
@@ -58,6 +58,19 @@ def status_text(rows: Sequence[StatusRow], by_article: bool, bars: bool) -> str:
     return "\n".join(out)
 
 
+def glossary_text(glossary: str | None, coverage: Sequence[GlossaryCoverage]) -> str:
+    """One line per language: the glossary's entries for it, and how far reviewed translations follow it."""
+    if glossary is None:
+        return ""
+    lines = [f"glossary {glossary}:"]
+    for row in coverage:
+        followed = (
+            f"{row.followed} of {row.uses} term uses in reviewed translations follow it" if row.uses else "no uses yet"
+        )
+        lines.append(f"  {row.language}: {row.terms} of {row.source_terms} terms translated; {followed}")
+    return "\n".join(lines)
+
+
 def _row_dict(row: StatusRow) -> dict[str, Any]:
     c = row.counts
     return {
@@ -76,16 +89,32 @@ def _row_dict(row: StatusRow) -> dict[str, Any]:
     }
 
 
-def status_json(languages: Sequence[StatusRow], articles: Sequence[StatusRow]) -> str:
-    return json.dumps(
-        {
-            "version": JSON_SCHEMA_VERSION,
-            "languages": [_row_dict(r) for r in languages],
-            "articles": [_row_dict(r) for r in articles],
-        },
-        ensure_ascii=False,
-        indent=2,
-    )
+def status_json(
+    languages: Sequence[StatusRow],
+    articles: Sequence[StatusRow],
+    glossary: str | None = None,
+    coverage: Sequence[GlossaryCoverage] = (),
+) -> str:
+    document: dict[str, Any] = {
+        "version": JSON_SCHEMA_VERSION,
+        "languages": [_row_dict(r) for r in languages],
+        "articles": [_row_dict(r) for r in articles],
+    }
+    if glossary is not None:
+        document["glossary"] = {
+            "file": glossary,
+            "languages": [
+                {
+                    "language": r.language,
+                    "terms": r.terms,
+                    "source_terms": r.source_terms,
+                    "uses": r.uses,
+                    "followed": r.followed,
+                }
+                for r in coverage
+            ],
+        }
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 _CSS = """
@@ -111,9 +140,23 @@ def _html_bar(row: StatusRow) -> str:
     )
 
 
-def status_html(languages: Sequence[StatusRow], articles: Sequence[StatusRow], project: str) -> str:
+def status_html(
+    languages: Sequence[StatusRow],
+    articles: Sequence[StatusRow],
+    project: str,
+    glossary: str | None = None,
+    coverage: Sequence[GlossaryCoverage] = (),
+) -> str:
     """A self-contained page: inline CSS, no scripts, no external files."""
     e = html.escape
+    terms = ""
+    if glossary is not None:
+        head = "<tr><th>language</th><th>terms translated</th><th>term uses</th><th>followed</th></tr>"
+        body = "".join(
+            f"<tr><td>{e(r.language)}</td><td>{r.terms} of {r.source_terms}</td><td>{r.uses}</td><td>{r.followed}</td></tr>"
+            for r in coverage
+        )
+        terms = f"<h2>Glossary ({e(glossary)})</h2><table>{head}{body}</table>"
 
     def table(rows: Sequence[StatusRow], first: str) -> str:
         head = f"<tr><th>{first}</th><th>language</th><th>entries</th><th>translated</th><th>fuzzy</th><th>untranslated</th><th>words left</th><th>done</th><th></th></tr>"
@@ -132,6 +175,6 @@ def status_html(languages: Sequence[StatusRow], articles: Sequence[StatusRow], p
         '<p class="legend"><span style="background:#2f8a4c"></span>translated<span style="background:#e0a526"></span>fuzzy'
         '<span style="background:#e3e6ec"></span>untranslated</p>'
         f"<h2>By language</h2>{table(languages, 'language name')}"
-        f"<h2>By article</h2>{table(articles, 'article')}"
+        f"<h2>By article</h2>{table(articles, 'article')}{terms}"
         f"<p><small>translate-flow {__version__}</small></p></body></html>\n"
     )

@@ -16,6 +16,8 @@ import polib
 from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.config import Config
 from translate_flow.errors import ArticleError, CatalogError, ConfigError, TranslateFlowError
+from translate_flow.glossary.load import load_glossary
+from translate_flow.glossary.model import Glossary
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources
@@ -23,6 +25,7 @@ from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
+from translate_flow.qa.glossary_findings import glossary_findings
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.qa.site_findings import hugo_language_findings
 from translate_flow.reports import Report, StepReport
@@ -98,6 +101,7 @@ def run_checks(
     wanted = {parse_language(code).code for code in languages}
 
     seen_errors: set[str] = set()
+    glossary = load_glossary(config)
     discovery = discover(config)
     # What extract would change: missing catalogs, or ones the source has moved away from.
     planned = would_change(config, paths, jobs, discovery)
@@ -143,6 +147,7 @@ def run_checks(
                 *(_output_key(config, member, language, po_path, owners) for member in members),
                 repr(sorted(gate.disabled)),
                 repr(config.min_percent),
+                glossary.digest if glossary is not None else None,
             )
             cached = state.get(rel)
             if cached and cached.get("key") == key:
@@ -151,7 +156,7 @@ def run_checks(
             fresh[language] = (rel, key)
         if fresh:
             todo.append((tuple(members), fresh))
-    task = partial(_check_source, config, gate.disabled, owners)
+    task = partial(_check_source, config, gate.disabled, owners, glossary)
     for found_by_language, errors in run_tasks(task, todo, jobs):
         for error in errors:
             if str(error) not in seen_errors:
@@ -161,7 +166,7 @@ def run_checks(
             report.findings.extend(found)
             state.put(rel, {"key": key, "findings": [asdict(f) for f in found]})
     state.save()
-    found, checked, errors = resource_findings(config, discovery, paths, wanted, gate.disabled, stale, jobs)
+    found, checked, errors = resource_findings(config, discovery, paths, wanted, gate.disabled, stale, jobs, glossary)
     report.findings.extend(found)
     report.checked.extend(checked)
     for error in errors:
@@ -199,6 +204,7 @@ def _check_source(
     config: Config,
     disabled: frozenset[str],
     owners: Mapping[str, str],
+    glossary: Glossary | None,
     item: tuple[tuple[Source, ...], dict[str, tuple[str, str]]],
 ) -> tuple[list[tuple[str, str, list[Finding]]], list[TranslateFlowError]]:
     """The findings of one catalog's files and its articles' outputs (run in a worker with --jobs)."""
@@ -226,6 +232,10 @@ def _check_source(
             found.extend(
                 entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum), config.shortcodes)
             )
+        if glossary is not None and members:
+            source_language = members[0].language  # the articles of one catalog share their language
+            pairs = glossary.pairs(source_language, language)
+            found.extend(glossary_findings(po, rel, source_language, language, pairs, lines, disabled))
         results.append((rel, key, found))
         parsed[language] = po
     merge_report = Report()

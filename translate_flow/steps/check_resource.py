@@ -18,12 +18,14 @@ from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.catalog.update import has_translation
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, TranslateFlowError
+from translate_flow.glossary.model import Glossary
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Discovery
 from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import read_or_none
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, catalog_findings, entry_findings, po_level_findings
+from translate_flow.qa.glossary_findings import glossary_findings
 from translate_flow.reports import Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.model import ResourceCatalog
@@ -43,13 +45,14 @@ def resource_findings(
     disabled: Collection[str],
     stale: Collection[str],
     jobs: int = 1,
+    glossary: Glossary | None = None,
 ) -> _Result:
     """Findings, files looked at, and files that could not be read, of the resource catalogs."""
     found = resources_of(config, discovery)
     findings: list[Finding] = []
     checked: list[str] = []
     errors: list[TranslateFlowError] = list(found.errors)
-    task = partial(_check_catalog, config, frozenset(languages), frozenset(disabled), frozenset(stale))
+    task = partial(_check_catalog, config, frozenset(languages), frozenset(disabled), frozenset(stale), glossary)
     for part_findings, part_checked, part_errors in run_tasks(task, select_catalogs(found.catalogs, paths), jobs):
         findings.extend(part_findings)
         checked.extend(part_checked)
@@ -67,6 +70,7 @@ def _check_catalog(
     languages: frozenset[str],
     disabled: frozenset[str],
     stale: frozenset[str],
+    glossary: Glossary | None,
     catalog: ResourceCatalog,
 ) -> _Result:
     findings: list[Finding] = []
@@ -95,6 +99,9 @@ def _check_catalog(
             findings.append(Finding(rel, exc.line, "invalid-po", "invalid", exc.message, language))
             continue
         findings.extend(_catalog_findings(config, po, rel, language, disabled, data))
+        if glossary is not None:
+            pairs = glossary.pairs(catalog.language, language)
+            findings.extend(glossary_findings(po, rel, catalog.language, language, pairs, msgstr_lines(data), disabled))
         parsed[language] = po
     report = Report()
     findings.extend(_output_findings(config, catalog, parsed, report))

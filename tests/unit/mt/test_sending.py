@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from translate_flow.config.load import PretranslateSettings
-from translate_flow.mt.engines import EngineError
+from translate_flow.mt.engines import EngineError, TextContext
 from translate_flow.mt.rate_limit import RateLimiter
 from translate_flow.mt.sending import FinalFailure, Sender, batch_deadline, batches, call_with_retries
 
@@ -59,6 +59,17 @@ def test_batches_keep_order_within_max_batch_and_max_chars() -> None:
         ["h"],
     ]
     assert list(batches(engine, [])) == []
+
+
+def test_with_contexts_a_batch_never_mixes_two_documents() -> None:
+    engine = Scripted(max_batch=3, max_chars=100)
+    where = {
+        "a1": TextContext("a.po", 0),
+        "a2": TextContext("a.po", 1),
+        "b1": TextContext("b.po", 0),
+        "x": None,  # no known place: a document of its own
+    }
+    assert list(batches(engine, ["a1", "a2", "b1", "x"], where)) == [["a1", "a2"], ["b1"], ["x"]]
 
 
 def test_the_batch_deadline_covers_every_attempt_and_one_more_timeout() -> None:

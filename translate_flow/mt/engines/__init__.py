@@ -1,8 +1,9 @@
 """Machine-translation engines behind one tiny protocol, and how they are found by name.
 
 An engine turns a batch of texts into drafts. Built-in engines: ``memory``
-(translations already in the project), ``apertium`` (offline), and deep-translator's
-online engines (``google``, ``deepl``, ``libre``…). A plug-in is any class with the
+(translations already in the project), ``apertium`` (offline), ``openai`` (any
+OpenAI-compatible chat-completions server, given each article's context and glossary
+terms), and deep-translator's online engines (``google``, ``deepl``, ``libre``…). A plug-in is any class with the
 same shape, named in the config as ``class = "module:Class"`` or published under the
 ``translate_flow.engines`` entry-point group.
 """
@@ -17,13 +18,30 @@ from typing import Any
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines.apertium import ApertiumEngine
 from translate_flow.mt.engines.memory import MemoryEngine
-from translate_flow.mt.engines.protocol import Engine, EngineContext, EngineError, UnsupportedPair, check_settings
+from translate_flow.mt.engines.openai_chat import OpenAIEngine
+from translate_flow.mt.engines.protocol import (
+    ContextualEngine,
+    Engine,
+    EngineContext,
+    EngineError,
+    MeteredEngine,
+    TextContext,
+    Tokens,
+    UnsupportedPair,
+    Usage,
+    check_settings,
+)
 
 __all__ = [
+    "ContextualEngine",
     "Engine",
     "EngineContext",
     "EngineError",
+    "MeteredEngine",
+    "TextContext",
+    "Tokens",
     "UnsupportedPair",
+    "Usage",
     "check_settings",
     "engine_names",
     "load_engine",
@@ -51,7 +69,7 @@ def _load_class(spec: str, engine: str) -> type:
 def engine_names() -> list[str]:
     from translate_flow.mt.engines.online import ONLINE_ENGINES
 
-    return ["memory", "apertium", *sorted(ONLINE_ENGINES)]
+    return ["memory", "apertium", "openai", *sorted(ONLINE_ENGINES)]
 
 
 def load_engine(name: str, settings: Mapping[str, Any], context: EngineContext) -> Engine:
@@ -65,6 +83,8 @@ def load_engine(name: str, settings: Mapping[str, Any], context: EngineContext) 
         cls = MemoryEngine
     elif name == "apertium":
         cls = ApertiumEngine
+    elif name == "openai":
+        cls = OpenAIEngine
     else:
         from translate_flow.mt.engines.online import ONLINE_ENGINES, OnlineEngine  # on demand: see above
 

@@ -14,8 +14,20 @@ from typing import Any, Protocol, runtime_checkable
 
 from translate_flow.config.compendium import Compendium
 from translate_flow.errors import ConfigError, TranslateFlowError
+from translate_flow.glossary.model import Glossary
 
-__all__ = ["Engine", "EngineContext", "EngineError", "UnsupportedPair", "check_settings"]
+__all__ = [
+    "ContextualEngine",
+    "Engine",
+    "EngineContext",
+    "EngineError",
+    "MeteredEngine",
+    "TextContext",
+    "Tokens",
+    "UnsupportedPair",
+    "Usage",
+    "check_settings",
+]
 
 
 class EngineError(TranslateFlowError):
@@ -42,6 +54,8 @@ class EngineContext:
     """Seconds one request may take."""
     compendium: Compendium = field(default_factory=Compendium)
     """The compendium of each target language, as the config resolved it (the memory engine reads it)."""
+    glossary: Glossary | None = None
+    """The project's glossary, for engines that can take one."""
 
 
 @runtime_checkable
@@ -64,6 +78,67 @@ class Engine(Protocol):
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         """Drafts in the same order; None where the engine has nothing (the next engine tries)."""
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """Where a text stands in its article, for engines that translate with context."""
+
+    document: str
+    """The article the text was found in first (its catalog, and its first reference): sent together."""
+    position: int
+    """The text's place among the document's texts, so that a batch keeps the article's order."""
+    title: str | None = None
+    """The article's title (its front-matter title), when it has one."""
+    before: tuple[str, ...] = ()
+    """The texts just before it in the document, nearest last."""
+    after: tuple[str, ...] = ()
+    """The texts just after it, nearest first."""
+
+
+@runtime_checkable
+class ContextualEngine(Engine, Protocol):
+    """An engine that also takes each text's context: the run sends it one document's texts per batch."""
+
+    def translate_in_context(
+        self, texts: Sequence[str], contexts: Sequence[TextContext | None], source: str, target: str
+    ) -> list[str | None]:
+        """Like ``translate``; ``contexts[i]`` is where ``texts[i]`` stands, None where that is unknown."""
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Tokens a server counted."""
+
+    prompt: int = 0
+    """Tokens sent (the server's ``prompt_tokens``)."""
+    completion: int = 0
+    """Tokens received (``completion_tokens``)."""
+
+    def __add__(self, other: Tokens) -> Tokens:
+        return Tokens(self.prompt + other.prompt, self.completion + other.completion)
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What a metered engine reports after a run."""
+
+    tokens: dict[str, Tokens] = field(default_factory=dict)
+    """Tokens per target language, failed and repeated requests included."""
+    retried_alone: int = 0
+    """Texts sent again on their own because the batch's answer lacked them or garbled them."""
+    retried_chars: dict[str, int] = field(default_factory=dict)
+    """Characters of those texts, per target language (the run counts only its batches' own)."""
+    given_up: tuple[str, ...] = ()
+    """One line per text given up after its retry (the next engine may still draft it)."""
+
+
+@runtime_checkable
+class MeteredEngine(Protocol):
+    """An engine that counts what it used (tokens), for the run's summary."""
+
+    def usage(self) -> Usage:
+        """Everything counted since the engine was made."""
 
 
 def _settings_error(engine: str, key: str, why: str) -> ConfigError:

@@ -1,0 +1,49 @@
+"""The ``glossary`` finding: the source text uses a glossary term, its translation lacks the term's translation.
+
+A warning unless ``[check] fail_on`` names ``glossary``. Fuzzy entries are looked at
+too, as the validator looks at them (``merge --include-fuzzy`` publishes them); an
+entry flagged ``no-glossary-check`` is skipped. How a term is found is in
+``glossary.match``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping, Sequence
+
+import polib
+
+from translate_flow.glossary.match import missing_translations
+from translate_flow.glossary.model import TermPair
+from translate_flow.qa.findings import Finding
+from translate_flow.qa.validate import switched_off
+
+__all__ = ["glossary_findings", "glossary_message"]
+
+
+def glossary_message(pair: TermPair) -> str:
+    if pair.dnt:
+        return f"glossary: {pair.term!r} is not translated; the translation should keep {pair.translation!r}"
+    return f"glossary: {pair.term!r} should be translated as {pair.translation!r}"
+
+
+def glossary_findings(
+    po: polib.POFile,
+    rel: str,
+    source: str,
+    target: str,
+    pairs: Sequence[TermPair],
+    lines: Mapping[int, int],
+    disabled: Collection[str] = (),
+) -> Iterator[Finding]:
+    """One finding per entry and term whose translation is missing; ``lines`` maps an entry's line to its msgstr's."""
+    if not pairs or "glossary" in disabled:
+        return
+    for entry in po:
+        if entry.obsolete or "glossary" in switched_off(entry.flags):
+            continue
+        msgstrs = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        if not any(msgstrs):
+            continue
+        for pair in missing_translations(pairs, entry.msgid, msgstrs, source, target):
+            line = lines.get(entry.linenum, entry.linenum)
+            yield Finding(rel, line, "glossary", "glossary", glossary_message(pair), target)
