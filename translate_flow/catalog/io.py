@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
+from translate_flow.catalog.gettext_layout import render_gettext
 from translate_flow.catalog.lexicon import decode_escapes, hide_separators, restore_separators
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
@@ -99,7 +100,11 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
 
 
 def render_catalog(po: polib.POFile) -> bytes:
-    """The file bytes; polib omits the final newline of the last entry, so add it."""
+    """The file bytes: one line per string (``po.wrapwidth`` 0, polib's layout), or wrapped
+    at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
+    if po.wrapwidth > 0:
+        return render_gettext(po, po.wrapwidth).encode("utf-8")
+    # polib omits the final newline of the last entry.
     text = str(po)
     if not text.endswith("\n"):
         text += "\n"

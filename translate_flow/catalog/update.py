@@ -108,10 +108,15 @@ def _header(language: Language | None, project: str, old: polib.POFile | None) -
     if language is not None:
         # A translator may have corrected the plural rule; theirs wins.
         fields["Plural-Forms"] = metadata.get("Plural-Forms") or language.plural_forms
-    fields["X-Generator"] = GENERATOR
+    # An editor's X-Generator (Poedit, Weblate) stays: writing ours back would flip it on
+    # every save. Ours is brought up to date.
+    generator = metadata.get("X-Generator", "")
+    fields["X-Generator"] = generator if generator and not generator.startswith("translate-flow") else GENERATOR
     for key, value in metadata.items():
         fields.setdefault(key, value)
-    return fields
+    # The file's order first: a wrapped file is written back as gettext writes it, in the
+    # order read (a one-line-per-string file is written in polib's order anyway).
+    return {**{key: fields[key] for key in metadata}, **fields}
 
 
 def _own_copy(entry: polib.POEntry) -> polib.POEntry:

@@ -21,6 +21,7 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.io import parse_catalog
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular
@@ -94,7 +95,7 @@ def draft_empty_entries(
         report.interrupted = True
     finally:
         passes.close()
-        applied = apply_drafts(catalogs, config.wrap)
+        applied = apply_drafts(catalogs, config.wrap, config.wrap_explicit)
         report.written.extend(applied.written)
         report.filled.update(applied.filled)
         report.errors.extend(applied.errors)
@@ -131,7 +132,7 @@ def _gather(
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
-        po.wrapwidth = config.wrap
+        po.wrapwidth = choose_width(data, po, config.wrap, config.wrap_explicit)
         pending = []
         plurals = []
         for entry in po:
