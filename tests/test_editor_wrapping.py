@@ -16,10 +16,14 @@ import pytest
 from tests.conftest import msgfmt_check, need_tool, read_po, run, write_tree
 
 PARAS = [
-    "The library opens at nine every morning, and the reading room stays open until the last visitor "
-    "has found what they came for, which on Saturdays can be well after six.",
-    "Members can borrow up to ten books at a time; the full rules, with the fees for late returns, are at "
-    "https://library.example.org/rules/borrowing-and-returns-for-members-and-visitors.html for everyone.",
+    (
+        "The library opens at nine every morning, and the reading room stays open until the last visitor "
+        "has found what they came for, which on Saturdays can be well after six."
+    ),
+    (
+        "Members can borrow up to ten books at a time; the full rules, with the fees for late returns, are at "
+        "https://library.example.org/rules/borrowing-and-returns-for-members-and-visitors.html for everyone."
+    ),
     'Returns go in the box beside the front door: "please do not leave books on the steps", the sign says.',
     "The reading room is quiet after six in the evening.",
 ]
