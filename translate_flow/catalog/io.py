@@ -16,7 +16,12 @@ import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.gettext_layout import render_gettext
-from translate_flow.catalog.lexicon import decode_escapes, hide_separators, restore_separators
+from translate_flow.catalog.lexicon import (
+    decode_escapes,
+    hide_separators,
+    restore_separators,
+    reveal_obsolete_previous,
+)
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
@@ -58,7 +63,7 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
         raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
     check_po_syntax(text, rel)
     # Read as msgfmt reads it: all C escapes decoded, lines ending only at LF.
-    text, separators = hide_separators(decode_escapes(text, rel))
+    text, separators = hide_separators(reveal_obsolete_previous(decode_escapes(text, rel)))
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:

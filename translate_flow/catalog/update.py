@@ -168,9 +168,7 @@ def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: 
         entry.flags = merged_flags(template_flags, kept.flags, decides=decides, fuzzy=True)
         if changed:
             # As msgmerge --previous writes it: the old context and texts.
-            entry.previous_msgctxt = kept.msgctxt
-            entry.previous_msgid = kept.msgid
-            entry.previous_msgid_plural = kept.msgid_plural or None
+            _set_previous(entry, kept)
 
 
 def _fuzzy_from(entry: polib.POEntry, msgid: str, msgstr: str, flags: list[str]) -> None:
@@ -186,8 +184,21 @@ def _fuzzy_match(entry: polib.POEntry, kept: polib.POEntry, msgstr: str, decides
     entry.msgstr = msgstr
     entry.flags = merged_flags(entry.flags, kept.flags, decides=decides, fuzzy=True)
     entry.tcomment = kept.tcomment
-    entry.previous_msgctxt = kept.msgctxt
-    entry.previous_msgid = kept.msgid
+    _set_previous(entry, kept)
+
+
+def _set_previous(entry: polib.POEntry, kept: polib.POEntry) -> None:
+    """The previous texts of an entry fuzzy from ``kept``: its texts, or, when it was fuzzy
+    already, the ones it still awaited review against (the text the translation was made
+    for), as msgmerge keeps them."""
+    if "fuzzy" in kept.flags:
+        entry.previous_msgctxt = kept.previous_msgctxt
+        entry.previous_msgid = kept.previous_msgid
+        entry.previous_msgid_plural = kept.previous_msgid_plural
+    else:
+        entry.previous_msgctxt = kept.msgctxt
+        entry.previous_msgid = kept.msgid
+        entry.previous_msgid_plural = kept.msgid_plural or None
 
 
 def build_catalog(
