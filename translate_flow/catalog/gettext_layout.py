@@ -136,10 +136,11 @@ def _entry(entry: polib.POEntry, page_width: int, prefix: str) -> str:
 
 
 def _references(occurrences: list[tuple[str, str]], width: int) -> list[str]:
-    """``#:`` lines: references added while the line stays within the width."""
+    """``#:`` lines: references added while the line stays within the width; each once, as
+    gettext keeps them."""
     lines: list[str] = []
     line, column = "#:", 2
-    for path, number in occurrences:
+    for path, number in dict.fromkeys(occurrences):
         reference = f"{path}:{number}" if number else path
         size = len(reference) + 1
         if column > 2 and column + size > width:
@@ -152,12 +153,12 @@ def _references(occurrences: list[tuple[str, str]], width: int) -> list[str]:
 
 
 def _flags(entry: polib.POEntry, obsolete: bool) -> list[str]:
-    """The flags in gettext's order: fuzzy (only with a translation), formats, range, no-wrap."""
+    """The flags in gettext's order: fuzzy (only with a translation), formats, range, no-wrap.
+
+    Flags gettext does not know (translate-flow's ``no-*-check``) follow; gettext would drop them.
+    """
     flags = list(dict.fromkeys(entry.flags))
     fuzzy = "fuzzy" in flags and bool(_first_msgstr(entry))
-    if obsolete:
-        # gettext keeps only the fuzzy mark of an obsolete entry.
-        return ["fuzzy"] if "fuzzy" in flags else []
     formats: dict[str, str] = {}
     ranges: list[str] = []
     others: list[str] = []
@@ -171,7 +172,9 @@ def _flags(entry: polib.POEntry, obsolete: bool) -> list[str]:
             others.append(flag)
     ordered = ["fuzzy"] if fuzzy else []
     ordered += [formats[name] for name in sorted(formats, key=_FORMAT_RANK.__getitem__)]
-    ordered += ranges
+    if not obsolete:
+        # gettext writes no range for an obsolete entry.
+        ordered += ranges
     if "no-wrap" in flags:
         ordered.append("no-wrap")
     return ordered + others

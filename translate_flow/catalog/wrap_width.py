@@ -44,11 +44,14 @@ def detect_width(data: bytes, po: polib.POFile) -> int | None:
     longest, wrapped = _wrapped_lines(text.split("\n"))
     if not wrapped:
         return None
-    candidates = [DEFAULT_WIDTH] + [w for w in range(longest, longest + 3) if w != DEFAULT_WIDTH] + list(_USUAL)
+    # The usual widths first; then those the longest line allows (a line is at most the
+    # width, unless a word cannot be broken). Any width that gives the file back is right.
+    candidates = [DEFAULT_WIDTH, *_USUAL, *range(longest, longest + 8)]
     best, best_score = DEFAULT_WIDTH, -1
     lines = text.split("\n")
     wanted = set(lines)
-    for width in dict.fromkeys(w for w in candidates if w >= MIN_WIDTH):
+    tried: dict[int, None] = dict.fromkeys(w for w in candidates if w >= MIN_WIDTH)
+    for width in tried:
         rendered = render_gettext(po, width)
         if rendered == text:
             return width
@@ -67,15 +70,19 @@ def _wrapped_lines(lines: list[str]) -> tuple[int, bool]:
 
     def close() -> None:
         nonlocal wrapped
-        # A cut that is not after "\n" (the first, empty part and the last aside) is a wrap.
+        # A cut that is not after "\n" (the first, empty part and the last aside) is a wrap;
+        # so is an empty first line before a single one, which polib never writes.
+        if len(string) == 2 and string[0] == "":
+            wrapped = True
         if len(string) > 2 and any(not part.endswith("\\n") for part in string[1:-1]):
             wrapped = True
         string.clear()
 
     for line in lines:
         references = references + 1 if line.startswith("#:") else 0
-        if references > 1:
-            wrapped = True
+        if references:
+            wrapped = wrapped or references > 1
+            longest = max(longest, len(line))
         keyword = _KEYWORD.match(line)
         if keyword is not None:
             close()
