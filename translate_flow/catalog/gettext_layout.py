@@ -15,10 +15,11 @@ kept after the others (msgcat drops them).
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 import polib
 
-from translate_flow.catalog.linebreak import BREAK, MANDATORY, break_opportunities, char_width
+from translate_flow.catalog.linebreak import MANDATORY, char_width, opportunities
 
 __all__ = ["FORMAT_LANGUAGES", "render_gettext"]
 
@@ -195,14 +196,19 @@ def wrap_string(name: str, value: str, width: int, prefix: str) -> list[str]:
     while True:
         end = value.find("\n", start)
         end = len(value) if end < 0 else end + 1
-        part = value[start:end]
-        escaped, cuts = _escaped(part)
+        escaped, glued = _escaped(value[start:end])
         more = end < len(value)
-        breaks = _line_breaks(escaped, cuts, room, len(name) + 1 if first else 0)
+        widths = _widths(escaped)
+        if first and len(name) + 1 + widths[-1] <= room and not more:
+            # It fits on the keyword's line: no break can be needed.
+            lines.append(f'{prefix}{name} "{escaped}"')
+            return lines
+        points = [(at, kind) for at, kind in opportunities(escaped) if at not in glued] if escaped else []
+        breaks = _line_breaks(points, widths, room, len(name) + 1 if first else 0)
         if first and escaped and (more or len(name) + 1 > room or breaks):
             lines.append(f'{prefix}{name} ""')
             first = False
-            breaks = _line_breaks(escaped, cuts, room, 0)
+            breaks = _line_breaks(points, widths, room, 0)
         head = f"{prefix}{name} " if first else prefix
         first = False
         previous = 0
@@ -215,47 +221,47 @@ def wrap_string(name: str, value: str, width: int, prefix: str) -> list[str]:
             return lines
 
 
-def _escaped(part: str) -> tuple[str, list[bool]]:
-    """``part`` as written between quotes, and for each of its characters whether a
-    line may not end just before it (the second character of an escape, the final ``\\n``)."""
-    chars: list[str] = []
-    glued: list[bool] = []
-    for ch in part:
-        letter = _ESCAPES.get(ch)
-        if letter is None:
-            chars.append(ch)
-            glued.append(False)
-        else:
-            chars += ("\\", letter)
-            glued += (False, True)
+_ESCAPE_TABLE = str.maketrans({ch: "\\" + letter for ch, letter in _ESCAPES.items()})
+_ESCAPE = re.compile(r"\\.")
+
+
+def _escaped(part: str) -> tuple[str, set[int]]:
+    """``part`` as written between quotes, and the positions before which a line may not
+    end: inside an escape, and before the final ``\\n``."""
+    escaped = part.translate(_ESCAPE_TABLE)
+    if escaped == part:
+        return escaped, set()
+    glued = {match.start() + 1 for match in _ESCAPE.finditer(escaped)}
     if part.endswith("\n"):
-        glued[-2] = True
-    return "".join(chars), glued
+        glued.add(len(escaped) - 2)
+    return escaped, glued
 
 
-def _line_breaks(text: str, glued: list[bool], room: int, column: int) -> list[int]:
-    """Where lines end in ``text``: at the last break opportunity before a piece that
-    would pass ``room`` columns, the first line starting at ``column``."""
+def _widths(text: str) -> list[int]:
+    """The columns taken by each prefix of ``text``: ``[0, w(text[:1]), …, w(text)]``."""
+    if text.isascii() and text.isprintable():
+        return list(range(len(text) + 1))
+    return list(accumulate(map(char_width, text), initial=0))
+
+
+def _line_breaks(points: list[tuple[int, int]], widths: list[int], room: int, column: int) -> list[int]:
+    """Where lines end: before the last break opportunity that still fits, each time the
+    text up to the next one would pass ``room`` columns; the first line starts at ``column``.
+
+    A piece wider than a whole line stays whole, on a line of its own (libunistring's rule).
+    """
     cuts: list[int] = []
-    opportunities = break_opportunities(text)
-    last: int | None = None  # the opportunity that ends the current line, if one is needed
-    piece = 0  # width of the text since the last opportunity
-    for i, ch in enumerate(text):
-        kind = opportunities[i]
-        if glued[i]:
-            kind = 0
-        if kind in (BREAK, MANDATORY) and last is not None and column + piece > room:
+    start, offset = 0, column  # where the current line starts, and its column there
+    last: int | None = None  # the last opportunity on the current line
+    for at, kind in points:
+        if last is not None and offset + widths[at] - widths[start] > room:
             cuts.append(last)
-            column = 0
+            start, offset = last, 0
         if kind == MANDATORY:
             # A line separator in the text: what follows starts at column 0, with no cut.
-            last, column, piece = None, 0, 0
+            last, start, offset = None, at + 1, 0
             continue
-        if kind == BREAK:
-            last = i
-            column += piece
-            piece = 0
-        piece += char_width(ch)
-    if last is not None and column + piece > room:
+        last = at
+    if last is not None and offset + widths[-1] - widths[start] > room:
         cuts.append(last)
     return cuts

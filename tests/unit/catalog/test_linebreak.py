@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import REQUIRE_TOOLS
-from translate_flow.catalog.linebreak import BREAK, KEEP, MANDATORY, break_opportunities, char_width
+from translate_flow.catalog.linebreak import BREAK, KEEP, MANDATORY, break_opportunities, char_width, opportunities
 
 # Characters of every class the pair table knows, and the ones handled before it.
 ALPHABET = list(
@@ -61,3 +61,12 @@ def test_the_opportunities_gettext_relies_on() -> None:
 def test_widths_are_libunistring_s(ch: str) -> None:
     expected = _libunistring().uc_width(ord(ch), b"UTF-8")
     assert char_width(ch) == max(expected, 0)
+
+
+PLAIN = list("abcXYZ019 -/|}{)(][!?,.:;%$+\\\"'#&*_~^@<>=`") + ["é", "Ж", "ω", "ç", "  ", "日", "。", "\u0301"]
+
+
+@given(st.lists(st.sampled_from(PLAIN), max_size=30).map("".join))
+def test_the_fast_path_for_plain_text_finds_the_same_opportunities(text: str) -> None:
+    full = [(i, kind) for i, kind in enumerate(break_opportunities(text)) if kind != KEEP]
+    assert opportunities(text) == full
