@@ -134,3 +134,25 @@ def test_an_unwrapped_catalog_stays_unwrapped(project: Path) -> None:
     text = catalogs["ja"].read_text(encoding="utf-8")
     assert f'msgstr "{JA[PARAS[0]]}"' in text and f'msgid "{EDITED}"' in text
     assert polib.pofile(str(catalogs["ja"])).metadata["X-Generator"] == "Poedit 3.4.2"
+
+
+def test_machine_drafts_keep_the_wrapping_too(project: Path) -> None:
+    config = 'languages = ["fr"]\n[pretranslate]\nengines = ["shout"]\n[engines.shout]\nclass = "tests.plugin_engine:ShoutEngine"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/a.md": "\n\n".join(PARAS) + "\n"})
+    assert run(project, "extract").exit_code == 0
+    path = project / "locales/fr/a.po"
+    po = read_po(path, wrapwidth=0)
+    for entry in po:
+        entry.msgstr = FR[entry.msgid] if entry.msgid != PARAS[0] else ""
+    po.save(str(path))
+    _msgcat(path, None)
+    before = path.read_bytes()
+    result = run(project, "pretranslate")
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes()
+    changed = [i for i, (a, b) in enumerate(zip(_blocks(before), _blocks(after), strict=True)) if a != b]
+    assert changed == [1]  # the drafted entry only
+    copy = path.with_suffix(".copy.po")
+    copy.write_bytes(after)
+    _msgcat(copy, None)
+    assert copy.read_bytes() == after
