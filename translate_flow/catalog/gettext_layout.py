@@ -19,7 +19,8 @@ from itertools import accumulate
 
 import polib
 
-from translate_flow.catalog.linebreak import MANDATORY, char_width, opportunities
+from translate_flow.catalog.break_points import opportunities
+from translate_flow.catalog.linebreak import MANDATORY, char_width
 
 __all__ = ["FORMAT_LANGUAGES", "render_gettext"]
 

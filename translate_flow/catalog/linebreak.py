@@ -11,11 +11,10 @@ of those classes as libunistring resolves them (measured against libunistring; s
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["BREAK", "KEEP", "MANDATORY", "break_opportunities", "char_width", "line_class", "opportunities"]
+__all__ = ["BREAK", "KEEP", "MANDATORY", "PAIRS", "break_opportunities", "char_width", "line_class"]
 
 KEEP = 1
 """No break before this character."""
@@ -58,9 +57,7 @@ EM = 29
 # Classes handled before the table: mandatory break, space, zero-width space, combining mark.
 BK, SP, ZW, CM = 100, 101, 102, 103
 
-# Row: the class before the position; column: the class after it. D: a break is possible;
-# I: only when spaces stand between them; P: never.
-_PAIRS = (
+PAIRS = (
     "PIIIIIPPPIIIIPIIIPIIIIIIIIIIII",  # WJ
     "PIIIIIPPPIIIIPIIIPIIIIIIIIIIII",  # GL
     "PIPIDIPPPIIDIPDDDPDDDDDDDDDIDD",  # B2
@@ -92,6 +89,8 @@ _PAIRS = (
     "PIDIDIPPPIIDIPDIDPDDDDDDDDDIDI",  # EB
     "PIDIDIPPPIIDIPDIDPDDDDDDDDDIDD",  # EM
 )
+"""Row: the class before a position; column: the class after it. D: a break is possible;
+I: only when spaces stand between them; P: never."""
 
 # Single characters whose class their Unicode category does not tell.
 _SINGLE: dict[str, int] = {
@@ -210,45 +209,6 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def opportunities(chars: str) -> list[tuple[int, int]]:
-    """The positions in ``chars`` where a line may end (BREAK) or must end (MANDATORY),
-    in order, each with its kind. Text of plain letters, digits, spaces and ASCII
-    punctuation (most text) takes a fast path that looks only where a break can be."""
-    folded = chars.translate(_FOLD)
-    if folded.isascii() and folded.isprintable():
-        return _plain_opportunities(folded)
-    return [(i, kind) for i, kind in enumerate(break_opportunities(chars)) if kind != KEEP]
-
-
-class _Fold(dict[int, int]):
-    """Maps a letter of width 1 that breaks like ``a`` (é, Ж, ω) to ``a``; printable
-    ASCII stays; anything else maps to itself and is not ASCII, so it takes the full path."""
-
-    def __missing__(self, code: int) -> int:
-        ch = chr(code)
-        plain = code >= 0x80 and line_class(ch) == AL and char_width(ch) == 1 and unicodedata.category(ch)[0] == "L"
-        self[code] = ord("a") if plain else code
-        return self[code]
-
-
-_FOLD = _Fold()
-# After a run of spaces; or after a character whose row of the pair table allows a direct
-# break before some ASCII character. Anywhere else in plain text no break is possible.
-_AFTER_SPACES = re.compile(r"(?<=[^ ]) +(?=[^ ])")
-_AFTER_MARK = re.compile(r"(?<=[\-/|}!?,.:;)\]%$+\\])(?=[^ ])")
-
-
-def _plain_opportunities(text: str) -> list[tuple[int, int]]:
-    candidates = [(m.end(), text[m.start() - 1], True) for m in _AFTER_SPACES.finditer(text)]
-    candidates += [(m.start(), text[m.start() - 1], False) for m in _AFTER_MARK.finditer(text)]
-    found = []
-    for position, before, spaces in sorted(candidates):
-        rule = _PAIRS[line_class(before)][line_class(text[position])]
-        if rule == "D" or (rule == "I" and spaces):
-            found.append((position, BREAK))
-    return found
-
-
 def break_opportunities(chars: str) -> list[int]:
     """For each character of ``chars``: BREAK when a line may end just before it,
     MANDATORY for a line separator, else KEEP."""
@@ -285,7 +245,7 @@ def break_opportunities(chars: str) -> list[int]:
         elif last == ZW:
             result[i] = BREAK
         else:
-            rule = _PAIRS[last][cls]
+            rule = PAIRS[last][cls]
             if last == RI and cls == RI and not spaces:
                 rule = "P" if regional % 2 else "D"
             if cls == OP and last in (AL, HL, NU) and char_width(ch) == 2:

@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import REQUIRE_TOOLS
-from translate_flow.catalog.linebreak import BREAK, KEEP, MANDATORY, break_opportunities, char_width, opportunities
+from translate_flow.catalog.break_points import opportunities
+from translate_flow.catalog.linebreak import BREAK, KEEP, MANDATORY, break_opportunities, char_width
 
 # Characters of every class the pair table knows, and the ones handled before it.
 ALPHABET = list(
@@ -63,10 +64,13 @@ def test_widths_are_libunistring_s(ch: str) -> None:
     assert char_width(ch) == max(expected, 0)
 
 
-PLAIN = list("abcXYZ019 -/|}{)(][!?,.:;%$+\\\"'#&*_~^@<>=`") + ["é", "Ж", "ω", "ç", "  ", "日", "。", "\u0301"]
+PLAIN = list("abcXYZ019 -/|}{)(][!?,.:;%$+\\\"'#&*_~^@<>=`") + list(
+    "éЖωç日本。、「」（），ーッぁ々한각…—«»“”\u00a0\u3000"
+)
+PLAIN += ["  ", "\u0301", "\u200d", "א", "🇫", "\u2028"]  # these take the walk
 
 
 @given(st.lists(st.sampled_from(PLAIN), max_size=30).map("".join))
-def test_the_fast_path_for_plain_text_finds_the_same_opportunities(text: str) -> None:
+def test_the_fast_path_finds_the_same_opportunities_as_the_walk(text: str) -> None:
     full = [(i, kind) for i, kind in enumerate(break_opportunities(text)) if kind != KEEP]
     assert opportunities(text) == full
