@@ -18,15 +18,13 @@ from collections.abc import Iterable
 
 import polib
 
-from translate_flow import __version__
 from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.flags import decides_formats, merged_flags
-from translate_flow.catalog.io import now_date
+from translate_flow.catalog.header import header_fields
 from translate_flow.catalog.translation_memory import TranslationMemory
 from translate_flow.document.segment import Segment
 from translate_flow.languages import Language
 
-GENERATOR = f"translate-flow {__version__}"
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
@@ -89,35 +87,6 @@ def entries_for_articles(articles: Iterable[tuple[Iterable[Segment], str]]) -> l
                 kinds.add(segment.kind)
                 entry.comment += "\n" + segment.kind
     return list(entries.values())
-
-
-def _header(language: Language | None, project: str, old: polib.POFile | None) -> dict[str, str]:
-    metadata: dict[str, str] = dict(old.metadata) if old is not None else {}
-    date = metadata.get("POT-Creation-Date") or now_date()
-    fields = {
-        "Project-Id-Version": metadata.get("Project-Id-Version") or project,
-        "Report-Msgid-Bugs-To": metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": date,
-        "PO-Revision-Date": metadata.get("PO-Revision-Date") or date,
-        "Last-Translator": metadata.get("Last-Translator", ""),
-        "Language-Team": metadata.get("Language-Team", ""),
-        "Language": language.gettext if language else "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    if language is not None:
-        # A translator may have corrected the plural rule; theirs wins.
-        fields["Plural-Forms"] = metadata.get("Plural-Forms") or language.plural_forms
-    # An editor's X-Generator (Poedit, Weblate) stays: writing ours back would flip it on
-    # every save. Ours is brought up to date.
-    generator = metadata.get("X-Generator", "")
-    fields["X-Generator"] = generator if generator and not generator.startswith("translate-flow") else GENERATOR
-    for key, value in metadata.items():
-        fields.setdefault(key, value)
-    # The file's order first: a wrapped file is written back as gettext writes it, in the
-    # order read (a one-line-per-string file is written in polib's order anyway).
-    return {**{key: fields[key] for key in metadata}, **fields}
 
 
 def _own_copy(entry: polib.POEntry) -> polib.POEntry:
@@ -221,7 +190,7 @@ def build_catalog(
     ``entries`` and ``old`` are left as they were; the catalog returned shares no entry with them.
     """
     po = polib.POFile(wrapwidth=wrap)
-    po.metadata = _header(language, project, old)
+    po.metadata = header_fields(language, project, old)
     if old is not None:
         po.header = old.header
     po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else language is None
