@@ -90,6 +90,9 @@ def test_an_edited_source_changes_only_its_entry_in_a_wrapped_catalog(project: P
     before = {language: path.read_bytes() for language, path in catalogs.items()}
     # The files really are wrapped (the long paragraphs need it at every width tried).
     assert all(b'msgid ""\n"' in data for data in before.values())
+    # Re-extracting unchanged sources rewrites nothing.
+    assert run(project, "extract", "--force").exit_code == 0
+    assert {language: path.read_bytes() for language, path in catalogs.items()} == before
 
     (project / "content/a.md").write_text("\n\n".join([PARAS[0], EDITED, *PARAS[2:]]) + "\n")
     result = run(project, "extract")
