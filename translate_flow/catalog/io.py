@@ -15,7 +15,13 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
-from translate_flow.catalog.lexicon import decode_escapes, hide_separators, restore_separators
+from translate_flow.catalog.gettext_layout import render_gettext
+from translate_flow.catalog.lexicon import (
+    decode_escapes,
+    hide_separators,
+    restore_separators,
+    reveal_obsolete_previous,
+)
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
@@ -57,7 +63,7 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
         raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
     check_po_syntax(text, rel)
     # Read as msgfmt reads it: all C escapes decoded, lines ending only at LF.
-    text, separators = hide_separators(decode_escapes(text, rel))
+    text, separators = hide_separators(reveal_obsolete_previous(decode_escapes(text, rel)))
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
@@ -99,7 +105,11 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
 
 
 def render_catalog(po: polib.POFile) -> bytes:
-    """The file bytes; polib omits the final newline of the last entry, so add it."""
+    """The file bytes: one line per string (``po.wrapwidth`` 0, polib's layout), or wrapped
+    at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
+    if po.wrapwidth > 0:
+        return render_gettext(po, po.wrapwidth).encode("utf-8")
+    # polib omits the final newline of the last entry.
     text = str(po)
     if not text.endswith("\n"):
         text += "\n"

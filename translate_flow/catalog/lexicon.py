@@ -9,6 +9,9 @@
   file), hex (``\\x41``), ``\\a \\b \\f \\v \\? \\'``. polib knows only ``\\\\ \\" \\n \\t \\r``
   and keeps the others literally. They are decoded in the text first, written back as
   the characters they stand for (or as one of polib's escapes).
+- **Previous texts of obsolete entries.** msgmerge keeps an obsolete entry's previous
+  msgid as ``#~| msgid "…"``; polib skips those lines. They are read as ``#|`` lines,
+  which polib gives to the entry they precede, obsolete or not.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import polib
 
 from translate_flow.errors import CatalogError
 
-__all__ = ["decode_escapes", "hide_separators", "restore_separators"]
+__all__ = ["decode_escapes", "hide_separators", "restore_separators", "reveal_obsolete_previous"]
 
 # What str.splitlines() breaks at besides "\n" (a CR counts only when no LF follows it).
 _SEPARATORS = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -85,6 +88,14 @@ def decode_escapes(text: str, rel: str) -> str:
         if _UNUSUAL_ESCAPE.search(line):
             lines[number] = _STRING.sub(partial(_quoted, rel=rel, line=number + 1), line)
     return "\n".join(lines)
+
+
+_OBSOLETE_PREVIOUS = re.compile(r"^([ \t]*)#~\|", re.MULTILINE)
+
+
+def reveal_obsolete_previous(text: str) -> str:
+    """``text`` with ``#~|`` lines written as ``#|`` lines, so that polib reads them."""
+    return _OBSOLETE_PREVIOUS.sub(r"\1#|", text) if "#~|" in text else text
 
 
 def hide_separators(text: str) -> tuple[str, dict[str, str]]:

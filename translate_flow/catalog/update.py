@@ -18,14 +18,13 @@ from collections.abc import Iterable
 
 import polib
 
-from translate_flow import __version__
 from translate_flow.catalog.entry_keys import Key, entry_key
-from translate_flow.catalog.io import now_date
+from translate_flow.catalog.flags import decides_formats, merged_flags
+from translate_flow.catalog.header import header_fields
 from translate_flow.catalog.translation_memory import TranslationMemory
 from translate_flow.document.segment import Segment
 from translate_flow.languages import Language
 
-GENERATOR = f"translate-flow {__version__}"
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
 
@@ -90,30 +89,6 @@ def entries_for_articles(articles: Iterable[tuple[Iterable[Segment], str]]) -> l
     return list(entries.values())
 
 
-def _header(language: Language | None, project: str, old: polib.POFile | None) -> dict[str, str]:
-    metadata: dict[str, str] = dict(old.metadata) if old is not None else {}
-    date = metadata.get("POT-Creation-Date") or now_date()
-    fields = {
-        "Project-Id-Version": metadata.get("Project-Id-Version") or project,
-        "Report-Msgid-Bugs-To": metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": date,
-        "PO-Revision-Date": metadata.get("PO-Revision-Date") or date,
-        "Last-Translator": metadata.get("Last-Translator", ""),
-        "Language-Team": metadata.get("Language-Team", ""),
-        "Language": language.gettext if language else "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    if language is not None:
-        # A translator may have corrected the plural rule; theirs wins.
-        fields["Plural-Forms"] = metadata.get("Plural-Forms") or language.plural_forms
-    fields["X-Generator"] = GENERATOR
-    for key, value in metadata.items():
-        fields.setdefault(key, value)
-    return fields
-
-
 def _own_copy(entry: polib.POEntry) -> polib.POEntry:
     """A copy with lists and dicts of its own: the rules change it, never the caller's entry."""
     twin = copy.copy(entry)
@@ -123,25 +98,26 @@ def _own_copy(entry: polib.POEntry) -> polib.POEntry:
     return twin
 
 
-def _carry(entry: polib.POEntry, kept: polib.POEntry, forms: int) -> None:
+def _carry(entry: polib.POEntry, kept: polib.POEntry, forms: int, decides: bool) -> None:
+    """``entry`` takes the translation of ``kept``, an entry of the same text (live or obsolete)."""
     if entry.msgid_plural:
-        _carry_plural(entry, kept, forms, fuzzy=False)
+        _carry_plural(entry, kept, forms, fuzzy=False, decides=decides)
         return
     entry.msgstr = kept.msgstr
-    entry.flags = list(kept.flags)
+    fuzzy = "fuzzy" in kept.flags
     if kept.msgstr_plural and not entry.msgid_plural:
         # A hand-made plural entry whose text is now a (singular) segment: its first form is
         # the closest translation, for a translator to confirm. msgstr[N] without a
         # msgid_plural would make the file invalid.
         entry.msgstr = kept.msgstr_plural.get(0, "")
-        if entry.msgstr and "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
+        fuzzy = fuzzy or bool(entry.msgstr)
+    entry.flags = merged_flags(entry.flags, kept.flags, decides=decides, fuzzy=fuzzy)
     entry.tcomment = kept.tcomment
     entry.previous_msgid = kept.previous_msgid
     entry.previous_msgctxt = kept.previous_msgctxt
 
 
-def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: bool) -> None:
+def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: bool, decides: bool) -> None:
     """A plural entry takes ``kept``'s forms; fuzzy when its texts changed, or ``kept`` was singular."""
     if kept.msgid_plural:
         old = {int(n): text for n, text in kept.msgstr_plural.items()}
@@ -150,25 +126,48 @@ def _carry_plural(entry: polib.POEntry, kept: polib.POEntry, forms: int, fuzzy: 
         old = dict.fromkeys(range(forms), kept.msgstr)
         fuzzy = fuzzy or bool(kept.msgstr)
     entry.msgstr_plural = {n: old.get(n, "") for n in range(forms)}
-    entry.flags = list(kept.flags)
+    template_flags = entry.flags
+    entry.flags = merged_flags(template_flags, kept.flags, decides=decides, fuzzy="fuzzy" in kept.flags)
     entry.tcomment = kept.tcomment
     entry.previous_msgctxt = kept.previous_msgctxt
     entry.previous_msgid = kept.previous_msgid
     entry.previous_msgid_plural = kept.previous_msgid_plural
     changed = kept.msgid != entry.msgid or kept.msgid_plural != entry.msgid_plural
     if (fuzzy or changed) and any(entry.msgstr_plural.values()):
-        entry.flags = [f for f in entry.flags if f != "fuzzy"] + ["fuzzy"]
+        entry.flags = merged_flags(template_flags, kept.flags, decides=decides, fuzzy=True)
         if changed:
             # As msgmerge --previous writes it: the old context and texts.
-            entry.previous_msgctxt = kept.msgctxt
-            entry.previous_msgid = kept.msgid
-            entry.previous_msgid_plural = kept.msgid_plural or None
+            _set_previous(entry, kept)
 
 
 def _fuzzy_from(entry: polib.POEntry, msgid: str, msgstr: str, flags: list[str]) -> None:
     entry.msgstr = msgstr
     entry.flags = [f for f in flags if f != "fuzzy"] + ["fuzzy"]
     entry.previous_msgid = msgid
+
+
+def _fuzzy_match(entry: polib.POEntry, kept: polib.POEntry, msgstr: str, decides: bool) -> None:
+    """``entry`` takes ``kept``'s translation as fuzzy, as msgmerge --previous does: the
+    translator's comment and flags come along, and the old context and text become the
+    previous ones."""
+    entry.msgstr = msgstr
+    entry.flags = merged_flags(entry.flags, kept.flags, decides=decides, fuzzy=True)
+    entry.tcomment = kept.tcomment
+    _set_previous(entry, kept)
+
+
+def _set_previous(entry: polib.POEntry, kept: polib.POEntry) -> None:
+    """The previous texts of an entry fuzzy from ``kept``: its texts, or, when it was fuzzy
+    already, the ones it still awaited review against (the text the translation was made
+    for), as msgmerge keeps them."""
+    if "fuzzy" in kept.flags:
+        entry.previous_msgctxt = kept.previous_msgctxt
+        entry.previous_msgid = kept.previous_msgid
+        entry.previous_msgid_plural = kept.previous_msgid_plural
+    else:
+        entry.previous_msgctxt = kept.msgctxt
+        entry.previous_msgid = kept.msgid
+        entry.previous_msgid_plural = kept.msgid_plural or None
 
 
 def build_catalog(
@@ -191,7 +190,7 @@ def build_catalog(
     ``entries`` and ``old`` are left as they were; the catalog returned shares no entry with them.
     """
     po = polib.POFile(wrapwidth=wrap)
-    po.metadata = _header(language, project, old)
+    po.metadata = header_fields(language, project, old)
     if old is not None:
         po.header = old.header
     po.metadata_is_fuzzy = old.metadata_is_fuzzy if old is not None else language is None
@@ -199,6 +198,7 @@ def build_catalog(
     # write) and ``entries`` (for the next language), and both must read as they were.
     built = [_own_copy(entry) for entry in entries]
     forms = _nplurals(po.metadata)
+    decides = decides_formats(entry.flags for entry in entries)
     for entry in built:
         if entry.msgid_plural:
             entry.msgstr_plural = {n: "" for n in range(forms)}
@@ -212,19 +212,19 @@ def build_catalog(
     for entry in built:
         kept = previous.get(entry_key(entry))
         if kept is not None:
-            _carry(entry, kept, forms)
+            _carry(entry, kept, forms, decides)
             used.add(entry_key(entry))
         else:
             pending.append(entry)
         po.append(entry)
-    pending = _same_context(pending, previous, used, forms)
+    pending = _same_context(pending, previous, used, forms, decides)
     if pending:
         leftovers = {e.msgid: e for k, e in previous.items() if k not in used and e.msgstr}
         local = TranslationMemory(leftovers.values())
         for entry in pending:
             match = local.closest(entry.msgid, threshold)
             if match is not None:
-                _fuzzy_from(entry, match.msgid, match.msgstr, leftovers[match.msgid].flags)
+                _fuzzy_match(entry, leftovers[match.msgid], match.msgstr, decides)
                 used.add(entry_key(leftovers[match.msgid]))
     # Every text still without a translation may find one elsewhere in the project, also one
     # that was already empty before: a run killed before the project-wide pass must be redone.
@@ -244,7 +244,7 @@ def build_catalog(
 
 
 def _same_context(
-    pending: list[polib.POEntry], previous: dict[Key, polib.POEntry], used: set[Key], forms: int
+    pending: list[polib.POEntry], previous: dict[Key, polib.POEntry], used: set[Key], forms: int, decides: bool
 ) -> list[polib.POEntry]:
     """Entries whose id (msgctxt) had another text take that text's translation as fuzzy;
     the others are returned, to look for a similar text. A plural entry looks no further."""
@@ -261,12 +261,10 @@ def _same_context(
             continue
         used.add(entry_key(kept))
         if entry.msgid_plural:
-            _carry_plural(entry, kept, forms, fuzzy=True)
+            _carry_plural(entry, kept, forms, fuzzy=True, decides=decides)
         else:
             msgstr = kept.msgstr or next((t for _, t in sorted(kept.msgstr_plural.items()) if t), "")
-            _fuzzy_from(entry, kept.msgid, msgstr, list(kept.flags))
-            entry.previous_msgctxt = kept.msgctxt
-            entry.tcomment = kept.tcomment
+            _fuzzy_match(entry, kept, msgstr, decides)
     return rest
 
 

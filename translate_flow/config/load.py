@@ -110,6 +110,7 @@ def load_config(root: Path) -> Config:
     return Config(
         root=root,
         source=path,
+        wrap_explicit="wrap" in values,
         **values,
         **_front_matter(table.get("front_matter", {}), file),
         pretranslate=_pretranslate(table.get("pretranslate", {}), file),

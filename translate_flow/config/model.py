@@ -118,6 +118,9 @@ class Config:
     """Merge writes an article only when this share of its segments is translated."""
     wrap: int = schema.WRAP.default
     """PO line width; 0 keeps every string on one line for clean diffs."""
+    wrap_explicit: bool = False
+    """Whether the settings name ``wrap``: then every catalog is written at that width;
+    otherwise an existing file keeps the width it was saved with (``catalog.wrap_width``)."""
     front_matter_keys: tuple[str, ...] = schema.FRONT_MATTER_TRANSLATE.default
     """Dotted front-matter keys whose string values are translated."""
     project_name: str = schema.PROJECT_NAME.default

@@ -95,8 +95,11 @@ WRAP = Key(
     "wrap",
     INTEGER,
     0,
-    "PO line width. 0 keeps each string on one line, which gives the cleanest diffs.",
+    "PO line width. Default: new catalogs get one line per string (the cleanest diffs), and\n"
+    "a file an editor saved wrapped (Poedit and msgcat wrap at 79) keeps its width. Set, every\n"
+    "catalog is written at this width as msgcat --width writes it; 0 is one line per string.",
     rules.wrap,
+    example="0",
 )
 FUZZY_THRESHOLD = Key(
     "",

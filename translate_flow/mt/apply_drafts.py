@@ -17,6 +17,7 @@ import polib
 from translate_flow.catalog.entry_keys import entry_key
 from translate_flow.catalog.io import parse_catalog, write_catalog
 from translate_flow.catalog.update import index
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.errors import StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import read_regular
 from translate_flow.mt.units import PendingCatalog, Unit
@@ -38,15 +39,16 @@ class Applied:
     errors: list[TranslateFlowError] = field(default_factory=list)
 
 
-def apply_drafts(catalogs: list[PendingCatalog], wrap: int) -> Applied:
-    """Write each catalog's drafts into it; ``wrap`` is the line width to write with."""
+def apply_drafts(catalogs: list[PendingCatalog], wrap: int, explicit: bool) -> Applied:
+    """Write each catalog's drafts into it; ``wrap`` is the configured line width, which a
+    file saved at another width overrides unless the user set it (``explicit``)."""
     applied = Applied()
     for catalog in catalogs:
-        _apply_to(catalog, wrap, applied)
+        _apply_to(catalog, wrap, explicit, applied)
     return applied
 
 
-def _apply_to(catalog: PendingCatalog, wrap: int, applied: Applied) -> None:
+def _apply_to(catalog: PendingCatalog, wrap: int, explicit: bool, applied: Applied) -> None:
     po, entries, plurals, based_on = catalog.po, catalog.entries, catalog.plurals, catalog.data
     for attempt in range(_WRITE_TRIES):
         filled = _fill(entries) + _fill_plurals(plurals)
@@ -64,7 +66,7 @@ def _apply_to(catalog: PendingCatalog, wrap: int, applied: Applied) -> None:
             except (OSError, TranslateFlowError) as error:
                 applied.errors.append(TranslateFlowError(f"cannot read again: {error}", catalog.rel))
                 return
-            po.wrapwidth = wrap
+            po.wrapwidth = choose_width(based_on, po, wrap, explicit)
             current = index(po)
             entries = [
                 (current[entry_key(entry)], unit)

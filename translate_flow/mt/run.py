@@ -21,6 +21,7 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.io import parse_catalog
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement, read_regular
@@ -106,7 +107,7 @@ def draft_empty_entries(
         for engine in engines:
             if isinstance(engine, MeteredEngine):
                 _add_usage(report, engine.name, engine)
-        applied = apply_drafts(catalogs, config.wrap)
+        applied = apply_drafts(catalogs, config.wrap, config.wrap_explicit)
         report.written.extend(applied.written)
         report.filled.update(applied.filled)
         report.errors.extend(applied.errors)
@@ -143,7 +144,7 @@ def _gather(
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
-        po.wrapwidth = config.wrap
+        po.wrapwidth = choose_width(data, po, config.wrap, config.wrap_explicit)
         pending = []
         plurals = []
         places = _Places(po, rel)

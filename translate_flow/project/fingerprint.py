@@ -48,7 +48,8 @@ def config_fingerprint(config: Config) -> bytes:
         config.source_language,
         ",".join(config.languages),
         ",".join(config.front_matter_keys),
-        str(config.wrap),
+        # An explicit width applies to every file; an unset one lets each file keep its own.
+        str(config.wrap) + ("!" if config.wrap_explicit else ""),
         config.project_name,
         config.layout,
         ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),

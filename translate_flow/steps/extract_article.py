@@ -15,6 +15,7 @@ import polib
 
 from translate_flow.catalog.io import catalog_changes, parse_catalog, write_catalog
 from translate_flow.catalog.update import build_catalog, entries_for
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.document.article import Article
 from translate_flow.document.segment import Segment
@@ -132,7 +133,7 @@ def plan_catalog_file(
         parsed,
         config.project_name,
         old,
-        config.wrap,
+        choose_width(before, old, config.wrap, config.wrap_explicit),
         threshold=config.fuzzy_threshold,
         keep_obsolete=options.keep_obsolete,
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from translate_flow.catalog.io import parse_catalog, write_catalog
 from translate_flow.catalog.translation_memory import TranslationMemory, add_files, memory_of
 from translate_flow.catalog.update import fill_from_memory
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
@@ -100,7 +101,7 @@ def _fill_one(config: Config, path: Path, rel: str, memory: TranslationMemory) -
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
         po = parse_catalog(before, rel)
-        po.wrapwidth = config.wrap
+        po.wrapwidth = choose_width(before, po, config.wrap, config.wrap_explicit)
         empty = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr]
         if not fill_from_memory(po, empty, memory, config.fuzzy_threshold):
             return False

@@ -21,6 +21,7 @@ import polib
 from translate_flow.adopt.align import Alignment, align_segments
 from translate_flow.adopt.fill import FillCounts, fill_in_place
 from translate_flow.catalog.io import parse_catalog, write_catalog
+from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.document.article import Article, parse_article
 from translate_flow.document.segment import Segment
@@ -189,6 +190,8 @@ def _import_catalog(config: Config, options: ImportOptions, pairs: list[_Pair], 
         except OSError as exc:
             raise CatalogError(f"cannot read: {exc.strerror or exc}; run `translate-flow extract`", po_rel) from exc
         po = parse_catalog(before, po_rel)
+        # The file keeps the width it was saved with (or the one the configuration sets).
+        po.wrapwidth = choose_width(before, po, config.wrap, config.wrap_explicit)
         counts: list[FillCounts] = []
         for pair in pairs:
             counts.append(

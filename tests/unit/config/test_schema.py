@@ -35,6 +35,7 @@ _HOLDER: dict[str, type] = {
 _NOT_KEYS = {
     "root",
     "source",
+    "wrap_explicit",  # whether the file sets wrap, not a setting of its own
     "pretranslate",
     "engines",
     "compendium",  # [engines.memory] compendium: an engine setting extract reads too

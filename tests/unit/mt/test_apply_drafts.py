@@ -39,7 +39,7 @@ def _entries(path: Path) -> dict[str, tuple[str, list[str], str]]:
 
 def test_drafts_fill_empty_entries_fuzzy_with_a_note(tmp_path: Path) -> None:
     catalog = _pending(tmp_path, {"One.": "Un.", "Two.": "Deux."})
-    applied = apply_drafts([catalog], wrap=76)
+    applied = apply_drafts([catalog], wrap=76, explicit=True)
     assert applied.written == ["locales/fr/a.po"] and applied.filled == {"fr": 2} and applied.errors == []
     note = "machine translation (libre), please review"
     assert _entries(catalog.path) == {
@@ -51,7 +51,7 @@ def test_drafts_fill_empty_entries_fuzzy_with_a_note(tmp_path: Path) -> None:
 
 def test_no_draft_no_write(tmp_path: Path) -> None:
     catalog = _pending(tmp_path, {})
-    applied = apply_drafts([catalog], wrap=76)
+    applied = apply_drafts([catalog], wrap=76, explicit=True)
     assert applied.written == [] and not applied.filled
     assert catalog.path.read_text(encoding="utf-8") == PO
 
@@ -60,7 +60,7 @@ def test_a_translator_s_save_during_the_run_wins(tmp_path: Path) -> None:
     catalog = _pending(tmp_path, {"One.": "Un.", "Two.": "Deux."})
     # Poedit saves the file after it was read: "Two." is now translated by a person.
     catalog.path.write_text(PO.replace('msgid "Two."\nmsgstr ""', 'msgid "Two."\nmsgstr "Deux !"'), encoding="utf-8")
-    applied = apply_drafts([catalog], wrap=76)
+    applied = apply_drafts([catalog], wrap=76, explicit=True)
     assert applied.written == ["locales/fr/a.po"] and applied.filled == {"fr": 1} and applied.errors == []
     entries = _entries(catalog.path)
     assert entries["One."][:2] == ("Un.", ["fuzzy"])
@@ -85,7 +85,7 @@ def test_a_plural_entry_is_drafted_whole_or_not_at_all(tmp_path: Path) -> None:
     catalog = PendingCatalog(
         path, "locales/es/_hugo/i18n.po", po, [], data, [(po[0], (one, many)), (po[1], (item, missing))]
     )
-    applied = apply_drafts([catalog], wrap=0)
+    applied = apply_drafts([catalog], wrap=0, explicit=True)
     assert applied.filled == {"es": 1}
     pages, items = polib.pofile(str(path))
     assert pages.msgstr_plural == {0: "Una página", 1: "Páginas"} and pages.fuzzy
