@@ -21,6 +21,7 @@ from translate_flow.project.exclude import Exclusions
 from translate_flow.project.fingerprint import config_fingerprint, group_digest, read_fingerprint, source_digest
 from translate_flow.project.groups import sources_of
 from translate_flow.project.layout import Layout, layout_for
+from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.scan import markdown_files
 from translate_flow.reports import Notice
 
@@ -29,7 +30,7 @@ __all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "res
 
 def po_path(config: Config, catalog: str, language: str) -> Path:
     """The PO file of the catalog named ``catalog`` (``project.catalog_names``) in ``language``."""
-    return config.locales_path / language / (catalog + ".po")
+    return language_folder(config.locales_path, language) / (catalog + ".po")
 
 
 def pot_path(config: Config, catalog: str) -> Path:

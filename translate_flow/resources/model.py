@@ -14,6 +14,7 @@ from pathlib import Path
 
 from translate_flow.catalog.entry_keys import Key
 from translate_flow.config import Config
+from translate_flow.project.locale_folders import language_folder
 
 __all__ = ["Rendered", "Resource", "ResourceCatalog", "Text", "Translations"]
 
@@ -61,7 +62,7 @@ class ResourceCatalog:
         return self.resources[0].rel
 
     def po_path(self, config: Config, language: str) -> Path:
-        return config.locales_path / language / f"{self.name}.po"
+        return language_folder(config.locales_path, language) / f"{self.name}.po"
 
     def pot_path(self, config: Config) -> Path:
         return config.locales_path / "templates" / f"{self.name}.pot"

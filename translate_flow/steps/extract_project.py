@@ -22,6 +22,7 @@ from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.project.fingerprint import confirm_pending
+from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.memories import project_memory_files
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.reports import Report
@@ -52,7 +53,7 @@ def _memory_digest(config: Config, language: str) -> str:
 
 
 def _all_catalogs(config: Config, language: str) -> list[str]:
-    folder = config.locales_path / language
+    folder = language_folder(config.locales_path, language)
     return [p.relative_to(config.root).as_posix() for p in sorted(folder.rglob("*.po")) if p.is_file()]
 
 
@@ -72,7 +73,7 @@ def fill_from_project(
         if seen.get(lang) != digests[lang] and project_memory_files(config, lang):
             by_language.setdefault(lang, set()).update(_all_catalogs(config, lang))
     for lang, items in sorted(by_language.items()):
-        folder = config.locales_path / lang
+        folder = language_folder(config.locales_path, lang)
         memory = memory_of((p for p in sorted(folder.rglob("*.po")) if _may_hold_translations(p)), include_fuzzy=False)
         # The compendium and imported memory are not written by this pass, so their fuzzy
         # entries may count: they arrive fuzzy, as msgmerge -C brings them.

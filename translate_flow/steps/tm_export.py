@@ -20,6 +20,7 @@ from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import write_if_changed
 from translate_flow.project.fingerprint import read_fingerprint
+from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.memories import project_languages
 from translate_flow.reports import MemoryReport, Notice
 from translate_flow.tmx import TmUnit, render_tmx, xml_safe
@@ -32,7 +33,7 @@ _Key = tuple[str, str, str | None, str, str]
 
 def _source_language(config: Config, language: str, po_path: Path) -> str:
     """The article's language, as its template records it; the project's for other catalogs."""
-    stem = po_path.relative_to(config.locales_path / language).with_suffix(".pot")
+    stem = po_path.relative_to(language_folder(config.locales_path, language)).with_suffix(".pot")
     found = read_fingerprint(config.locales_path / "templates" / stem)
     return found.language if found is not None else config.source_language
 
@@ -59,7 +60,7 @@ def export_memory(config: Config, output: Path, languages: tuple[str, ...] = ())
     found: dict[_Key, tuple[list[str], list[str]]] = {}
     left_out: Counter[str] = Counter()
     for language in languages or project_languages(config):
-        folder = config.locales_path / language
+        folder = language_folder(config.locales_path, language)
         for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
             rel = path.relative_to(config.root).as_posix()
             try:

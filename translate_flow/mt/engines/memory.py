@@ -8,6 +8,7 @@ from typing import Any
 from translate_flow.catalog.translation_memory import TranslationMemory, memory_of
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines.protocol import EngineContext, check_settings
+from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.memories import memory_files
 
 
@@ -37,7 +38,7 @@ class MemoryEngine:
 
     def _memory(self, target: str) -> TranslationMemory:
         if target not in self._memories:
-            paths = sorted((self.context.locales / target).rglob("*.po"))
+            paths = sorted(language_folder(self.context.locales, target).rglob("*.po"))
             # Only this language's own memories: a compendium never serves another language.
             paths += memory_files(self.context.root, self.context.locales, self.context.compendium, target)
             self._memories[target] = memory_of(paths)
