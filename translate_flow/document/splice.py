@@ -27,14 +27,11 @@ _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 @dataclass(frozen=True)
 class MergeResult:
-    """A translated article's text and how much of it was translated."""
+    """A translated article's text, and the translations it could not hold (how much is
+    translated is ``qa.counts``' business, not the splicer's)."""
 
     text: str
     """The translated article (without BOM; ``Article.encode`` adds it back)."""
-    total: int
-    """Number of distinct segment texts (PO entries)."""
-    translated: int
-    """Distinct texts that have a usable translation."""
     held: tuple[str, ...] = ()
     """Msgids whose front-matter or shortcode value could not be written so that it reads back as
     the translation."""
@@ -88,9 +85,7 @@ def merge_article(
         dropped |= wrong & safe
         safe |= wrong
     held = {segment.text for segment in segments if segment.fm_path in dropped} | unquotable
-    texts = {segment.text for segment in segments}
-    done = sum(1 for t in texts if (None, t) in translations and t not in held)
-    return MergeResult(text, len(texts), done, tuple(sorted(held)))
+    return MergeResult(text, tuple(sorted(held)))
 
 
 def _splice(

@@ -83,6 +83,7 @@ def _row_dict(row: StatusRow) -> dict[str, Any]:
         "fuzzy": c.fuzzy,
         "untranslated": c.untranslated,
         "obsolete": c.obsolete,
+        "unmatched": c.unmatched,
         "percent": round(c.percent, 2),
         "words_left": c.words_left,
         "words_total": c.words_total,

@@ -29,6 +29,7 @@ from translate_flow.project.lock import project_lock
 from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.segment_cache import load_segments
 from translate_flow.project.state import STATE_DIR, StateCache, digest, read_or_none
+from translate_flow.qa.counts import count, is_translated, keys_of_segments, published_percent
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.merge_page import legacy_pages, write_page
@@ -96,6 +97,7 @@ def publishable(
     include_fuzzy: bool,
     po_rel: str,
     lines: Mapping[int, int],
+    keys: Collection[Key],
 ) -> tuple[dict[Key, str], list[Notice], dict[str, int]]:
     """The translations merge may publish, and a notice for each one held back.
 
@@ -109,10 +111,10 @@ def publishable(
     held: list[Notice] = []
     line_of: dict[str, int] = {}
     for entry in po:
-        if entry.obsolete or not entry.msgstr or ("fuzzy" in entry.flags and not include_fuzzy):
+        # The counting rule decides what may be published. An entry none of this article's segments
+        # asks for is never looked up: added by hand, or another article's in a shared catalog.
+        if entry.obsolete or entry_key(entry) not in keys or not is_translated(entry, include_fuzzy):
             continue
-        if entry.msgid not in kinds:
-            continue  # another article's text, in a catalog several share (``catalogs``)
         line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
         off = switched_off(entry.flags, config.check.disable)
         found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math, config.shortcodes)
@@ -165,7 +167,8 @@ def plan_merge(
                     continue
                 po, po_bytes, lines = found
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
-            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines)
+            keys = keys_of_segments(segments)
+            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines, keys)
             result = merge_article(article, segments, usable, lang, config.math)
             # Only with the shortcode check switched off can a shortcode value get here.
             values = {segment.text for segment in segments if is_shortcode_value(segment)}
@@ -177,7 +180,7 @@ def plan_merge(
                 )
                 for msgid in result.held
             )
-            percent = 100.0 * result.translated / result.total if result.total else 100.0
+            percent = published_percent(count(po, keys), include_fuzzy, len(held) + len(result.held))
             data = article.encode(result.text) if percent >= config.min_percent else None
             yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held), unfaithful)
 

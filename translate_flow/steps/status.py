@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from translate_flow.catalog.io import read_catalog
@@ -13,14 +13,17 @@ from translate_flow.glossary.load import load_glossary
 from translate_flow.glossary.model import Glossary, TermPair
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
-from translate_flow.project.discover import discover, select_sources, target_catalogs
+from translate_flow.project.discover import Source, discover, select_sources, target_catalogs
 from translate_flow.project.state import StateCache, digest, read_or_none
-from translate_flow.qa.counts import Counts, count
+from translate_flow.qa.counts import Counts, article_keys, count, keys_of_template
 from translate_flow.qa.glossary_coverage import GlossaryUse, glossary_use
 from translate_flow.reports import StepReport
 from translate_flow.resources.discover import resource_target_catalogs, resources_of, select_catalogs
 
 __all__ = ["GlossaryCoverage", "StatusReport", "StatusRow", "collect_status"]
+
+_COUNTING_RULE = "counts-2"
+"""Part of every cache key: counts cached under an older rule are counted again."""
 
 
 @dataclass(frozen=True)
@@ -70,24 +73,45 @@ class StatusReport(StepReport):
 
 
 def _add(a: Counts, b: Counts) -> Counts:
-    return Counts(
-        *(
-            getattr(a, f) + getattr(b, f)
-            for f in ("total", "translated", "fuzzy", "untranslated", "obsolete", "words_left", "words_total")
-        )
-    )
+    return Counts(*(getattr(a, f.name) + getattr(b, f.name) for f in fields(Counts)))
 
 
-def _count_file(
-    item: tuple[str, str, str, str, tuple[TermPair, ...]],
-) -> tuple[Counts, GlossaryUse] | CatalogError:
-    """Counts and glossary use of one PO file (run in a worker with --jobs)."""
-    path, rel, source, target, pairs = item
+@dataclass(frozen=True)
+class _Counted:
+    """One PO file to count, where its source's texts are, and the glossary terms to look for."""
+
+    root: Path
+    """The project root (where the segment cache is)."""
+    path: Path
+    """The PO file."""
+    rel: str
+    """Its project-relative name."""
+    pot: Path
+    """Its template."""
+    source_digests: tuple[str, ...] | None
+    """The digests of the catalog's articles: their cached segments are its texts. None for a
+    resource catalog."""
+    source: str
+    """The language its texts are translated from."""
+    target: str
+    """The language they are translated into."""
+    pairs: tuple[TermPair, ...]
+    """The glossary's terms for that pair."""
+
+
+def _count_file(item: _Counted) -> tuple[Counts, GlossaryUse] | CatalogError:
+    """Counts and glossary use of one PO file (run in a worker with --jobs), against its source's
+    texts: an article's segments as extract cached them (what merge splices), else the template."""
     try:
-        po = read_catalog(Path(path), rel)
+        keys = (
+            article_keys(item.root, item.source_digests, item.pot)
+            if item.source_digests is not None
+            else keys_of_template(item.pot)
+        )
+        po = read_catalog(item.path, item.rel)
     except CatalogError as exc:
         return exc
-    return count(po), glossary_use(po, source, target, pairs)
+    return count(po, keys), glossary_use(po, item.source, item.target, item.pairs)
 
 
 def collect_status(
@@ -104,30 +128,32 @@ def collect_status(
     state = StateCache(config.root, "status")
     # language, article, articles, rel, counts and glossary use (None until counted)
     rows: list[tuple[str, str, int, str, tuple[Counts, GlossaryUse] | None]] = []
-    missing: list[tuple[str, str, str, str, tuple[TermPair, ...]]] = []
+    missing: list[_Counted] = []
     keys: dict[str, str] = {}
     sources = select_sources(discovery.sources, paths)
     # A catalog several articles share (``catalogs``) is one row, counted once, for all of them.
-    shared: dict[str, list[str]] = {}
+    shared: dict[str, list[Source]] = {}
     for source, _, _, rel in target_catalogs(config, sources, wanted):
-        shared.setdefault(rel, []).append(source.rel)
-    catalogs: list[tuple[str, int, str, str, Path, str]] = []
+        shared.setdefault(rel, []).append(source)
+    catalogs: list[tuple[str, int, str, str, Path, str, Path, tuple[str, ...] | None]] = []
     for source, lang, path, rel in target_catalogs(config, sources, wanted):
-        rels = shared.pop(rel, None)
-        if rels is not None:
-            name = rels[0] if len(rels) == 1 else f"{source.catalog} ({len(rels)} articles)"
-            catalogs.append((name, len(rels), source.language, lang, path, rel))
+        group = shared.pop(rel, None)
+        if group is not None:
+            name = group[0].rel if len(group) == 1 else f"{source.catalog} ({len(group)} articles)"
+            digests = tuple(member.digest for member in group)
+            catalogs.append((name, len(group), source.language, lang, path, rel, source.pot_path(config), digests))
     # An i18n table or data file is a row of its own, named by its (first) file.
     chosen = select_catalogs(resources.catalogs, paths)
     catalogs += [
-        (c.label, 1, c.language, lang, path, rel)
+        (c.label, 1, c.language, lang, path, rel, c.pot_path(config), None)
         for c, lang, path, rel in resource_target_catalogs(config, chosen, wanted)
     ]
-    for name, articles, source_language, language, po_path, rel in catalogs:
+    for name, articles, source_language, language, po_path, rel, pot, source_digests in catalogs:
         data = read_or_none(po_path)
         if data is None:
             continue
-        keys[rel] = digest(data, glossary.digest if glossary is not None else None)
+        glossary_digest = glossary.digest if glossary is not None else None
+        keys[rel] = digest(_COUNTING_RULE, data, glossary_digest, read_or_none(pot), *(source_digests or ()))
         cached = state.get(rel)
         if cached and cached.get("key") == keys[rel] and "glossary" in cached:
             remembered = (Counts(**cached["counts"]), GlossaryUse(**cached["glossary"]))
@@ -135,8 +161,8 @@ def collect_status(
         else:
             rows.append((language, name, articles, rel, None))
             pairs = glossary.pairs(source_language, language) if glossary is not None else ()
-            missing.append((str(po_path), rel, source_language, language, pairs))
-    fresh = dict(zip((item[1] for item in missing), run_tasks(_count_file, missing, jobs)))
+            missing.append(_Counted(config.root, po_path, rel, pot, source_digests, source_language, language, pairs))
+    fresh = dict(zip((item.rel for item in missing), run_tasks(_count_file, missing, jobs)))
     totals: dict[str, tuple[int, Counts]] = {}
     used: dict[str, GlossaryUse] = {}
     for language, article, members, rel, counted in rows:
@@ -150,7 +176,7 @@ def collect_status(
         counts, use = counted
         name = parse_language(language).display_name
         report.articles.append(StatusRow(language, name, article, members, counts))
-        articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0)))
+        articles, total = totals.get(language, (0, Counts(0, 0, 0, 0, 0, 0, 0, 0)))
         totals[language] = (articles + members, _add(total, counts))
         used[language] = used.get(language, GlossaryUse()) + use
     state.save()

@@ -28,6 +28,7 @@ def test_json_has_the_schema_version_and_every_count() -> None:
         "fuzzy": 2,
         "untranslated": 3,
         "obsolete": 1,
+        "unmatched": 0,
         "percent": 50.0,
         "words_left": 12,
         "words_total": 40,
