@@ -106,12 +106,15 @@ def test_untranslated_and_fuzzy(clean: Path, kind: str) -> None:
     assert found == [
         {
             "path": "locales/fr/a.po",
-            "line": _po_line(clean, msgid),
+            "line": _msgstr_line(clean, msgid),
             "check": kind,
             "category": kind,
             "severity": "error",
             "language": "fr",
             "message": f"1 of 5 entries {kind} (80% translated)",
+            "msgid": msgid,
+            "msgctxt": None,
+            "references": [f"content/a.md:{SOURCE.splitlines().index('[^1]: The footnote itself.') + 1}"],
         }
     ]
     # The gate is separate from merge's threshold and can be relaxed.
@@ -249,7 +252,8 @@ def test_newline_mismatch_is_invalid(clean: Path) -> None:
     _edit(clean, "A small article", msgstr="Un petit article\n")
     status, findings = _findings(clean)
     assert status == 1
-    assert ("po-newline", _po_line(clean, "A small article")) in [(f["check"], f["line"]) for f in findings]
+    # msgfmt points at the msgstr: so do we.
+    assert ("po-newline", _msgstr_line(clean, "A small article")) in [(f["check"], f["line"]) for f in findings]
 
 
 def test_fail_on_obsolete(clean: Path) -> None:
@@ -283,6 +287,7 @@ def test_every_format(clean: Path, tmp_path: Path) -> None:
     assert github.exit_code == 1
     assert github.output.splitlines()[0] == (
         f"::error file=locales/fr/a.po,line={line},title=translate-flow link::{BROKEN[0][3]}"
+        f'%0Amsgid "{msgid}" #: content/a.md:5'
     )
 
     report = tmp_path / "junit.xml"
@@ -305,7 +310,7 @@ def test_the_sample_passes_for_its_finished_languages() -> None:
     assert result.exit_code == 0, result.output
     failing = run(REPO, "check")
     assert failing.exit_code == 1  # Spanish and one Chinese article are not translated yet
-    assert "locales/es/guides/getting-started.po:17: untranslated: 26 of 26 entries untranslated" in failing.output
+    assert "locales/es/guides/getting-started.po:20: untranslated: 26 of 26 entries untranslated" in failing.output
 
 
 def test_unchanged_files_reuse_their_findings(clean: Path, monkeypatch: pytest.MonkeyPatch) -> None:

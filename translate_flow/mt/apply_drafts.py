@@ -9,6 +9,7 @@ the drafts go only into the entries that are still empty in it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -22,7 +23,10 @@ from translate_flow.errors import StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import read_regular
 from translate_flow.mt.units import PendingCatalog, Unit
 
-__all__ = ["Applied", "apply_drafts"]
+__all__ = ["MT_NOTE", "Applied", "apply_drafts"]
+
+MT_NOTE = re.compile(r"^machine translation \((?P<engines>[^)]*)\), please review$", re.MULTILINE)
+"""The translator comment a draft comes with (``_mark`` writes it)."""
 
 # A file that keeps changing under us is given up after this many tries, with an error.
 _WRITE_TRIES = 3

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
-from translate_flow.errors import ConfigError
+from translate_flow.errors import ConfigError, TranslateFlowError, UnsafePathError
+from translate_flow.fsutil import Confinement
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -30,6 +32,48 @@ CREATE TABLE IF NOT EXISTS discards (
 """
 
 
+_DRAFTED = """
+CREATE TABLE IF NOT EXISTS drafted (
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    text TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    PRIMARY KEY (source, target, text)
+)
+"""
+"""The last draft pretranslate wrote into a PO file for each text, whatever engine gave it
+(local engines and the memory are never cached above): check compares it with the msgstr."""
+
+
+def drafted(root: Path, path: Path, source: str, target: str, texts: Collection[str]) -> dict[str, str]:
+    """The drafts written for ``texts`` in one language pair (text → draft), read from the cache
+    at ``path`` in the project at ``root`` without creating or changing anything; empty when there
+    is no cache (a check never writes) or it is a link (never followed)."""
+    if not texts:
+        return {}
+    try:
+        Confinement(root).check(path)
+    except UnsafePathError:
+        return {}
+    if not path.is_file():
+        return {}
+    found: dict[str, str] = {}
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            query = "SELECT draft FROM drafted WHERE source=? AND target=? AND text=?"
+            for text in texts:
+                row = db.execute(query, (source, target, text)).fetchone()
+                if row is not None:
+                    found[text] = str(row[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        # An older cache without the table, or a damaged one: nothing is known to be a draft.
+        return {}
+    return found
+
+
 class DraftCache:
     """Engine output by (engine, source language, target language, text sent)."""
 
@@ -39,6 +83,7 @@ class DraftCache:
             self.db = sqlite3.connect(path)
             self.db.execute(_SCHEMA)
             self.db.execute(_DISCARDS)
+            self.db.execute(_DRAFTED)
             self.db.commit()
         except sqlite3.Error as exc:
             raise ConfigError(f"cannot open the translation cache: {exc}", path) from exc
@@ -71,6 +116,16 @@ class DraftCache:
                 "INSERT OR IGNORE INTO discards (engine, source, target, text) VALUES (?, ?, ?, ?)",
                 (engine, source, target, text),
             )
+
+    def put_drafted(self, rows: list[tuple[str, str, str, str]]) -> None:
+        """Record (source, target, text, draft) for the drafts about to be written into PO files."""
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO drafted (source, target, text, draft) VALUES (?, ?, ?, ?)", rows
+                )
+        except sqlite3.Error as exc:
+            raise TranslateFlowError(f"cannot record the drafts in the translation cache: {exc}") from exc
 
     def close(self) -> None:
         self.db.close()

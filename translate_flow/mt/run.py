@@ -103,6 +103,13 @@ def draft_empty_entries(
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
+        drafts = [(u.source, u.target, u.msgid, u.draft) for u in units if u.draft is not None]
+        if drafts:
+            # Before the PO files: a draft in a file is always one check can recognise.
+            try:
+                passes.cache.put_drafted(drafts)
+            except TranslateFlowError as exc:
+                report.errors.append(exc)
         passes.close()
         for engine in engines:
             if isinstance(engine, MeteredEngine):

@@ -14,7 +14,7 @@ import polib
 
 from translate_flow.glossary.match import missing_translations
 from translate_flow.glossary.model import TermPair
-from translate_flow.qa.findings import Finding
+from translate_flow.qa.findings import Finding, about
 from translate_flow.qa.validate import switched_off
 
 __all__ = ["glossary_findings", "glossary_message"]
@@ -46,4 +46,4 @@ def glossary_findings(
             continue
         for pair in missing_translations(pairs, entry.msgid, msgstrs, source, target):
             line = lines.get(entry.linenum, entry.linenum)
-            yield Finding(rel, line, "glossary", "glossary", glossary_message(pair), target)
+            yield about(entry, rel, line, "glossary", "glossary", glossary_message(pair), target)

@@ -26,6 +26,7 @@ CATEGORIES = (
     "stale",
     "untranslated",
     "fuzzy",
+    "unreviewed",
     "obsolete",
     "broken",
     "copy",
@@ -40,11 +41,22 @@ CATEGORIES = (
 DEFAULT_FAIL_ON = frozenset({"missing", "stale", "untranslated", "fuzzy", "broken", "script", "output", "invalid"})
 """Categories that fail the gate when ``[check] fail_on`` names none."""
 
-ENTRY_CHECKS = (*STRUCTURE_CHECKS, "front-matter", "copy", "script", "template", "value", "glossary")
+ENTRY_CHECKS = (
+    *STRUCTURE_CHECKS,
+    "front-matter",
+    "copy",
+    "script",
+    "template",
+    "value",
+    "glossary",
+    "unmatched",
+    "unreviewed",
+)
 """Checks that look at one PO entry (``template``: the Go template actions of an i18n string;
 ``value``: a translation an i18n table or data file cannot hold so that it reads back;
 ``script``: a translation mostly in a script its language does not use;
-``glossary``: a term of the glossary whose translation the msgstr lacks, a warning by default)."""
+``glossary``: a term of the glossary whose translation the msgstr lacks, a warning by default;
+``unmatched``: an entry no source text asks for; ``unreviewed``: a machine draft unfuzzied unedited)."""
 
 FILE_CHECKS = (
     "missing-po",
@@ -55,6 +67,7 @@ FILE_CHECKS = (
     "invalid-po",
     "invalid-article",
     "hugo-language",
+    "locale-folder",
 )
 """Checks that look at a whole file: a catalog or article that is missing, out of date or unreadable."""
 

@@ -1,4 +1,5 @@
-"""Findings about the site as a whole: target languages Hugo does not know.
+"""Findings about the site as a whole: target languages Hugo does not know, and folders
+under ``locales/`` that hold no target language's catalogs.
 
 Hugo publishes ``post.es.md`` as one more page of the default language when ``es`` is
 not one of its languages, so a translation made for it doubles pages instead of
@@ -7,13 +8,32 @@ translating them. The check says so; it is a warning unless ``fail_on`` names ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from translate_flow.config import Config
 from translate_flow.config.hugo import read_site
+from translate_flow.project.discover import Source
+from translate_flow.project.locale_folders import stray_folders
 from translate_flow.qa.findings import Finding
+from translate_flow.resources.discover import resource_targets
 
-__all__ = ["hugo_language_findings"]
+__all__ = ["hugo_language_findings", "locale_folder_findings", "project_targets"]
+
+
+def project_targets(config: Config, sources: Iterable[Source]) -> set[str]:
+    """Every language the project translates into: configured, the articles' own, and the resources'."""
+    found = {*config.languages, *resource_targets(config)}
+    for source in sources:
+        found.update(source.targets)
+    return found
+
+
+def locale_folder_findings(config: Config, targets: Collection[str]) -> Iterator[Finding]:
+    """One warning per folder under the locales folder that holds no target language's catalogs
+    (not one per file in it: the folder is the mistake)."""
+    prefix = config.locales_path.relative_to(config.root).as_posix()
+    for name, why in stray_folders(config.locales_path, targets):
+        yield Finding(f"{prefix}/{name}", None, "locale-folder", "site", why)
 
 
 def hugo_language_findings(config: Config, targets: Iterable[str]) -> Iterator[Finding]:

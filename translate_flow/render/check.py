@@ -15,14 +15,36 @@ from translate_flow.steps.check import CheckReport
 
 __all__ = ["JSON_SCHEMA_VERSION", "check_github", "check_json", "check_junit", "check_text"]
 
-JSON_SCHEMA_VERSION = 1
-"""The ``version`` of the JSON reports (check and status); raised only when a field changes meaning or goes.
+JSON_SCHEMA_VERSION = 2
+"""The ``version`` of the JSON reports (check and status); raised when a field changes meaning,
+goes or becomes required. 2: findings carry the entry (msgid, msgctxt, references) and point at
+its msgstr; counts leave out entries that match no source text.
 
 docs/check-schema.json describes the check report."""
+
+_SHOWN = 80
+"""Characters of a msgid shown in text, GitHub and JUnit reports (JSON has it whole)."""
 
 
 def _where(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}" if finding.line else finding.path
+
+
+def _unit(finding: Finding) -> str:
+    """The entry a finding is about, as a PO editor's search box wants it: msgctxt, msgid, references."""
+    if finding.msgid is None:
+        return ""
+    msgid = finding.msgid if len(finding.msgid) <= _SHOWN else finding.msgid[: _SHOWN - 1] + "…"
+    parts = [f"msgctxt {json.dumps(finding.msgctxt, ensure_ascii=False)}"] if finding.msgctxt is not None else []
+    parts.append(f"msgid {json.dumps(msgid, ensure_ascii=False)}")
+    if finding.references:
+        parts.append("#: " + " ".join(finding.references))
+    return " ".join(parts)
+
+
+def _line(finding: Finding) -> str:
+    unit = _unit(finding)
+    return f"{_where(finding)}: {finding.check}: {finding.message}" + (f"\n    {unit}" if unit else "")
 
 
 def check_text(report: CheckReport) -> str:
@@ -35,6 +57,8 @@ def check_text(report: CheckReport) -> str:
             current = finding.path
         level = "" if report.gate.fails(finding) else " (warning)"
         lines.append(f"{_where(finding)}: {finding.check}: {finding.message}{level}")
+        if unit := _unit(finding):
+            lines.append(f"    {unit}")
     failing = len(report.failing)
     warnings = len(report.findings) - failing
     if lines:
@@ -65,6 +89,9 @@ def check_json(report: CheckReport) -> str:
                 "severity": "error" if report.gate.fails(f) else "warning",
                 "language": f.language,
                 "message": f.message,
+                "msgid": f.msgid,
+                "msgctxt": f.msgctxt,
+                "references": list(f.references),
             }
             for f in report.findings
         ],
@@ -89,7 +116,9 @@ def check_github(report: CheckReport) -> str:
         if f.line:
             props.append(f"line={f.line}")
         props.append(f"title={_gh_property('translate-flow ' + f.check)}")
-        lines.append(f"::{level} {','.join(props)}::{_gh_data(f.message)}")
+        # The annotation's body may span lines: the entry goes on its own.
+        body = "\n".join(part for part in (f.message, _unit(f)) if part)
+        lines.append(f"::{level} {','.join(props)}::{_gh_data(body)}")
     failing = len(report.failing)
     lines.append(f"translate-flow check: {failing} errors, {len(report.findings) - failing} warnings")
     return "\n".join(lines)
@@ -114,8 +143,8 @@ def check_junit(report: CheckReport) -> str:
         for f in items:
             if report.gate.fails(f):
                 failure = ET.SubElement(case, "failure", type=f.check, message=f.message)
-                failure.text = f"{_where(f)}: {f.check}: {f.message}"
-        notes = [f"{_where(f)}: {f.check}: {f.message}" for f in items if not report.gate.fails(f)]
+                failure.text = _line(f)
+        notes = [_line(f) for f in items if not report.gate.fails(f)]
         if notes:
             ET.SubElement(case, "system-out").text = "\n".join(notes)
     root = ET.Element("testsuites", name="translate-flow", tests=suite.get("tests", "0"), failures=str(failures))

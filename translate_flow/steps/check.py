@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -21,18 +22,26 @@ from translate_flow.glossary.model import Glossary
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources
-from translate_flow.project.ownership import Ownership, file_digest
+from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import StateCache, digest, read_or_none
-from translate_flow.qa.counts import count
-from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
+from translate_flow.qa.counts import article_keys, count
+from translate_flow.qa.findings import (
+    Finding,
+    Gate,
+    catalog_findings,
+    entry_findings,
+    po_level_findings,
+    unmatched_findings,
+    unreviewed_findings,
+)
 from translate_flow.qa.glossary_findings import glossary_findings
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
-from translate_flow.qa.site_findings import hugo_language_findings
+from translate_flow.qa.site_findings import hugo_language_findings, locale_folder_findings, project_targets
 from translate_flow.reports import Report, StepReport
+from translate_flow.steps.check_output import output_findings
 from translate_flow.steps.check_resource import resource_findings
 from translate_flow.steps.extract import would_change
-from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
-from translate_flow.steps.merge_page import NOT_OURS, legacy_pages
+from translate_flow.steps.merge_page import legacy_pages
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
@@ -111,6 +120,7 @@ def run_checks(
             report.findings.append(_error_finding(error))
     stale = set(planned.written)
     sources = select_sources(discovery.sources, paths)
+    report.findings.extend(locale_folder_findings(config, project_targets(config, discovery.sources)))
     report.findings.extend(
         hugo_language_findings(config, {t for s in sources for t in s.targets if not wanted or t in wanted})
     )
@@ -121,6 +131,7 @@ def run_checks(
     owners = {**record, **legacy_pages(config, sources, record, StateCache(config.root, "merge"))}
     todo: list[tuple[tuple[Source, ...], dict[str, tuple[str, str]]]] = []
     report.checked.extend(source.rel for source in sources)
+    drafts_stamp = _stamp(config.root / config.pretranslate.cache)
     for members in catalog_groups(sources):
         fresh: dict[str, tuple[str, str]] = {}
         label = members[0].rel if len(members) == 1 else f"the {len(members)} articles of {members[0].catalog}"
@@ -143,6 +154,9 @@ def run_checks(
             if rel in stale:
                 report.findings.append(_needs_extract(rel, "stale", f"out of date with {label}", language))
             key = digest(
+                _FINDINGS_VERSION,
+                drafts_stamp,
+                read_or_none(pot),
                 read_or_none(po_path),
                 *(_output_key(config, member, language, po_path, owners) for member in members),
                 repr(sorted(gate.disabled)),
@@ -151,7 +165,7 @@ def run_checks(
             )
             cached = state.get(rel)
             if cached and cached.get("key") == key:
-                report.findings.extend(Finding(**item) for item in cached["findings"])
+                report.findings.extend(_cached_finding(item) for item in cached["findings"])
                 continue
             fresh[language] = (rel, key)
         if fresh:
@@ -195,6 +209,24 @@ def _output_key(config: Config, source: Source, language: str, po_path: Path, ow
     return digest(source.digest, out_bytes, str(older), owner)
 
 
+_FINDINGS_VERSION = "findings-2"
+"""Part of every cache key: findings cached by an older release are found again."""
+
+
+def _stamp(path: Path) -> str:
+    """What changes when pretranslate records drafts (``unreviewed`` depends on them)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ""
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def _cached_finding(item: dict[str, Any]) -> Finding:
+    # JSON has no tuples: the references come back as a list.
+    return Finding(**{**item, "references": tuple(item.get("references", ()))})
+
+
 def _needs_extract(path: str, check: str, message: str, language: str | None = None) -> Finding:
     category = "stale" if check == "stale" else "missing"
     return Finding(path, None, check, category, f"{message}; run `translate-flow extract`", language)
@@ -212,6 +244,10 @@ def _check_source(
     errors: list[TranslateFlowError] = []
     results: list[tuple[str, str, list[Finding]]] = []
     parsed: dict[str, polib.POFile] = {}
+    lines_of: dict[str, dict[int, int]] = {}
+    keys = article_keys(config.root, (m.digest for m in members), members[0].pot_path(config))
+    # A catalog shared by articles in several languages holds drafts from each of them.
+    source_languages = sorted({m.language for m in members})
     for language, (rel, key) in wanted.items():
         try:
             data = (config.root / rel).read_bytes()
@@ -225,9 +261,12 @@ def _check_source(
             exc_finding = _error_finding(exc, language)
             results.append((rel, key, [exc_finding]))
             continue
-        found: list[Finding] = [*po_level_findings(po, rel, language)]
-        found.extend(catalog_findings(po, rel, language, count(po)))
         lines = msgstr_lines(data)
+        found: list[Finding] = [*po_level_findings(po, rel, language, lines)]
+        found.extend(catalog_findings(po, rel, language, count(po, keys), lines, keys))
+        found.extend(unmatched_findings(po, rel, language, keys, lines))
+        drafts = (config.root, config.root / config.pretranslate.cache)
+        found.extend(unreviewed_findings(po, rel, language, drafts, source_languages, lines))
         for entry in po:
             found.extend(
                 entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum), config.shortcodes)
@@ -238,46 +277,13 @@ def _check_source(
             found.extend(glossary_findings(po, rel, source_language, language, pairs, lines, disabled))
         results.append((rel, key, found))
         parsed[language] = po
+        lines_of[language] = lines
     merge_report = Report()
     for source in members:
         wanted_here = {lang: po for lang, po in parsed.items() if lang in source.targets}
-        outputs = _output_findings(config, source, wanted_here, owners, merge_report)
+        outputs = output_findings(config, source, wanted_here, owners, merge_report, lines_of)
         for rel, _, found in results:
             language = next(lang for lang, (r, _) in wanted.items() if r == rel)
             found.extend(outputs.get(language, []))
     errors.extend(merge_report.errors)
     return results, errors
-
-
-def _output_findings(
-    config: Config, source: Source, catalogs: dict[str, polib.POFile], owners: Mapping[str, str], report: Report
-) -> dict[str, list[Finding]]:
-    """Translated articles that merge would write differently, or would leave alone as not its own."""
-    found: dict[str, list[Finding]] = {}
-    for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
-        for notice in plan.unfaithful:
-            message = notice.message.removeprefix("not merged: ")
-            name = "shortcode" if message == SHORTCODE_UNWRITABLE else "front-matter"
-            found.setdefault(plan.language, []).append(
-                Finding(notice.path, notice.line, name, "broken", message, plan.language)
-            )
-        if plan.data is None:
-            continue
-        out_rel = plan.path.relative_to(config.root).as_posix()
-        if not plan.path.exists():
-            message = f"{plan.percent:.0f}% translated but not merged; run `translate-flow merge`"
-            found.setdefault(plan.language, []).append(
-                Finding(out_rel, None, "missing-output", "output", message, plan.language)
-            )
-        elif (current := plan.path.read_bytes()) != plan.data:
-            if owners.get(out_rel) != file_digest(current):
-                message = f"merge leaves it alone: {NOT_OURS}"
-            else:
-                po_path = config.root / plan.po_rel
-                older = plan.path.stat().st_mtime < po_path.stat().st_mtime
-                why = f"older than {plan.po_rel}" if older else f"differs from what {plan.po_rel} gives"
-                message = f"{why}; run `translate-flow merge`"
-            found.setdefault(plan.language, []).append(
-                Finding(out_rel, None, "outdated-output", "output", message, plan.language)
-            )
-    return found

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from translate_flow.catalog.entry_keys import Key
 from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.catalog.update import has_translation
 from translate_flow.config import Config
@@ -23,8 +24,16 @@ from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Discovery
 from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import read_or_none
-from translate_flow.qa.counts import count
-from translate_flow.qa.findings import Finding, catalog_findings, entry_findings, po_level_findings
+from translate_flow.qa.counts import count, keys_of_template
+from translate_flow.qa.findings import (
+    Finding,
+    about,
+    catalog_findings,
+    entry_findings,
+    po_level_findings,
+    unmatched_findings,
+    unreviewed_findings,
+)
 from translate_flow.qa.glossary_findings import glossary_findings
 from translate_flow.reports import Report
 from translate_flow.resources.discover import resources_of, select_catalogs
@@ -81,6 +90,7 @@ def _check_catalog(
     elif pot_rel in stale:
         findings.append(_needs_extract(pot_rel, "stale", f"out of date with {catalog.label}"))
     parsed: dict[str, polib.POFile] = {}
+    keys = keys_of_template(catalog.pot_path(config))
     for language in catalog.targets:
         if languages and language not in languages:
             continue
@@ -98,7 +108,9 @@ def _check_catalog(
         except CatalogError as exc:
             findings.append(Finding(rel, exc.line, "invalid-po", "invalid", exc.message, language))
             continue
-        findings.extend(_catalog_findings(config, po, rel, language, disabled, data))
+        findings.extend(_catalog_findings(config, po, rel, language, disabled, data, keys))
+        drafts = (config.root, config.root / config.pretranslate.cache)
+        findings.extend(unreviewed_findings(po, rel, language, drafts, [catalog.language], msgstr_lines(data)))
         if glossary is not None:
             pairs = glossary.pairs(catalog.language, language)
             findings.extend(glossary_findings(po, rel, catalog.language, language, pairs, msgstr_lines(data), disabled))
@@ -109,17 +121,27 @@ def _check_catalog(
 
 
 def _catalog_findings(
-    config: Config, po: polib.POFile, rel: str, language: str, disabled: frozenset[str], data: bytes
+    config: Config,
+    po: polib.POFile,
+    rel: str,
+    language: str,
+    disabled: frozenset[str],
+    data: bytes,
+    keys: frozenset[Key] | None,
 ) -> list[Finding]:
-    found = [*po_level_findings(po, rel, language), *catalog_findings(po, rel, language, count(po))]
     lines = msgstr_lines(data)
+    found = [
+        *po_level_findings(po, rel, language, lines),
+        *catalog_findings(po, rel, language, count(po, keys), lines, keys),
+        *unmatched_findings(po, rel, language, keys, lines),
+    ]
     for entry in po:
         if entry.obsolete or not has_translation(entry):
             continue
         line = lines.get(entry.linenum, entry.linenum)
         # What merge would hold back (fuzzy entries too: merge --include-fuzzy would publish them).
         for problem in entry_problems(entry, disabled, config.math, config.shortcodes):
-            found.append(Finding(rel, line, problem.check, "broken", problem.message, language))
+            found.append(about(entry, rel, line, problem.check, "broken", problem.message, language))
         if not entry.msgid_plural:
             found.extend(
                 f

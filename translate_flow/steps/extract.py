@@ -19,10 +19,12 @@ from translate_flow.parallel import run_tasks
 from translate_flow.project.catalog_names import per_article
 from translate_flow.project.discover import Discovery, Source, Unresolved, discover
 from translate_flow.project.discover import select_sources as select
+from translate_flow.project.locale_folders import TEMPLATES
 from translate_flow.project.lock import project_lock
 from translate_flow.project.segment_cache import prune_segments
 from translate_flow.project.state import STATE_DIR
-from translate_flow.reports import Report
+from translate_flow.qa.site_findings import locale_folder_findings, project_targets
+from translate_flow.reports import Notice, Report
 from translate_flow.steps.extract_article import ExtractOptions, changed_catalogs, extract_article
 from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
 from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
@@ -72,6 +74,15 @@ def group_todo(
 def _start(config: Config, discovery: Discovery | None) -> tuple[Discovery, Report]:
     discovery = discovery or discover(config, lazy=True)
     return discovery, Report(notices=list(discovery.notices), errors=list(discovery.errors))
+
+
+def _stray_folders(config: Config, discovery: Discovery, written: Iterable[str]) -> list[Notice]:
+    """Folders under ``locales/`` that hold no target language's catalogs, once each."""
+    # A lone article resolved during the run has targets discovery never saw: its catalogs say them.
+    locales = config.locales_path.relative_to(config.root).parts
+    used = {Path(rel).parts[len(locales)] for rel in written if Path(rel).parts[: len(locales)] == locales}
+    targets = project_targets(config, discovery.sources) | {name for name in used if name != TEMPLATES}
+    return [Notice(f.path, None, f.message) for f in locale_folder_findings(config, targets)]
 
 
 def would_change(
@@ -132,6 +143,7 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         languages = {*config.languages, *(lang for source in discovery.sources for lang in source.targets)}
         fill_from_project(config, unmatched, report, tuple(sorted(languages)))
         confirm_stamps(config, stamps, report)
+        report.notices.extend(_stray_folders(config, discovery, report.written))
         if not paths:
             digests = {s.digest for s in discovery.sources} | {s.digest for s in discovery.unresolved}
             prune_segments(config.root, digests)

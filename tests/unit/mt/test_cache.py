@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from translate_flow.errors import ConfigError
-from translate_flow.mt.cache import DraftCache
+from translate_flow.mt.cache import DraftCache, drafted
 
 
 @pytest.fixture
@@ -59,3 +60,32 @@ def test_a_corrupt_file_is_a_config_error_naming_it(path: Path) -> None:
         DraftCache(path)
     assert "cannot open the translation cache" in str(caught.value)
     assert caught.value.path == str(path)
+
+
+def test_the_drafts_written_are_read_back_without_writing(path: Path, tmp_path: Path) -> None:
+    assert drafted(tmp_path, path, "en", "fr", ["Hello."]) == {}
+    assert not path.parent.exists()  # reading creates nothing
+    cache = DraftCache(path)
+    cache.put_drafted([("en", "fr", "Hello.", "Bonjour."), ("en", "de", "Hello.", "Hallo.")])
+    cache.close()
+    before = path.read_bytes()
+    assert drafted(tmp_path, path, "en", "fr", ["Hello.", "Bye."]) == {"Hello.": "Bonjour."}
+    assert drafted(tmp_path, path, "en", "fr", []) == {}
+    assert path.read_bytes() == before
+
+
+def test_an_older_cache_or_a_link_records_no_draft(path: Path, tmp_path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE drafts (engine TEXT, source TEXT, target TEXT, text TEXT, draft TEXT)")
+    db.commit()
+    db.close()
+    assert drafted(tmp_path, path, "en", "fr", ["Hello."]) == {}
+    real = tmp_path / "elsewhere.sqlite3"
+    cache = DraftCache(real)
+    cache.put_drafted([("en", "fr", "Hello.", "Bonjour.")])
+    cache.close()
+    path.unlink()
+    path.symlink_to(real)
+    assert drafted(tmp_path, path, "en", "fr", ["Hello."]) == {}
+    assert drafted(tmp_path, real, "en", "fr", ["Hello."]) == {"Hello.": "Bonjour."}

@@ -10,12 +10,24 @@ import jsonschema
 from tests.conftest import REPO
 from translate_flow import __version__
 from translate_flow.qa.findings import Finding, Gate
+from translate_flow.qa.names import CATEGORIES, ENTRY_CHECKS, FILE_CHECKS, STRUCTURE_CHECKS
 from translate_flow.render import JSON_SCHEMA_VERSION
 from translate_flow.render.check import check_github, check_json, check_junit, check_text
 from translate_flow.steps.check import CheckReport
 
 BROKEN = Finding("locales/fr/a.po", 12, "link", "broken", 'links differ: missing </a> & "x"', "fr")
 COPY = Finding("locales/fr/a.po", 20, "copy", "copy", "the translation is a copy of the source", "fr")
+UNIT = Finding(
+    "locales/fr/a.po",
+    31,
+    "unreviewed",
+    "unreviewed",
+    "still the machine draft",
+    "fr",
+    msgid='Say "hi"\nthere',
+    msgctxt="menu",
+    references=("content/a.md:4", "content/a.md:9"),
+)
 MISSING = Finding("locales/de/b.po", None, "missing-po", "missing", "no PO file; run `translate-flow extract`", "de")
 
 
@@ -40,7 +52,7 @@ def test_text_marks_warnings_and_sums_up() -> None:
 def test_json_follows_the_published_schema() -> None:
     data = json.loads(check_json(_report(BROKEN, COPY)))
     jsonschema.validate(data, json.loads((REPO / "docs/check-schema.json").read_text()))
-    assert data["version"] == JSON_SCHEMA_VERSION == 1
+    assert data["version"] == JSON_SCHEMA_VERSION == 2
     assert data["generator"] == f"translate-flow {__version__}"
     assert data["ok"] is False and data["summary"] == {"errors": 1, "warnings": 1, "files_checked": 3}
     assert [(f["check"], f["severity"], f["line"]) for f in data["findings"]] == [
@@ -85,3 +97,45 @@ def test_github_annotations_escape_data_and_properties() -> None:
     assert lines[2].startswith("::error file=locales/de/b.po,title=translate-flow missing-po::")  # no line
     assert lines[3] == "translate-flow check: 2 errors, 1 warnings"
     assert len(lines) == 4  # a CR or LF in a message never starts a line of its own
+
+
+def test_every_format_names_the_entry_of_a_finding() -> None:
+    report = _report(BROKEN, UNIT, MISSING)
+    # Text: the entry on an indented line of its own, quoted as in a PO file, with its references.
+    text = check_text(report).splitlines()
+    assert text[1:3] == [
+        "locales/fr/a.po:31: unreviewed: still the machine draft (warning)",
+        '    msgctxt "menu" msgid "Say \\"hi\\"\\nthere" #: content/a.md:4 content/a.md:9',
+    ]
+    # JSON: the fields whole, null or empty where a finding has no entry.
+    data = json.loads(check_json(report))
+    jsonschema.validate(data, json.loads((REPO / "docs/check-schema.json").read_text()))
+    by_check = {f["check"]: f for f in data["findings"]}
+    assert (by_check["unreviewed"]["msgid"], by_check["unreviewed"]["msgctxt"]) == (UNIT.msgid, "menu")
+    assert by_check["unreviewed"]["references"] == ["content/a.md:4", "content/a.md:9"]
+    assert (by_check["missing-po"]["msgid"], by_check["missing-po"]["references"]) == (None, [])
+    # GitHub: the entry is the annotation's second line, escaped inside the one command line.
+    github = check_github(report).splitlines()
+    assert github[1] == (
+        "::warning file=locales/fr/a.po,line=31,title=translate-flow unreviewed::still the machine draft"
+        '%0Amsgctxt "menu" msgid "Say \\"hi\\"\\nthere" #: content/a.md:4 content/a.md:9'
+    )
+    # JUnit: a warning's note carries it too.
+    root = ET.fromstring(check_junit(report))
+    notes = [case.find("system-out") for case in root.iter("testcase") if case.get("name") == "locales/fr/a.po"]
+    assert notes[0] is not None and notes[0].text is not None
+    assert notes[0].text.splitlines()[1] == text[2]
+
+
+def test_a_long_msgid_is_shortened_for_people_but_whole_in_json() -> None:
+    long = Finding("locales/fr/a.po", 5, "copy", "copy", "copy", "fr", msgid="word " * 40)
+    assert check_text(_report(long)).splitlines()[1] == f'    msgid "{("word " * 40)[:79]}…"'
+    assert json.loads(check_json(_report(long)))["findings"][0]["msgid"] == "word " * 40
+
+
+def test_the_schema_knows_every_check_and_category() -> None:
+    schema = json.loads((REPO / "docs/check-schema.json").read_text())
+    finding = schema["properties"]["findings"]["items"]["properties"]
+    assert set(finding["category"]["enum"]) == set(CATEGORIES)
+    checks = {*STRUCTURE_CHECKS, *ENTRY_CHECKS, *FILE_CHECKS, "stale", "untranslated", "fuzzy", "obsolete", "error"}
+    assert set(finding["check"]["enum"]) == checks
