@@ -93,7 +93,9 @@ def test_memories_and_tmx_export_read_the_team_s_folder(project: Path) -> None:
     # A second article with a known text takes it from the team's folder at extract.
     (project / "content/q.md").write_text("A first paragraph here.\n")
     assert run(project, "extract", "-q").exit_code == 0
-    assert read_po(project / "locales/pt_BR/q.po").find("A first paragraph here.").msgstr == PT["A first paragraph here."]
+    assert (
+        read_po(project / "locales/pt_BR/q.po").find("A first paragraph here.").msgstr == PT["A first paragraph here."]
+    )
     exported = run(project, "tm", "export", "-o", str(project / "memory.tmx"))
     assert exported.exit_code == 0, exported.output
     assert "Um primeiro parágrafo aqui." in (project / "memory.tmx").read_text(encoding="utf-8")
