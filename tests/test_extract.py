@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.conftest import all_catalogs, fill, msgfmt_check, read_po, run, write_tree
@@ -136,3 +137,15 @@ def test_paths_argument_limits_the_run(project: Path) -> None:
     )
     assert run(project, "extract", str(project / "content/a")).exit_code == 0
     assert (project / "locales/fr/a/x.po").exists() and not (project / "locales/fr/b").exists()
+
+
+def test_a_clone_under_another_folder_name_is_up_to_date(project: Path) -> None:
+    """project_name defaults to the folder's name; a CI checkout or a contributor's clone
+    under another name must not find every catalog stale."""
+    write_tree(project, {"translate-flow.toml": 'languages = ["fr"]\n', "content/a.md": "# Title\n\nText.\n"})
+    assert run(project, "extract", "-q").exit_code == 0
+    clone = project.parent / "somewhere-else"
+    shutil.copytree(project, clone)
+    result = run(clone, "extract", "--check")
+    assert result.exit_code == 0, result.output
+    assert "0 written" in run(clone, "extract").output

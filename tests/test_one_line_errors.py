@@ -75,7 +75,7 @@ def test_reports_into_a_folder_that_cannot_be(site: Path, command: list[str]) ->
     target = site / "translate-flow.toml" / "report.out"  # a folder that is a file
     result = run(site, *command, str(target))
     assert result.exit_code == 1
-    assert f"{target}: cannot write: File exists" in result.output  # mkdir of the folder fails
+    assert f"{target}: cannot write: Not a directory" in result.output  # the folder is a file
 
 
 def test_init_that_cannot_write_its_file(project: Path) -> None:

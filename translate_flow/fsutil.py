@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import re
@@ -27,6 +28,13 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
     was made from, None for "no file"), a file that changed meanwhile is left alone and
     StaleWriteError is raised: an editor's save during a run is never overwritten.
     """
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and _special(mode):
+        # A rename would put a regular file in place of a device or a FIFO (/dev/null!).
+        raise OSError(errno.EINVAL, "is not a regular file; not replaced")
     path.parent.mkdir(parents=True, exist_ok=True)
     # O_EXCL with a pid-and-counter name: unique like mkstemp, without its random-name cost.
     tmp = str(path.parent / f".{path.name}.{os.getpid()}-{next(_counter)}.tmp")
@@ -56,6 +64,25 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
         except FileNotFoundError:
             pass
         raise
+
+
+def _special(mode: int) -> bool:
+    """A device, FIFO or socket: something a rename must not replace."""
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def write_output(path: Path, data: bytes) -> bool:
+    """Write a file the user named on the command line (``-o``), like ``write_if_changed``,
+    except that a device or a FIFO (``-o /dev/stdout``, ``-o /dev/null``) is written to as it is."""
+    try:
+        special = _special(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        special = False
+    if special:
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return True
+    return write_if_changed(path, data)
 
 
 def write_if_changed(path: Path, data: bytes, expected: bytes | None | object = ANY) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from translate_flow.fsutil import (
     read_regular,
     remove_stale_temp_files,
     write_if_changed,
+    write_output,
 )
 
 
@@ -82,3 +85,26 @@ def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         read_head(link, 2)
     assert read_head(tmp_path / "real.po", 2) == b"ab"
+
+
+def test_a_fifo_is_never_replaced_by_a_rename(tmp_path: Path) -> None:
+    """A rename over /dev/null once turned the machine's /dev/null into a regular file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        atomic_write_bytes(fifo, b"data")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_user_named_fifo_output_is_written_through(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert write_output(fifo, b"report\n")
+    reader.join(timeout=30)
+    assert received == [b"report\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    regular = tmp_path / "out.json"
+    assert write_output(regular, b"{}") and not write_output(regular, b"{}")

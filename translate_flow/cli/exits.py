@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import atomic_write_bytes
+from translate_flow.fsutil import write_output
 
 __all__ = ["Commands", "end", "write_user_file"]
 
@@ -34,7 +34,7 @@ def _fail(error: TranslateFlowError) -> click.ClickException:
 def write_user_file(path: Path, data: bytes) -> None:
     """Write a file the user named (a report, a configuration): one line if that fails."""
     try:
-        atomic_write_bytes(path, data)
+        write_output(path, data)
     except OSError as exc:
         raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", path) from exc
 

@@ -50,7 +50,8 @@ def config_fingerprint(config: Config) -> bytes:
         ",".join(config.front_matter_keys),
         # An explicit width applies to every file; an unset one lets each file keep its own.
         str(config.wrap) + ("!" if config.wrap_explicit else ""),
-        config.project_name,
+        # Not project_name: it defaults to the folder's name, so a clone under another name
+        # would find every catalog stale; an existing file keeps its Project-Id-Version anyway.
         config.layout,
         ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
         ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),

@@ -18,7 +18,7 @@ from translate_flow.catalog.io import read_catalog
 from translate_flow.catalog.translation_memory import msgcat_artefact
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
-from translate_flow.fsutil import write_if_changed
+from translate_flow.fsutil import write_output
 from translate_flow.project.fingerprint import read_fingerprint
 from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.memories import project_languages
@@ -92,7 +92,7 @@ def export_memory(config: Config, output: Path, languages: tuple[str, ...] = ())
     sources = {unit.source_language for unit in units}
     data = render_tmx(units, sources.pop() if len(sources) == 1 else "*all*", __version__)
     try:
-        if write_if_changed(output, data):
+        if write_output(output, data):
             report.written.append(output.as_posix())
         else:
             report.unchanged += 1
