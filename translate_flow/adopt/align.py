@@ -27,8 +27,9 @@ from translate_flow.document.segment import Segment
 
 __all__ = ["Alignment", "align_segments"]
 
-# A pair scores 1 for its kind, up to 1 for a length in line with the page, and +1/-1 for
-# inline markup (code, links, Hugo markup) and for numbers that agree/disagree. A pair must
+# A pair scores 1 for its kind, up to 1 for a length in line with the page, +1/-1 for
+# inline markup (code, links, Hugo markup) and for numbers that agree/disagree, and +1 for
+# the very same text (a name kept as it was). A pair must
 # score above this, so one whose markup disagrees needs other evidence: leaving both texts
 # unpaired is better than publishing a paragraph as the translation of another.
 _MIN_PAIR_SCORE = 1.0
@@ -36,6 +37,8 @@ _MIN_PAIR_SCORE = 1.0
 # kind and order alone (still never across kinds).
 _MAX_CELLS = 4_000_000
 _NUMBER = re.compile(r"\d+")
+# A rival pair scoring within this of the chosen one makes the choice a guess.
+_DOUBT = 0.1
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Alignment:
     """The source's body segments (front matter excluded)."""
     body_paired: int
     """How many of them found a partner."""
+    doubtful: frozenset[tuple[int, int]] = frozenset()
+    """Pairs a neighbouring unpaired text would have fitted as well: which of the two the
+    page translates is a guess, so import marks them fuzzy."""
 
 
 def align_segments(
@@ -64,14 +70,15 @@ def align_segments(
     src_body = [i for i, seg in enumerate(source) if seg.fm_path is None]
     page_body = [j for j, seg in enumerate(page) if seg.fm_path is None]
     same = [source[i].kind for i in src_body] == [page[j].kind for j in page_body]
+    doubtful: set[tuple[int, int]] = set()
     if same:
         body = list(zip(src_body, page_body))
     else:
         sure = [(len(source[i].text), len(page[j].text)) for i, j in pairs]
-        body = _sequence_pairs(source, page, src_body, page_body, maths, sure)
+        body = _sequence_pairs(source, page, src_body, page_body, maths, sure, doubtful)
     pairs.extend(body)
     pairs.sort()
-    return Alignment(tuple(pairs), same, len(src_body), len(body))
+    return Alignment(tuple(pairs), same, len(src_body), len(body), frozenset(doubtful))
 
 
 def _sequence_pairs(
@@ -81,6 +88,7 @@ def _sequence_pairs(
     page_body: list[int],
     maths: MathDelimiters,
     anchors: list[tuple[int, int]],
+    doubtful: set[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """The best order-keeping pairing of two bodies whose structures differ."""
     n, m = len(src_body), len(page_body)
@@ -104,6 +112,8 @@ def _sequence_pairs(
             value += 1.0 if src_skel[a] == page_skel[b] else -1.0
         if src_digits[a] or page_digits[b]:
             value += 1.0 if src_digits[a] == page_digits[b] else -1.0
+        if source[src_body[a]].text == page[page_body[b]].text:
+            value += 1.0  # a name or a term the translator kept as it was
         return value
 
     # Translations run longer or shorter as a whole (German vs English, Chinese vs English):
@@ -133,6 +143,15 @@ def _sequence_pairs(
     if found:
         ratio = _median_ratio([(src_len[a], page_len[b]) for a, b in found])
         found = _best_path(n, m, lambda a, b: score(a, b, ratio))
+    used_a = {a for a, _ in found}
+    used_b = {b for _, b in found}
+    for a, b in found:
+        # An unpaired neighbour that fits as well: the page may translate it instead.
+        here = score(a, b, ratio) - _DOUBT
+        rivals = [score(x, b, ratio) for x in (a - 1, a + 1) if 0 <= x < n and x not in used_a]
+        rivals += [score(a, y, ratio) for y in (b - 1, b + 1) if 0 <= y < m and y not in used_b]
+        if any(rival >= here for rival in rivals):
+            doubtful.add((src_body[a], page_body[b]))
     return [(src_body[a], page_body[b]) for a, b in found]
 
 

@@ -9,8 +9,8 @@ Which entries take a page's translation:
 
 An imported entry is reviewed, or fuzzy with ``fuzzy``, and carries the translator comment
 ``imported from <page>:<line>``. A translation that would change the page's structure
-(``qa.validate``) is imported fuzzy whatever ``fuzzy`` says, so merge never publishes it
-unreviewed.
+(``qa.validate``), or whose pairing was a guess between neighbours (``Alignment.doubtful``),
+is imported fuzzy whatever ``fuzzy`` says, so merge never publishes it unreviewed.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class FillCounts:
     """Entries with another reviewed translation, kept (no ``replace``)."""
     broken: int
     """Imported entries made fuzzy because their translation would change the page's structure."""
+    doubtful: int
+    """Imported entries made fuzzy because a neighbouring text could have been their partner."""
     unpaired: int
     """Entries no text of the page was paired with; they stay as they were."""
     inconsistent: int
@@ -86,33 +88,34 @@ def fill_in_place(
     kinds: dict[str, set[str]] = {}
     for segment in source:
         kinds.setdefault(segment.text, set()).add(segment.kind)
-    chosen: dict[str, tuple[str, int]] = {}
+    chosen: dict[str, tuple[str, int, bool]] = {}
     inconsistent = 0
     for i, j in alignment.pairs:
         msgid, found = source[i].text, page[j]
         if msgid not in chosen:
-            chosen[msgid] = (found.text, found.location.line)
+            chosen[msgid] = (found.text, found.location.line, (i, j) in alignment.doubtful)
         elif chosen[msgid][0] != found.text:
             inconsistent += 1
-    imported = already = conflicts = broken = 0
-    for msgid, (text, line) in chosen.items():
+    imported = already = conflicts = broken = doubtful = 0
+    for msgid, (text, line, guess) in chosen.items():
         entry = entries.get((None, msgid))
         if entry is None or entry.obsolete:
             continue
         reviewed = bool(entry.msgstr) and "fuzzy" not in entry.flags
         faulty = _faulty(config, msgid, text, kinds.get(msgid, set()), entry.flags)
-        if entry.msgstr == text and (reviewed or fuzzy or faulty):
+        if entry.msgstr == text and (reviewed or fuzzy or faulty or guess):
             already += 1  # never made fuzzy again: a reviewer may have accepted it
             continue
         if reviewed and not replace:
             conflicts += 1
             continue
-        _set(entry, text, origin_comment(page_rel, line), fuzzy or faulty)
+        _set(entry, text, origin_comment(page_rel, line), fuzzy or faulty or guess)
         imported += 1
         broken += faulty
+        doubtful += guess and not faulty
     total = len(kinds)
     unpaired = total - len(chosen)
-    return FillCounts(total, imported, already, conflicts, broken, unpaired, inconsistent)
+    return FillCounts(total, imported, already, conflicts, broken, doubtful, unpaired, inconsistent)
 
 
 def _faulty(config: Config, msgid: str, msgstr: str, kinds: Collection[str], flags: list[str]) -> bool:

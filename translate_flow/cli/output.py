@@ -107,6 +107,8 @@ def _page_line(row: PageImport) -> str:
         parts.append(f"{counts.conflicts} kept another reviewed translation (--replace takes the page's)")
     if counts.broken:
         parts.append(f"{counts.broken} fuzzy: they would change the page's structure")
+    if counts.doubtful:
+        parts.append(f"{counts.doubtful} fuzzy: a neighbouring text could have been their partner")
     if counts.inconsistent:
         parts.append(f"{counts.inconsistent} translated two ways on the page (the first taken)")
     if not row.aligned:

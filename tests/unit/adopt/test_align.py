@@ -153,3 +153,21 @@ def test_a_page_missing_some_texts_pairs_the_rest_with_their_own(
     tr = [_segment(src[n].kind, src[n].text.upper(), n) for n in kept]
     found = align_segments(src, tr)
     assert {(i, kept[j]) for i, j in found.pairs} == {(n, n) for n in kept}
+
+
+def test_a_pair_a_neighbour_would_fit_as_well_is_doubtful() -> None:
+    """Three cards in the source, two in the page: the page's second card translates either
+    "Others" or "Hextra"; only a reviewer can tell (seen on a real theme's Persian page)."""
+    src = segments("# Cards\n\n## Jupyter\n\n## Others\n\n## Hextra\n\nText after the cards.\n")
+    tr = segments("# کارت‌ها\n\n## Jupyter\n\n## سایر\n\nمتن پس از کارت‌ها.\n", "fa")
+    found = align_segments(src, tr)
+    paired = {src[i].text: tr[j].text for i, j in found.pairs}
+    guessed = {src[i].text for i, j in found.doubtful}
+    assert paired["Jupyter"] == "Jupyter" and "Jupyter" not in guessed
+    [card] = [text for text in ("Others", "Hextra") if text in paired]
+    assert paired[card] == "سایر" and card in guessed
+
+
+def test_pairs_in_a_page_of_the_same_structure_are_never_doubtful() -> None:
+    src, tr = segments(SOURCE), segments(SOURCE.replace("Keep the receipt.", "Gardez le reçu."), "fr")
+    assert align_segments(src, tr).doubtful == frozenset()

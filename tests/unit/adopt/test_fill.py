@@ -104,3 +104,13 @@ def test_a_text_the_page_translates_two_ways_takes_the_first(config: Config) -> 
     po, counts = fill_catalog(config, po, src, page, align_segments(src, page), "content/p.fr.md")
     assert po.find("Note").msgstr == "Remarque"
     assert counts.inconsistent == 1
+
+
+def test_a_doubtful_pair_comes_in_fuzzy(config: Config) -> None:
+    src = segments("# Cards\n\n## Jupyter\n\n## Others\n\n## Hextra\n\nText after the cards.\n", "en")
+    page = segments("# Cartes\n\n## Jupyter\n\n## Autres\n\nTexte après les cartes.\n", "fr")
+    po, counts = fill_catalog(config, catalog(src), src, page, align_segments(src, page), "content/p.fr.md")
+    guessed = [e for e in po if e.msgstr == "Autres"]
+    assert len(guessed) == 1 and "fuzzy" in guessed[0].flags
+    assert "fuzzy" not in po.find("Jupyter").flags
+    assert counts.doubtful == 1
