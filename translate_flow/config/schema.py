@@ -59,6 +59,20 @@ LAYOUT = Key(
     'Default: "directory" when the Hugo site gives its languages content directories.',
     rules.one_of(*LAYOUTS),
 )
+DIALECTS = ("hugo", "mkdocs", "docusaurus", "jekyll", "hexo", "commonmark")
+"""The Markdown dialects (``document/dialects.py``)."""
+DIALECT = Key(
+    "",
+    "dialect",
+    STRING,
+    "hugo",
+    "The site generator's Markdown: what is markup and what is text to translate.\n"
+    '"hugo" (shortcodes, attributes), "mkdocs" (Material: admonitions, content tabs, icons,\n'
+    'keys, attribute lists, snippets), "docusaurus" (MDX: imports, {expressions}, :::\n'
+    'admonitions; Astro Starlight too), "jekyll" and "hexo" (Liquid tags, kramdown\n'
+    'attributes, tag plugins) or "commonmark". Default: hugo; init reads it from the site.',
+    rules.one_of(*DIALECTS),
+)
 EXCLUDE: Key[tuple[str, ...]] = Key(
     "",
     "exclude",
@@ -297,6 +311,7 @@ KEYS: tuple[Key[Any], ...] = (
     SOURCE_LANGUAGE,
     LANGUAGES,
     LAYOUT,
+    DIALECT,
     EXCLUDE,
     CATALOGS,
     MIN_PERCENT,

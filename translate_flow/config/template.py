@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from translate_flow.config.key_types import Key, Table
-from translate_flow.config.schema import KEYS, LANGUAGES, LAYOUT, SOURCE_LANGUAGE, TABLES
+from translate_flow.config.schema import CONTENT_DIR, DIALECT, KEYS, LANGUAGES, LAYOUT, SOURCE_LANGUAGE, TABLES
 
 _INTRO = (
     "translate-flow configuration. Every key is optional: the values shown are the defaults,\n"
@@ -25,18 +25,25 @@ def render_init(
     languages: Sequence[str] = LANGUAGES.default,
     layout: str = LAYOUT.default,
     hugo_config: str | None = None,
+    *,
+    dialect: str = DIALECT.default,
+    content_dir: str = CONTENT_DIR.default,
+    site_config: str | None = None,
 ) -> str:
     """The commented config that ``translate-flow init`` writes.
 
     ``hugo_config`` is the Hugo configuration the choices came from (relative to the
-    project root), which the file then mentions.
+    project root), which the file then mentions; ``site_config`` is another generator's,
+    which gave the dialect and the content folder.
     """
     chosen: dict[str, object] = {
         SOURCE_LANGUAGE.dotted: source_language,
         LANGUAGES.dotted: tuple(languages),
         LAYOUT.dotted: layout,
+        DIALECT.dotted: dialect,
+        CONTENT_DIR.dotted: content_dir,
     }
-    blocks = [_comment(_INTRO) + _hugo_note(hugo_config)]
+    blocks = [_comment(_INTRO) + _hugo_note(hugo_config) + _site_note(site_config, dialect)]
     blocks += [_key(key, chosen.get(key.dotted, key.default)) for key in KEYS if not key.table]
     blocks += [_table(table, chosen) for table in TABLES]
     return "\n\n".join(blocks) + "\n"
@@ -49,6 +56,16 @@ def _hugo_note(hugo_config: str | None) -> str:
         f"Written for the Hugo site configured in {hugo_config}: its languages, their keys\n"
         "(file-name suffixes and folder names) and content directories are read from there\n"
         'on every run. Map a code to a different key with [language_keys], e.g. "zh-CN" = "zh-cn".'
+    )
+    return "\n#\n" + _comment(note)
+
+
+def _site_note(site_config: str | None, dialect: str) -> str:
+    if not site_config:
+        return ""
+    note = (
+        f"Written for the {dialect} site configured in {site_config}: the dialect, the content\n"
+        "folder and the languages below come from there (read once, by init)."
     )
     return "\n#\n" + _comment(note)
 

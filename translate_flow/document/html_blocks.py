@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from translate_flow.document.html_text import html_texts
-from translate_flow.document.hugo_markup import SHORTCODE_MASK, MathDelimiters, find_markup
+from translate_flow.document.hugo_markup import SHORTCODE_MASK, Markup, find_markup
 from translate_flow.document.segment import Location, Segment, Skipped
 from translate_flow.textutil import LineTable
 
@@ -57,7 +57,7 @@ def html_block_segments(
     masked: str,
     lines: LineTable,
     body_line: int,
-    math: MathDelimiters,
+    math: Markup,
     code_shortcodes: Collection[str],
     in_code: bool,
 ) -> HtmlBlockResult:
@@ -116,7 +116,7 @@ def _first_text_offset(fragment: str, last_line: int) -> int:
 
 
 def _mask_code(
-    original: str, fragment: str, math: MathDelimiters, code_shortcodes: Collection[str], in_code: bool
+    original: str, fragment: str, math: Markup, code_shortcodes: Collection[str], in_code: bool
 ) -> tuple[str, bool]:
     """The fragment with the insides of code shortcode pairs masked too, and whether one is
     still open at its end."""

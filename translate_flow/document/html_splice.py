@@ -32,7 +32,7 @@ from translate_flow.document.html_tokens import (
     no_translate,
     tokens,
 )
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MASKS, MathDelimiters, mask
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MASKS, Markup, mask
 from translate_flow.textutil import LINE_END_RE
 
 __all__ = ["escape_text", "render_html"]
@@ -80,7 +80,7 @@ def _one_line(translation: str) -> str:
     return " ".join(line.strip() for line in LINE_END_RE.split(translation) if line.strip())
 
 
-def attribute_value(translation: str, quote: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+def attribute_value(translation: str, quote: str, math: Markup = DEFAULT_MATH) -> str:
     """A value for the place of an attribute value written with ``quote`` (``"``, ``'`` or none)."""
     text = _one_line(translation)
     if not quote and _UNQUOTED_OK.fullmatch(text) is None:
@@ -94,7 +94,7 @@ def _tag(
     masked: str,
     attrs: tuple[tuple[str, str | None], ...],
     translations: Mapping[Key, str],
-    math: MathDelimiters,
+    math: Markup,
 ) -> str:
     """A start tag with its translatable attribute values translated (where they have a translation)."""
     spans = attribute_spans(masked, attrs)
@@ -121,7 +121,7 @@ def render_html(
     kind: str,
     translation: str,
     translations: Mapping[Key, str],
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
 ) -> str:
     """What goes into the page for an HTML ``kind`` segment starting at ``start`` of ``source``."""
     if ": " in kind:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, find_markup
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, find_markup
 from translate_flow.document.shortcode_params import ShortcodeParams
 from translate_flow.document.shortcode_segments import value_spans
 from translate_flow.errors import TranslateFlowError
@@ -60,7 +60,7 @@ class Protected:
     """The markup, by placeholder number."""
 
 
-def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: ShortcodeParams | None = None) -> Protected:
+def protect(text: str, math: Markup = DEFAULT_MATH, shortcodes: ShortcodeParams | None = None) -> Protected:
     """``text`` with its markup swapped for placeholders: Markdown's, and Hugo's shortcodes,
     attributes and maths (a multi-line shortcode call or a maths block is one placeholder).
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translate_flow.document.hugo_markup import MathDelimiters, mask
+from translate_flow.document.hugo_markup import Markup, mask
 from translate_flow.document.inline_skeleton import inline_children
-from translate_flow.document.parsers import BLOCK_PARSER
+from translate_flow.document.parsers import block_parser
 
 __all__ = ["block_shape_difference"]
 
 # Kinds whose translation may hold line breaks (they become hard breaks in the page).
-_MULTILINE = frozenset({"paragraph", "list item", "blockquote", "footnote"})
+_MULTILINE = frozenset(
+    {"paragraph", "list item", "blockquote", "footnote", "admonition", "content tab", "definition", "tag block"}
+)
 # A line that starts with none of these cannot start a block of its own.
 _BLOCK_START = re.compile(r"[#>\-+*=|`~<\[:_]|\d")
 _PLACED = frozenset(
@@ -71,8 +73,8 @@ def _as_placed(text: str, kind: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _shape(document: str, math: MathDelimiters) -> tuple[str, ...]:
-    tokens = BLOCK_PARSER.parse(mask(document, math))
+def _shape(document: str, math: Markup) -> tuple[str, ...]:
+    tokens = block_parser(math.dialect.indented_code).parse(mask(document, math))
     return tuple(f"{t.type}:{t.tag}:{t.level}" for t in tokens if t.type != "inline")
 
 
@@ -85,7 +87,7 @@ def _names(shape: tuple[str, ...]) -> str:
     return ", ".join(names) or "nothing"
 
 
-def block_shape_difference(msgid: str, msgstr: str, kind: str, math: MathDelimiters) -> str | None:
+def block_shape_difference(msgid: str, msgstr: str, kind: str, math: Markup) -> str | None:
     """Why ``msgstr``, written in the place of a ``kind`` text, reads as other blocks than ``msgid``;
     None when it reads as the same ones (or the kind has no block of its own, like a link title)."""
     if kind == "image alt":

@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.markdown_strategies import WORDS
-from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.document.hugo_markup import Markup
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.mt.protect import PlaceholderError, protect, restore
 
@@ -92,7 +92,7 @@ def test_translatable_values_of_a_call_in_a_text_go_to_the_engine() -> None:
 
 def test_inline_maths_only_with_the_site_delimiters() -> None:
     assert protect("If $x$ holds").tokens == ()
-    assert protect("If $x$ holds", MathDelimiters(inline=(("$", "$"),))).tokens == ("$x$",)
+    assert protect("If $x$ holds", Markup(inline=(("$", "$"),))).tokens == ("$x$",)
 
 
 # Markup characters and whole constructs, so that generated texts are dense with markup.
