@@ -1,0 +1,84 @@
+"""Hypothesis strategies that write pages in the MkDocs (Material) dialect, nesting included."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "it's",
+    "Ünïcode",
+    "中文",
+    "**bold**",
+    "*em*",
+    "`code`",
+    "[link](https://example.org/p)",
+    ":smile:",
+    "++ctrl+alt+del++",
+    "[button](#){ .md-button }",
+    "😀",
+]
+
+
+@st.composite
+def words(draw: st.DrawFn) -> str:
+    rest = draw(st.lists(st.sampled_from(WORDS), min_size=0, max_size=5))
+    return " ".join([draw(st.sampled_from(WORDS[:6]))] + rest)
+
+
+@st.composite
+def paragraph(draw: st.DrawFn) -> list[str]:
+    lines = draw(st.lists(words(), min_size=1, max_size=3))
+    return [line + ("  " if k < len(lines) - 1 and draw(st.booleans()) else "") for k, line in enumerate(lines)]
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line if line else "" for line in lines]
+
+
+@st.composite
+def container(draw: st.DrawFn, depth: int) -> list[str]:
+    opener = draw(st.sampled_from(["!!! note", "!!! warning", "??? tip", "???+ danger", '=== "Tab"']))
+    if not opener.startswith("===") and draw(st.booleans()):
+        opener += ' "' + draw(st.sampled_from(["A title", ":material-rocket: Icon title", "Title with `code`"])) + '"'
+    body: list[str] = []
+    for index, part in enumerate(draw(st.lists(block(depth + 1), min_size=1, max_size=3))):
+        body += ([""] if index else []) + part
+    gap = [""] if draw(st.booleans()) else []
+    return [opener] + gap + _indent(body)
+
+
+@st.composite
+def block(draw: st.DrawFn, depth: int = 0) -> list[str]:
+    kinds = ["para", "list", "fence", "definition", "heading", "snippet"]
+    if depth < 2:
+        kinds.append("container")
+    kind = draw(st.sampled_from(kinds))
+    if kind == "container":
+        return draw(container(depth))
+    if kind == "list":
+        return ["- " + draw(words()) for _ in range(draw(st.integers(1, 3)))]
+    if kind == "fence":
+        return ["``` yaml", "theme: !!! not an admonition", "```"]
+    if kind == "definition":
+        return [draw(words()), ":   " + draw(words()), "    " + draw(words())]
+    if kind == "heading":
+        return ["## " + draw(words()) + draw(st.sampled_from(["", " { #anchor }"]))]
+    if kind == "snippet":
+        return ['--8<-- "includes/' + draw(st.sampled_from(["a.md", "b.md"])) + '"']
+    return draw(paragraph())
+
+
+@st.composite
+def mkdocs_page(draw: st.DrawFn) -> str:
+    """A page of blocks separated by blank lines, abbreviations at its end."""
+    parts = draw(st.lists(block(), min_size=1, max_size=5))
+    lines: list[str] = []
+    for index, part in enumerate(parts):
+        lines += ([""] if index else []) + part
+    if draw(st.booleans()):
+        lines += ["", "*[HTML]: Hyper Text Markup Language", "*[W3C]: World Wide Web Consortium"]
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    return eol.join(lines) + eol

@@ -1,0 +1,64 @@
+"""The round trip in the MkDocs dialect: identity is byte-exact, and a translation changes
+the translated texts and nothing else, through admonitions, tabs and definitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+
+from tests.dialect_strategies import mkdocs_page
+from translate_flow.document.article import Article, parse_article
+from translate_flow.document.dialects import MKDOCS
+from translate_flow.document.hugo_markup import DEFAULT_MATH, with_dialect
+from translate_flow.document.segment import Segment
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
+
+MARKUP = with_dialect(DEFAULT_MATH, MKDOCS)
+
+
+def _parse(text: str) -> Article:
+    return parse_article(text.encode("utf-8"), Path("page.md"), "docs/page.md", "en")
+
+
+def _gaps(text: str, segments: list[Segment]) -> list[str]:
+    out, position = [], 0
+    for segment in segments:
+        out.append(text[position : segment.location.start])
+        position = segment.location.end
+    out.append(text[position:])
+    return out
+
+
+@given(mkdocs_page())
+def test_identity_round_trip_is_byte_exact(page: str) -> None:
+    parsed = _parse(page)
+    segments, skipped = segment_article(parsed, (), MARKUP)
+    assert not skipped
+    identity = {(None, s.text): s.text for s in segments}
+    result = merge_article(parsed, segments, identity, "fr", MARKUP)
+    assert result.text == page
+    assert result.translated == result.total
+
+
+@given(mkdocs_page())
+def test_translation_changes_only_the_segments(page: str) -> None:
+    parsed = _parse(page)
+    segments, _ = segment_article(parsed, (), MARKUP)
+    translations = {(None, s.text): "Tx " + s.text for s in segments}
+    result = merge_article(parsed, segments, translations, "fr", MARKUP)
+    output = _parse(result.text)
+    again, skipped = segment_article(output, (), MARKUP)
+    assert not skipped
+    assert [s.text for s in again] == ["Tx " + s.text for s in segments]
+    assert [s.kind for s in again] == [s.kind for s in segments]
+    assert _gaps(output.text, again) == _gaps(parsed.text, segments)
+
+
+@given(mkdocs_page())
+def test_no_segment_starts_or_ends_with_dialect_markup(page: str) -> None:
+    segments, _ = segment_article(_parse(page), (), MARKUP)
+    for segment in segments:
+        assert not segment.text.startswith(("!!!", "???", "===", ":material", "--8<--", "*[", ":   ")), segment
+        assert not segment.text.rstrip().endswith("}"), segment
