@@ -12,7 +12,8 @@ from translate_flow.errors import ArticleError
 from translate_flow.languages import parse_language
 
 BOM = "\ufeff"
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+"""Every suffix of a page, in any dialect (which ones a project reads: ``Dialect.suffixes``)."""
 
 
 @dataclass(frozen=True)

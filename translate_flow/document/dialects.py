@@ -87,6 +87,8 @@ class Dialect:
     """HTML/JSX attributes translated besides ``alt``, ``title``, ``aria-label`` and ``placeholder``."""
     hint: str = ""
     """Characters at least one of which a text with any of this dialect's markup holds."""
+    suffixes: tuple[str, ...] = (".md", ".markdown")
+    """The file suffixes of its pages."""
 
 
 # Hugo: one call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
@@ -163,6 +165,7 @@ DOCUSAURUS = Dialect(
     ),
     indented_code=False,
     attributes=("label",),
+    suffixes=(".md", ".markdown", ".mdx"),
     hint="{$\\",
 )
 _LIQUID_OPAQUE = Opaque("liquid", _LIQUID, edge=False, early=True)

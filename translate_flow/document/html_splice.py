@@ -89,6 +89,11 @@ def attribute_value(translation: str, quote: str, math: Markup = DEFAULT_MATH) -
     return escape_text(text, mask(text, math), quote)
 
 
+def _wanted(math: Markup) -> tuple[str, ...]:
+    """The attributes translated in the site's dialect (MDX adds ``label``)."""
+    return TRANSLATABLE_ATTRIBUTES + math.dialect.attributes
+
+
 def _tag(
     raw: str,
     masked: str,
@@ -104,7 +109,7 @@ def _tag(
     position = 0
     for name, start, end in spans:
         source = join_lines(raw[start:end])
-        value = translations.get((None, source)) if name in TRANSLATABLE_ATTRIBUTES and start < end else None
+        value = translations.get((None, source)) if name in _wanted(math) and start < end else None
         if value is None or value == source:
             continue
         quote = raw[start - 1] if raw[start - 1] in "\"'" else ""

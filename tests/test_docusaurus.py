@@ -1,0 +1,72 @@
+"""A Docusaurus site in the docusaurus (MDX) dialect, in Docusaurus' own i18n folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import REPO, fill, msgfmt_check, read_po, run
+
+SITE = REPO / "tests" / "sites" / "docusaurus-mdx"
+OUTPUT = Path("i18n/fr/docusaurus-plugin-content-docs/current/tabs.mdx")
+
+
+def _site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    return root
+
+
+def test_mdx_texts_labels_and_admonitions_are_msgids_and_code_is_not(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    assert run(root, "extract").exit_code == 0
+    po = root / "locales" / "fr" / "tabs.po"
+    msgfmt_check(po)
+    assert [entry.msgid for entry in read_po(po)] == [
+        "Tabs",
+        "Using tabs",
+        "The current year is {new Date().getFullYear()} and this is prose.",
+        "Apple",
+        "This is an apple.",
+        "Orange",
+        "This is an orange.",
+        "Your title",
+        "Some **content** with _Markdown_ `syntax`.",
+        "Old style title",
+        "Tip body.",
+    ]
+
+
+def test_identity_is_byte_exact_and_a_translation_lands_in_the_i18n_folder(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    assert run(root, "extract", "-q").exit_code == 0
+    po = root / "locales" / "fr" / "tabs.po"
+    fill(po, lambda msgid: msgid)
+    assert run(root, "merge", "-q").exit_code == 0
+    assert (root / OUTPUT).read_bytes() == (root / "docs" / "tabs.mdx").read_bytes()
+    fill(po, lambda msgid: "FR " + msgid)
+    assert run(root, "merge", "-q").exit_code == 0
+    page = (root / OUTPUT).read_text(encoding="utf-8")
+    assert "import Tabs from '@theme/Tabs';\n" in page
+    assert '<TabItem value="apple" label="FR Apple" default>' in page
+    assert ":::note[FR Your title]\n\nFR Some **content**" in page
+    assert "{/* A comment that is never shown */}\n" in page
+
+
+def test_a_translation_that_changes_an_expression_is_held_back(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    assert run(root, "extract", "-q").exit_code == 0
+    fill(root / "locales" / "fr" / "tabs.po", lambda msgid: msgid.replace("getFullYear()", "getYear()"))
+    result = run(root, "check")
+    assert result.exit_code == 1
+    assert "dialect markup differ from the source" in result.output
+
+
+def test_init_finds_a_docusaurus_site(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    (root / "translate-flow.toml").unlink()
+    result = run(root, "init")
+    assert result.exit_code == 0, result.output
+    assert "docusaurus site found (docusaurus.config.js): dialect docusaurus" in result.output
+    text = (root / "translate-flow.toml").read_text(encoding="utf-8")
+    assert 'dialect = "docusaurus"\n' in text and 'content_dir = "docs"\n' in text
