@@ -1,0 +1,92 @@
+"""Segmentation per dialect: what is a text, what is markup, and that Hugo's rules stay Hugo's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translate_flow.document.article import parse_article
+from translate_flow.document.dialects import DIALECTS
+from translate_flow.document.hugo_markup import DEFAULT_MATH, find_markup, with_dialect
+from translate_flow.document.segmenter import segment_article
+from translate_flow.document.splice import merge_article
+
+
+def _texts(page: str, dialect: str) -> list[tuple[str, str]]:
+    markup = with_dialect(DEFAULT_MATH, DIALECTS[dialect])
+    article = parse_article(page.encode(), Path("p.md"), "p.md", "en")
+    segments, skipped = segment_article(article, (), markup)
+    assert not skipped
+    identity = merge_article(article, segments, {(None, s.text): s.text for s in segments}, "fr", markup)
+    assert identity.text == page
+    return [(s.kind, s.text) for s in segments]
+
+
+JEKYLL = """Hello {{ page.title }} and {% include note.html %} here.
+{: .lead }
+
+{% highlight ruby %}
+def greet
+  puts "not prose"
+end
+{% endhighlight %}
+
+{% raw %}
+Liquid {{ shown }} literally
+{% endraw %}
+
+## A heading {: #anchor }
+"""
+
+
+def test_jekyll_liquid_is_opaque_its_code_blocks_are_code_and_ials_are_protected() -> None:
+    assert _texts(JEKYLL, "jekyll") == [
+        ("paragraph", "Hello {{ page.title }} and {% include note.html %} here."),
+        ("heading 2", "A heading"),
+    ]
+
+
+HEXO = """---
+layout: post
+---
+{% note info %}
+Inner **Markdown** of a note.
+{% endnote %}
+
+{% codeblock lang:js %}
+const prose = "never";
+{% endcodeblock %}
+
+A {% post_link hello %} in a sentence.
+"""
+
+
+def test_hexo_tag_plugins_are_opaque_and_their_inner_markdown_is_extracted() -> None:
+    assert _texts(HEXO, "hexo") == [
+        ("tag block", "Inner **Markdown** of a note."),
+        ("paragraph", "A {% post_link hello %} in a sentence."),
+    ]
+
+
+def test_shortcodes_are_hugo_only() -> None:
+    text = "Call {{< figure caption=\"Hi\" >}} here {.big}"
+    assert [kind for kind, _, _ in find_markup(text, DEFAULT_MATH)] == ["shortcode", "attribute"]
+    for name in ("mkdocs", "docusaurus", "commonmark"):
+        kinds = [kind for kind, _, _ in find_markup(text, with_dialect(DEFAULT_MATH, DIALECTS[name]))]
+        assert "shortcode" not in kinds, name
+
+
+def test_admonition_bodies_are_code_to_hugo_and_prose_to_mkdocs() -> None:
+    page = '!!! note "Title"\n\n    Body text.\n'
+    assert _texts(page, "hugo") == [("paragraph", '!!! note "Title"')]
+    assert _texts(page, "mkdocs") == [("admonition title", "Title"), ("admonition", "Body text.")]
+
+
+def test_mdx_has_no_indented_code() -> None:
+    page = "<Tabs>\n  <TabItem value=\"a\" label=\"First\">\n\n    Indented prose.\n\n  </TabItem>\n</Tabs>\n"
+    assert _texts(page, "docusaurus") == [("html tabitem: label", "First"), ("paragraph", "Indented prose.")]
+    assert ("paragraph", "Indented prose.") not in _texts(page, "hugo")
+
+
+def test_a_fence_hides_admonition_syntax() -> None:
+    page = "```\n!!! note \"Not a title\"\n    not a body\n```\n"
+    assert _texts(page, "mkdocs") == []
