@@ -45,6 +45,8 @@ class Generator:
     """The site's default language (canonical code), when it says."""
     languages: tuple[str, ...] = ()
     """The site's other languages (canonical codes)."""
+    exclude: tuple[str, ...] = ()
+    """What of the content folder is not pages (a Jekyll site's build output)."""
 
 
 class _Lenient(yaml.SafeLoader):
@@ -59,6 +61,8 @@ _Lenient.add_multi_constructor("!", _unknown)
 _Lenient.add_multi_constructor("tag:", _unknown)
 
 _HEXO_KEYS = frozenset({"new_post_name", "source_dir", "public_dir", "post_asset_folder", "render_drafts"})
+# Jekyll's pages are anywhere in the site; these are its output, dependencies and the repository's readme.
+_JEKYLL_NOT_PAGES = ("_site", "vendor", "node_modules", "README.md")
 _JEKYLL_KEYS = frozenset({"markdown", "kramdown", "plugins", "gems", "collections", "remote_theme", "jekyll"})
 
 
@@ -94,7 +98,7 @@ def detect_generator(root: Path) -> Generator | None:
         gemfile = root / "Gemfile"
         named = gemfile.is_file() and "jekyll" in gemfile.read_text(encoding="utf-8", errors="replace")
         if keys & _JEKYLL_KEYS or named:
-            return Generator("jekyll", config.name, ".")
+            return Generator("jekyll", config.name, ".", exclude=_JEKYLL_NOT_PAGES)
     return None
 
 

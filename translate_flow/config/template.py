@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from translate_flow.config.key_types import Key, Table
-from translate_flow.config.schema import CONTENT_DIR, DIALECT, KEYS, LANGUAGES, LAYOUT, SOURCE_LANGUAGE, TABLES
+from translate_flow.config.schema import (
+    CONTENT_DIR,
+    DIALECT,
+    EXCLUDE,
+    KEYS,
+    LANGUAGES,
+    LAYOUT,
+    SOURCE_LANGUAGE,
+    TABLES,
+)
 
 _INTRO = (
     "translate-flow configuration. Every key is optional: the values shown are the defaults,\n"
@@ -28,6 +37,7 @@ def render_init(
     *,
     dialect: str = DIALECT.default,
     content_dir: str = CONTENT_DIR.default,
+    exclude: Sequence[str] = EXCLUDE.default,
     site_config: str | None = None,
 ) -> str:
     """The commented config that ``translate-flow init`` writes.
@@ -42,6 +52,7 @@ def render_init(
         LAYOUT.dotted: layout,
         DIALECT.dotted: dialect,
         CONTENT_DIR.dotted: content_dir,
+        EXCLUDE.dotted: tuple(exclude),
     }
     blocks = [_comment(_INTRO) + _hugo_note(hugo_config) + _site_note(site_config, dialect)]
     blocks += [_key(key, chosen.get(key.dotted, key.default)) for key in KEYS if not key.table]

@@ -89,6 +89,8 @@ class Dialect:
     """Characters at least one of which a text with any of this dialect's markup holds."""
     suffixes: tuple[str, ...] = (".md", ".markdown")
     """The file suffixes of its pages."""
+    front_matter: tuple[str, ...] = ("yaml",)
+    """Its front-matter formats (Hugo's TOML ``+++`` and JSON ``{`` too)."""
 
 
 # Hugo: one call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
@@ -133,6 +135,7 @@ HUGO = Dialect(
     ),
     shortcodes=True,
     hint="{$\\",
+    front_matter=("yaml", "toml", "json"),
 )
 COMMONMARK = Dialect("commonmark", hint="$\\")
 MKDOCS = Dialect(

@@ -72,7 +72,10 @@ def init(
     dialect = other.dialect if other is not None else "hugo"
     content = (other.content_dir if other is not None else None) or "content"
     told = other.config_file if other is not None else None
-    text = render_init(source, targets, layout, hugo, dialect=dialect, content_dir=content, site_config=told)
+    exclude = other.exclude if other is not None else ()
+    text = render_init(
+        source, targets, layout, hugo, dialect=dialect, content_dir=content, exclude=exclude, site_config=told
+    )
     try:
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as exc:
