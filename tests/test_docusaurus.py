@@ -14,13 +14,14 @@ OUTPUT = Path("i18n/fr/docusaurus-plugin-content-docs/current/tabs.mdx")
 def _site(tmp_path: Path) -> Path:
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
+    assert run(root, "init").exit_code == 0
     return root
 
 
 def test_mdx_texts_labels_and_admonitions_are_msgids_and_code_is_not(tmp_path: Path) -> None:
     root = _site(tmp_path)
     assert run(root, "extract").exit_code == 0
-    po = root / "locales" / "fr" / "tabs.po"
+    po = root / "locales" / "fr" / "docs" / "tabs.po"
     msgfmt_check(po)
     assert [entry.msgid for entry in read_po(po)] == [
         "Tabs",
@@ -40,7 +41,7 @@ def test_mdx_texts_labels_and_admonitions_are_msgids_and_code_is_not(tmp_path: P
 def test_identity_is_byte_exact_and_a_translation_lands_in_the_i18n_folder(tmp_path: Path) -> None:
     root = _site(tmp_path)
     assert run(root, "extract", "-q").exit_code == 0
-    po = root / "locales" / "fr" / "tabs.po"
+    po = root / "locales" / "fr" / "docs" / "tabs.po"
     fill(po, lambda msgid: msgid)
     assert run(root, "merge", "-q").exit_code == 0
     assert (root / OUTPUT).read_bytes() == (root / "docs" / "tabs.mdx").read_bytes()
@@ -56,17 +57,37 @@ def test_identity_is_byte_exact_and_a_translation_lands_in_the_i18n_folder(tmp_p
 def test_a_translation_that_changes_an_expression_is_held_back(tmp_path: Path) -> None:
     root = _site(tmp_path)
     assert run(root, "extract", "-q").exit_code == 0
-    fill(root / "locales" / "fr" / "tabs.po", lambda msgid: msgid.replace("getFullYear()", "getYear()"))
+    fill(root / "locales" / "fr" / "docs" / "tabs.po", lambda msgid: msgid.replace("getFullYear()", "getYear()"))
     result = run(root, "check")
     assert result.exit_code == 1
     assert "dialect markup differ from the source" in result.output
 
 
-def test_init_finds_a_docusaurus_site(tmp_path: Path) -> None:
-    root = _site(tmp_path)
-    (root / "translate-flow.toml").unlink()
+def test_init_finds_a_docusaurus_site_its_locales_and_its_i18n_layout(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
     result = run(root, "init")
     assert result.exit_code == 0, result.output
-    assert "docusaurus site found (docusaurus.config.js): dialect docusaurus" in result.output
+    assert (
+        "docusaurus site found (docusaurus.config.js): dialect docusaurus, source en, targets fr, layout docusaurus"
+        in result.output
+    )
     text = (root / "translate-flow.toml").read_text(encoding="utf-8")
-    assert 'dialect = "docusaurus"\n' in text and 'content_dir = "docs"\n' in text
+    assert 'dialect = "docusaurus"\n' in text and 'content_dir = "."\n' in text
+
+
+def test_the_blog_is_translated_into_its_own_i18n_folder(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    assert run(root, "extract", "-q").exit_code == 0
+    po = root / "locales" / "fr" / "blog" / "2024-01-01-welcome.po"
+    assert [entry.msgid for entry in read_po(po)] == [
+        "Welcome",
+        "The blog is translated too.",
+        "An admonition without a title.",
+    ]
+    fill(po, lambda msgid: "FR " + msgid)
+    assert run(root, "merge", "-q").exit_code == 0
+    page = root / "i18n" / "fr" / "docusaurus-plugin-content-blog" / "2024-01-01-welcome.md"
+    assert "FR The blog is translated too.\n\n<!-- truncate -->\n\n:::info\n\nFR An admonition" in page.read_text()
+    # The translated pages are not sources: a second extract finds the same catalogs.
+    assert run(root, "extract", "--check").exit_code == 0

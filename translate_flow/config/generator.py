@@ -5,7 +5,8 @@ Each generator writes its own Markdown dialect and keeps its pages in its own fo
 - ``mkdocs.yml`` (or ``.yaml``): MkDocs, pages under its ``docs_dir`` (``docs``), and
   with the mkdocs-static-i18n plugin its languages, in its ``suffix`` (``page.fr.md``)
   or ``folder`` (``docs/fr/page.md``) structure;
-- ``docusaurus.config.*``: Docusaurus (MDX), pages under ``docs``;
+- ``docusaurus.config.*``: Docusaurus (MDX), pages under ``docs``, ``blog`` and
+  ``src/pages`` translated into its ``i18n/<locale>/…`` folders, the locales its ``i18n`` lists;
 - ``astro.config.*``: Astro (Starlight writes MDX too), pages under ``src/content/docs``;
 - ``_config.yml`` with Hexo's keys (``new_post_name``, ``source_dir``…): Hexo, under ``source``;
   with Jekyll's (``markdown``, ``plugins``, ``collections``…) or beside a Gemfile that
@@ -18,6 +19,7 @@ nothing rather than refused, since only plain keys are wanted here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,7 +88,7 @@ def detect_generator(root: Path) -> Generator | None:
     scripts = ("js", "ts", "mjs", "cjs", "mts")
     docusaurus = _first(root, tuple(f"docusaurus.config.{ext}" for ext in scripts))
     if docusaurus is not None:
-        return Generator("docusaurus", docusaurus.name, "docs")
+        return _docusaurus(docusaurus)
     astro = _first(root, tuple(f"astro.config.{ext}" for ext in scripts))
     if astro is not None:
         return Generator("docusaurus", astro.name, "src/content/docs")
@@ -100,6 +102,38 @@ def detect_generator(root: Path) -> Generator | None:
         if keys & _JEKYLL_KEYS or named:
             return Generator("jekyll", config.name, ".", exclude=_JEKYLL_NOT_PAGES)
     return None
+
+
+# The i18n block of a docusaurus.config.*: `defaultLocale: 'en'` and `locales: ['en', 'fr']`.
+_DEFAULT_LOCALE = re.compile(r"""defaultLocale\s*:\s*['"]([^'"]+)['"]""")
+_LOCALES = re.compile(r"locales\s*:\s*\[([^\]]*)\]")
+_STRING = re.compile(r"""['"]([^'"]+)['"]""")
+
+
+def _docusaurus(path: Path) -> Generator:
+    """Docusaurus: its i18n layout over docs/, blog/ and src/pages/, and the locales its config lists.
+
+    The config is a program; its locales are read as literals, the way they are written in
+    every Docusaurus template. One computed from code is left to ``--language``.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    codes = []
+    found = _LOCALES.search(text)
+    for value in _STRING.findall(found.group(1)) if found else []:
+        try:
+            codes.append(parse_language(value).code)
+        except ValueError:
+            continue
+    default = _DEFAULT_LOCALE.search(text)
+    try:
+        source = parse_language(default.group(1)).code if default else None
+    except ValueError:
+        source = None
+    others = tuple(code for code in dict.fromkeys(codes) if code != source)
+    return Generator("docusaurus", path.name, ".", "docusaurus", source, others)
 
 
 def _mkdocs(path: Path, root: Path) -> Generator:

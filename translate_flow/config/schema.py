@@ -13,8 +13,8 @@ from translate_flow.config import rules
 from translate_flow.config.key_types import BOOLEAN, INTEGER, NUMBER, STRING, STRINGS, Key, Table
 from translate_flow.qa.names import CATEGORIES, DEFAULT_FAIL_ON
 
-LAYOUTS = ("filename", "directory")
-"""The two ways of naming translated articles."""
+LAYOUTS = ("filename", "directory", "docusaurus")
+"""The ways of naming translated articles."""
 DATA_OUTPUTS = ("suffix", "folder")
 """The two ways of naming translated data files."""
 _DEFAULT_GATE = ", ".join(name for name in CATEGORIES if name in DEFAULT_FAIL_ON)
@@ -56,6 +56,7 @@ LAYOUT = Key(
     "filename",
     '"filename": post.md is translated to post.<lang>.md beside it.\n'
     '"directory": content/<source key>/post.md is translated to content/<target key>/post.md.\n'
+    '"docusaurus": docs/, blog/ and src/pages/ are translated into i18n/<key>/docusaurus-plugin-content-*/.\n'
     'Default: "directory" when the Hugo site gives its languages content directories.',
     rules.one_of(*LAYOUTS),
 )

@@ -38,9 +38,12 @@ def test_mkdocs_without_i18n_keeps_the_default_layout_and_languages(tmp_path: Pa
 
 
 def test_docusaurus_and_astro_are_mdx(tmp_path: Path) -> None:
-    write_tree(tmp_path / "a", {"docusaurus.config.ts": "export default {};\n"})
+    config = "export default {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', \"fr\", 'pt-BR'],\n  },\n};\n"
+    write_tree(tmp_path / "a", {"docusaurus.config.ts": config})
     write_tree(tmp_path / "b", {"astro.config.mjs": "export default {};\n"})
-    assert detect_generator(tmp_path / "a") == Generator("docusaurus", "docusaurus.config.ts", "docs")
+    assert detect_generator(tmp_path / "a") == Generator(
+        "docusaurus", "docusaurus.config.ts", ".", "docusaurus", "en", ("fr", "pt-BR")
+    )
     assert detect_generator(tmp_path / "b") == Generator("docusaurus", "astro.config.mjs", "src/content/docs")
 
 
