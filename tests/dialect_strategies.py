@@ -77,7 +77,10 @@ def mkdocs_page(draw: st.DrawFn) -> str:
     parts = draw(st.lists(block(), min_size=1, max_size=5))
     lines: list[str] = []
     for index, part in enumerate(parts):
-        lines += ([""] if index else []) + part
+        # A paragraph may follow a container's body with no blank line: it is a block of its own.
+        after_container = index and parts[index - 1][0].startswith(("!!!", "???", "==="))
+        tight = after_container and part[0][:1].isalpha() and draw(st.booleans())
+        lines += ([""] if index and not tight else []) + part
     if draw(st.booleans()):
         lines += ["", "*[HTML]: Hyper Text Markup Language", "*[W3C]: World Wide Web Consortium"]
     eol = draw(st.sampled_from(["\n", "\r\n"]))

@@ -54,6 +54,9 @@ class BlockView:
     """Kind of the innermost container a line is in, by 0-based line."""
     titles: tuple[Title, ...] = ()
     """The containers' titles."""
+    breaks: frozenset[int] = frozenset()
+    """Lines that end an indented container with no blank line before: they start a new
+    text (Python-Markdown reads them as a new block), where CommonMark would continue a paragraph."""
 
 
 def _indent(line: str) -> tuple[int, int]:
@@ -89,15 +92,21 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
     closed: list[Container] = []  # open containers that end at a closer line
     code: Container | None = None
     fence: str | None = None  # the Markdown code fence the line is in
+    breaks: set[int] = set()
+    blank = True
     for i in range(first, len(out)):
         source = text_lines[i]
         cols, chars = _indent(source)
         rest = source[chars:]
         if not rest.strip():
             out[i] = ""
+            blank = True
             continue
+        follows, blank = not blank, False
         while indented and cols < indented[-1][0]:
             indented.pop()
+            if follows and fence is None and code is None:
+                breaks.add(i)
         base = 4 * len(indented)
         # Only lines inside an indented container move; tabs become blanks there only.
         shifted = " " * (cols - base) + masked_lines[i][chars:] if indented else masked_lines[i]
@@ -150,7 +159,7 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
             inner = indented[-1][1] if indented else closed[-1].kind if closed else None
             if inner is not None:
                 inside[i] = inner
-    return BlockView(tuple(out), markers, inside, tuple(titles))
+    return BlockView(tuple(out), markers, inside, tuple(titles), frozenset(breaks))
 
 
 def _container_line(line: int, rest: str, chars: int, dialect: Dialect, titles: list[Title]) -> Container | None:

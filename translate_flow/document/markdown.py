@@ -170,6 +170,11 @@ class _Segmenter:
         run: list[LineSpan] = []
         for line, start, end in spans:
             masked = self.masked_line(line)[start:end]
+            if line in self.view.breaks:
+                # A container ended here without a blank line: its text ends, a paragraph begins.
+                self.emit(run, kind, one_line=one_line)
+                run = []
+                kind = self.view.inside.get(line, "paragraph")
             if self.in_code_shortcode:
                 name = _SHORTCODE_NAME_RE.match(self.line(line)[start:end])
                 if name and name.group(1) == "/" and name.group(2) in CODE_SHORTCODES:

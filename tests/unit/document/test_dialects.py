@@ -85,6 +85,11 @@ def test_mdx_has_no_indented_code() -> None:
     assert ("paragraph", "Indented prose.") not in _texts(page, "hugo")
 
 
+def test_a_line_below_an_admonition_body_is_a_paragraph_of_its_own() -> None:
+    page = "!!! tip\n    !!! info\n        Deep.\n    Outer.\nTop.\n"
+    assert _texts(page, "mkdocs") == [("admonition", "Deep."), ("admonition", "Outer."), ("paragraph", "Top.")]
+
+
 def test_a_fence_hides_admonition_syntax() -> None:
     page = '```\n!!! note "Not a title"\n    not a body\n```\n'
     assert _texts(page, "mkdocs") == []
