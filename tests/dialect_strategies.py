@@ -85,3 +85,55 @@ def mkdocs_page(draw: st.DrawFn) -> str:
         lines += ["", "*[HTML]: Hyper Text Markup Language", "*[W3C]: World Wide Web Consortium"]
     eol = draw(st.sampled_from(["\n", "\r\n"]))
     return eol.join(lines) + eol
+
+
+MDX_WORDS = ["alpha", "beta", "**bold**", "`code`", "{props.name}", "{1 + 2}", "[link](/docs/x)", "中文"]
+LIQUID_WORDS = ["alpha", "beta", "**bold**", "`code`", "{{ page.title }}", "{% include x.html %}", "中文", "{: .big}"]
+
+
+@st.composite
+def _line(draw: st.DrawFn, vocabulary: list[str]) -> str:
+    rest = draw(st.lists(st.sampled_from(vocabulary), min_size=0, max_size=5))
+    return " ".join([draw(st.sampled_from(vocabulary[:2]))] + rest)
+
+
+@st.composite
+def mdx_page(draw: st.DrawFn) -> str:
+    """An MDX page: imports, comments, JSX with labels, ::: admonitions, prose with expressions."""
+    lines = ["import Tabs from '@theme/Tabs';", ""] if draw(st.booleans()) else []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["para", "admonition", "tabs", "comment"]))
+        text = draw(_line(MDX_WORDS))
+        if kind == "admonition":
+            title = draw(st.sampled_from(["", "[A title]", " Old title"]))
+            lines += [f":::note{title}", "", text, "", ":::"]
+        elif kind == "tabs":
+            indent = draw(st.sampled_from(["", "    "]))
+            lines += ["<Tabs>", '  <TabItem value="a" label="First">', "", indent + text, "", "  </TabItem>", "</Tabs>"]
+        elif kind == "comment":
+            lines += ["{/* " + text + " */}"]
+        else:
+            lines += [text]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@st.composite
+def liquid_page(draw: st.DrawFn) -> str:
+    """A Jekyll or Hexo page: Liquid in prose, raw and highlight blocks, note tag plugins."""
+    lines: list[str] = ["---", "layout: post", "---"]
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["para", "raw", "highlight", "note", "ial"]))
+        text = draw(_line(LIQUID_WORDS))
+        if kind == "raw":
+            lines += ["{% raw %}", text, "{% endraw %}"]
+        elif kind == "highlight":
+            lines += ["{% highlight ruby %}", text, "{% endhighlight %}"]
+        elif kind == "note":
+            lines += ["{% note info %}", text, "{% endnote %}"]
+        elif kind == "ial":
+            lines += [text, "{: .lead }"]
+        else:
+            lines += [text]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,5 +1,5 @@
-"""The round trip in the MkDocs dialect: identity is byte-exact, and a translation changes
-the translated texts and nothing else, through admonitions, tabs and definitions."""
+"""The round trip in each dialect: identity is byte-exact, and a translation changes the
+translated texts and nothing else, through admonitions, tabs, definitions, JSX and Liquid."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import given
 
-from tests.dialect_strategies import mkdocs_page
+from tests.dialect_strategies import liquid_page, mdx_page, mkdocs_page
 from translate_flow.document.article import Article, parse_article
-from translate_flow.document.dialects import MKDOCS
-from translate_flow.document.hugo_markup import DEFAULT_MATH, with_dialect
+from translate_flow.document.dialects import DIALECTS, MKDOCS
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, with_dialect
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
@@ -18,8 +18,8 @@ from translate_flow.document.splice import merge_article
 MARKUP = with_dialect(DEFAULT_MATH, MKDOCS)
 
 
-def _parse(text: str) -> Article:
-    return parse_article(text.encode("utf-8"), Path("page.md"), "docs/page.md", "en")
+def _parse(text: str, markup: Markup = MARKUP) -> Article:
+    return parse_article(text.encode("utf-8"), Path("page.md"), "docs/page.md", "en", markup.dialect.front_matter)
 
 
 def _gaps(text: str, segments: list[Segment]) -> list[str]:
@@ -62,3 +62,28 @@ def test_no_segment_starts_or_ends_with_dialect_markup(page: str) -> None:
     for segment in segments:
         assert not segment.text.startswith(("!!!", "???", "===", ":material", "--8<--", "*[", ":   ")), segment
         assert not segment.text.rstrip().endswith("}"), segment
+
+
+def _round_trips(page: str, markup: Markup) -> None:
+    parsed = _parse(page, markup)
+    segments, skipped = segment_article(parsed, ("title",), markup)
+    assert not skipped
+    identity = merge_article(parsed, segments, {(None, s.text): s.text for s in segments}, "fr", markup)
+    assert identity.text == page
+    translated = merge_article(parsed, segments, {(None, s.text): "Tx " + s.text for s in segments}, "fr", markup)
+    output = _parse(translated.text, markup)
+    again, skipped = segment_article(output, ("title",), markup)
+    assert not skipped
+    assert [(s.kind, s.text) for s in again] == [(s.kind, "Tx " + s.text) for s in segments]
+    assert _gaps(output.text, again) == _gaps(parsed.text, segments)
+
+
+@given(mdx_page())
+def test_mdx_round_trip(page: str) -> None:
+    _round_trips(page, with_dialect(DEFAULT_MATH, DIALECTS["docusaurus"]))
+
+
+@given(liquid_page())
+def test_jekyll_and_hexo_round_trip(page: str) -> None:
+    _round_trips(page, with_dialect(DEFAULT_MATH, DIALECTS["jekyll"]))
+    _round_trips(page, with_dialect(DEFAULT_MATH, DIALECTS["hexo"]))
