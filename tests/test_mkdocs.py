@@ -25,6 +25,7 @@ EXPECTED = {
     "The body of the warning is **prose** to translate. It has two lines.",
     "a list item inside",
     "another one",
+    "Note",
     "Collapsed body text.",
     "Open tip",
     "Body right after the opener.",
@@ -75,6 +76,7 @@ def test_every_visible_text_is_a_msgid_and_none_holds_dialect_syntax(tmp_path: P
     assert [m for m in msgids if DIALECT_SYNTAX.search(m)] == []
     kinds = {entry.msgid: entry.comment for entry in read_po(po)}
     assert kinds["Collapsed body text."] == "admonition"
+    assert kinds["Note"] == "admonition default title"
     assert kinds["Other tab"] == "content tab title"
     assert kinds["Hyper Text Markup Language"] == "abbreviation"
     assert kinds["Pomaceous fruit of plants of the genus Malus in the family Rosaceae."] == "definition"
@@ -107,6 +109,7 @@ def test_translated_page_keeps_every_construct_and_translates_its_texts(tmp_path
     assert "FR [Get started](#){ .md-button .md-button--primary }\n" in page
     assert '--8<-- "includes/abbreviations.md"\n' in page
     assert "*[HTML]: FR Hyper Text Markup Language\n" in page
+    assert '??? note "FR Note"\n' in page
     assert ":   FR Pomaceous fruit" in page
     assert "-   :material-clock-fast:{ .lg .middle } FR __Set up in 5 minutes__\n" in page
     assert "    ```yaml" not in page and "    ``` yaml\n    theme: material\n" in page
@@ -115,6 +118,7 @@ def test_translated_page_keeps_every_construct_and_translates_its_texts(tmp_path
     assert run(root, "extract", "-q").exit_code == 0
     again = {entry.msgid for entry in read_po(root / "locales" / "fr" / "again.po")}
     assert again == {"FR " + text for text in EXPECTED}
+    assert read_po(root / "locales" / "fr" / "again.po").find("FR Note").comment == "admonition title"
     assert run(root, "check").exit_code == 1  # again.po is untranslated; nothing else is wrong
     assert "broken" not in run(root, "check").output
 

@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 
 from translate_flow.document.dialects import Container, Dialect
 
-__all__ = ["BlockView", "Title", "block_view"]
+__all__ = ["DEFAULT_TITLE", "BlockView", "Title", "block_view"]
+
+DEFAULT_TITLE = "default title"
+"""The end of the kind of a title the generator makes from a container's type (``admonition default title``)."""
 
 _FENCE = "~~~~~~~~~~~~~~~~"
 _BULLET = "-   "
@@ -39,7 +42,9 @@ class Title:
     end: int
     """Column just past the last character."""
     kind: str
-    """Segment kind (``admonition title``)."""
+    """Segment kind (``admonition title``, or ``admonition default title``)."""
+    text: str | None = None
+    """A default title's text, which the line does not hold (``start == end``: where it goes)."""
 
 
 @dataclass(frozen=True)
@@ -173,5 +178,12 @@ def _container_line(line: int, rest: str, chars: int, dialect: Dialect, titles: 
                 if name in found.re.groupindex and found.group(name) and found.group(name).strip():
                     start, end = found.span(name)
                     titles.append(Title(line, chars + start, chars + end, f"{container.kind} title"))
+                    break
+            else:
+                if container.default_title and found.group("title") is None:
+                    # `!!! note` is titled "Note"; `!!! note ""` has no title at all.
+                    end = chars + found.end("type") + len(found.group(0)[found.end("type") :].rstrip(" \t"))
+                    text = found.group("type").capitalize()
+                    titles.append(Title(line, end, end, f"{container.kind} {DEFAULT_TITLE}", text))
         return container
     return None

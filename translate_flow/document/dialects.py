@@ -53,6 +53,9 @@ class Container:
     """The line that ends the body; None: the body is the following lines indented four more columns."""
     code: bool = False
     """The body is code, never translated."""
+    default_title: bool = False
+    """Without a title the generator shows its type, capitalized (group ``type``: ``!!! note`` shows
+    "Note"): that is a text too, written as a title when translated."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,11 @@ MKDOCS = Dialect(
         Opaque("keys", _KEYS, edge=False),
     ),
     containers=(
-        Container("admonition", re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+[\w-]+)*" + _TITLE)),
+        Container(
+            "admonition",
+            re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[\w-]+)(?:[ \t]+[\w-]+)*?" + _TITLE),
+            default_title=True,
+        ),
         Container("content tab", re.compile(r'={3}!?\+?[ \t]+"(?P<title>.*)"[ \t]*$')),
     ),
     markers=(

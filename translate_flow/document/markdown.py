@@ -90,6 +90,11 @@ class _Segmenter:
         body = "\n".join(self.view.lines[self.body_line :])
         tokens = block_parser(self.math.dialect.indented_code).parse(body)
         for title in self.view.titles:
+            if title.text is not None:
+                position = self.offset(title.line, title.start)
+                location = Location(position, position, title.line + 1)
+                self.segments.append(Segment(title.text, title.kind, location, one_line=True))
+                continue
             start, end = trim_edges(self.masked_line(title.line), title.start, title.end)
             if start < end and not only_markup(self.masked_line(title.line)[start:end]):
                 self.emit([(title.line, start, end)], title.kind, one_line=True)

@@ -87,7 +87,21 @@ def test_mdx_has_no_indented_code() -> None:
 
 def test_a_line_below_an_admonition_body_is_a_paragraph_of_its_own() -> None:
     page = "!!! tip\n    !!! info\n        Deep.\n    Outer.\nTop.\n"
-    assert _texts(page, "mkdocs") == [("admonition", "Deep."), ("admonition", "Outer."), ("paragraph", "Top.")]
+    assert _texts(page, "mkdocs") == [
+        ("admonition default title", "Tip"),
+        ("admonition default title", "Info"),
+        ("admonition", "Deep."),
+        ("admonition", "Outer."),
+        ("paragraph", "Top."),
+    ]
+
+
+def test_an_untitled_admonition_shows_its_type_and_an_empty_title_shows_nothing() -> None:
+    assert _texts("??? danger inline end\n    Body.\n", "mkdocs") == [
+        ("admonition default title", "Danger"),
+        ("admonition", "Body."),
+    ]
+    assert _texts('!!! danger ""\n    Body.\n', "mkdocs") == [("admonition", "Body.")]
 
 
 def test_a_fence_hides_admonition_syntax() -> None:
