@@ -116,6 +116,10 @@ _SNIPPET = re.compile(
 )
 # Liquid (Jekyll, Hexo): `{% tag %}` and `{{ output }}`, on one line or several.
 _LIQUID = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.DOTALL)
+# kramdown's extensions: `{::comment}…{:/comment}`, `{::nomarkdown}…{:/}`, `{::options … /}`.
+_KRAMDOWN = re.compile(
+    r"\{::(?:comment|nomarkdown)[^}\n]*\}.*?\{:/(?:comment|nomarkdown)?\}|\{::options[^}\n]*/\}", re.DOTALL
+)
 # MDX: ESM lines up to a blank line, and `{expressions}` (two levels of braces inside).
 _ESM = re.compile(r"^(?:import|export)[ \t{*].*?(?=\r?\n[ \t]*\r?\n|\Z)", re.MULTILINE | re.DOTALL)
 _EXPRESSION = re.compile(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")
@@ -181,7 +185,7 @@ DOCUSAURUS = Dialect(
 _LIQUID_OPAQUE = Opaque("liquid", _LIQUID, edge=False, early=True)
 JEKYLL = Dialect(
     "jekyll",
-    opaque=(_LIQUID_OPAQUE, Opaque("attribute", _ATTR_LIST, edge=True)),
+    opaque=(_LIQUID_OPAQUE, Opaque("kramdown", _KRAMDOWN, edge=True), Opaque("attribute", _ATTR_LIST, edge=True)),
     containers=(
         _liquid_block("raw", "code", code=True),
         _liquid_block("highlight", "code", code=True),

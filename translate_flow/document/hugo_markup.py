@@ -59,6 +59,7 @@ def _cover(chars: list[str], start: int, end: int, mask: str) -> None:
 
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _FILLER = "\ue002"
+_FENCE_LINE_RE = re.compile(r"\n[ \t]*(?:```|~~~)")
 
 
 def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, int]]:
@@ -88,6 +89,10 @@ def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, 
             continue
         for m in rule.pattern.finditer(hidden):
             start, end = _trimmed(hidden, m)
+            # Markdown reads a fence first: markup never reaches past a fence line (an open `{`
+            # in a code block is code, and masked, the fence's end would be lost).
+            if _FENCE_LINE_RE.search(hidden, start, end):
+                continue
             if start < end and not any(s < end and start < e for _, s, e in found):
                 found.append((rule.kind, start, end))
     return sorted(found, key=lambda item: item[1])

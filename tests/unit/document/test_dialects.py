@@ -107,3 +107,13 @@ def test_an_untitled_admonition_shows_its_type_and_an_empty_title_shows_nothing(
 def test_a_fence_hides_admonition_syntax() -> None:
     page = '```\n!!! note "Not a title"\n    not a body\n```\n'
     assert _texts(page, "mkdocs") == []
+
+
+def test_an_expression_never_reaches_past_a_code_fence() -> None:
+    page = "```js\nfunction f() {\n```\n\nProse after the fence }.\n\n```js\nimport x from 'y';\n```\nMore prose.\n"
+    assert _texts(page, "docusaurus") == [("paragraph", "Prose after the fence }."), ("paragraph", "More prose.")]
+
+
+def test_kramdown_comments_and_options_are_opaque() -> None:
+    page = 'Text.\n\n{::comment}\nHidden words here.\n{:/comment}\n\nVisible {::options key="v" /} words.\n'
+    assert _texts(page, "jekyll") == [("paragraph", "Text."), ("paragraph", 'Visible {::options key="v" /} words.')]
