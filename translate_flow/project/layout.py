@@ -161,7 +161,8 @@ class DirectoryLayout(Layout):
         return self._dirs
 
     def _folder_of(self, path: Path) -> tuple[Path, str | None]:
-        for folder, code in self.language_dirs().items():
+        # The deepest folder wins: a Jekyll site's source language may be the root, with fr/ inside it.
+        for folder, code in sorted(self.language_dirs().items(), key=lambda item: -len(item[0].parts)):
             if path.is_relative_to(folder):
                 return folder, code
         return self.config.content_path, None
