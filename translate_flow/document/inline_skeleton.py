@@ -53,7 +53,7 @@ def hugo_skeleton(text: str, math: Markup) -> tuple[dict[str, Counter[str]], lis
     # Delimiters count on their own: two halves of a call in two translations would make
     # one call in the page (Hugo runs shortcodes before Markdown), and a lone `{{<` stops
     # the site build.
-    for delimiter in ("{{<", ">}}", "{{%", "%}}"):
+    for delimiter in ("{{<", ">}}", "{{%", "%}}") if math.dialect.shortcodes else ():
         for _ in range(text.count(delimiter)):
             add("shortcode", delimiter)
     for delimiter in {d for pair in (*math.block, *math.inline) for d in pair if len(d) > 1}:

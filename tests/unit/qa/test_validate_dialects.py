@@ -35,3 +35,8 @@ def test_liquid_and_mdx_expressions_must_stay() -> None:
     assert _checks("Hello {{ page.title }}.", "Bonjour {{ page.titre }}.", "paragraph", JEKYLL) == ["markup"]
     assert _checks("Year {new Date().getFullYear()}.", "Année {year}.", "paragraph", MDX) == ["markup"]
     assert _checks("Hello {{ page.title }}.", "Bonjour {{ page.title }}.", "paragraph", JEKYLL) == []
+
+
+def test_hugo_shortcode_delimiters_count_in_hugo_only() -> None:
+    assert _checks("Text {{< x >}}.", "Texte.", "paragraph", DEFAULT_MATH) == ["shortcode"]
+    assert _checks("Text about {{< and >}}.", "Texte sur.", "paragraph", MKDOCS) == []
