@@ -91,3 +91,24 @@ def test_the_blog_is_translated_into_its_own_i18n_folder(tmp_path: Path) -> None
     assert "FR The blog is translated too.\n\n<!-- truncate -->\n\n:::info\n\nFR An admonition" in page.read_text()
     # The translated pages are not sources: a second extract finds the same catalogs.
     assert run(root, "extract", "--check").exit_code == 0
+
+
+def test_ui_strings_json_are_catalogs_of_their_own_written_into_each_locale(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    text = (root / "translate-flow.toml").read_text(encoding="utf-8")
+    assert 'output = "folder"\n' in text and '"en/**/*.json" = ["*.message"]\n' in text
+    assert run(root, "extract", "-q").exit_code == 0
+    code = root / "locales" / "fr" / "_hugo" / "data" / "code.po"
+    navbar = root / "locales" / "fr" / "_hugo" / "data" / "docusaurus-theme-classic" / "navbar.po"
+    msgfmt_check(code, navbar)
+    assert [entry.msgid for entry in read_po(code)] == ["Documentation that speaks your language", "note"]
+    assert [entry.msgid for entry in read_po(navbar)] == ["Dialect test site", "Tutorial"]
+    fill(code, lambda msgid: "FR " + msgid)
+    fill(navbar, lambda msgid: "FR " + msgid)
+    assert run(root, "merge", "-q").exit_code == 0
+    written = (root / "i18n" / "fr" / "code.json").read_text(encoding="utf-8")
+    source = (root / "i18n" / "en" / "code.json").read_text(encoding="utf-8")
+    assert written == source.replace('"message": "', '"message": "FR ')
+    assert (root / "i18n" / "fr" / "docusaurus-theme-classic" / "navbar.json").is_file()
+    # The French strings are translations, never sources of their own.
+    assert run(root, "extract", "--check").exit_code == 0

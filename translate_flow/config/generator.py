@@ -49,6 +49,8 @@ class Generator:
     """The site's other languages (canonical codes)."""
     exclude: tuple[str, ...] = ()
     """What of the content folder is not pages (a Jekyll site's build output)."""
+    data_files: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """``[data]`` globs and key paths of the site's string files (Docusaurus' JSON)."""
 
 
 class _Lenient(yaml.SafeLoader):
@@ -133,7 +135,10 @@ def _docusaurus(path: Path) -> Generator:
     except ValueError:
         source = None
     others = tuple(code for code in dict.fromkeys(codes) if code != source)
-    return Generator("docusaurus", path.name, ".", "docusaurus", source, others)
+    # `docusaurus write-translations --locale <source>` writes the UI strings there: each one's
+    # `message` is a text, its `description` stays a note for translators in the file.
+    strings = ((f"{default.group(1) if default else 'en'}/**/*.json", ("*.message",)),)
+    return Generator("docusaurus", path.name, ".", "docusaurus", source, others, data_files=strings)
 
 
 def _mkdocs(path: Path, root: Path) -> Generator:

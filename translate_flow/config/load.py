@@ -126,7 +126,7 @@ def load_config(root: Path) -> Config:
         i18n=I18nSettings(**_declared(table.get("i18n", {}), "i18n", file)),
         data=_data(table.get("data", {}), file),
         site=SiteSettings(**_declared(table.get("site", {}), "site", file)),
-        folders=_site_folders(site, root),
+        folders=_site_folders(site, root, DIALECTS[values.get("dialect", "hugo")].data_dir),
     )
 
 
@@ -292,10 +292,13 @@ def _site(root: Path, setting: str | None) -> HugoSite | None:
     return read_site(root, root / setting if setting is not None else None)
 
 
-def _site_folders(site: HugoSite | None, root: Path) -> SiteFolders:
-    """The site's i18n and data folders, and its themes' folders that exist (each inside the project)."""
+def _site_folders(site: HugoSite | None, root: Path, data_dir: str) -> SiteFolders:
+    """The site's i18n and data folders, and its themes' folders that exist (each inside the project).
+
+    Without a Hugo site, the data folder is the dialect's (``i18n`` for Docusaurus' JSON strings).
+    """
     if site is None:
-        return SiteFolders()
+        return SiteFolders(data=data_dir)
     chosen = {"i18ndir": "i18n", "datadir": "data", "themesdir": "themes", **site.folders}
     for name, folder in chosen.items():
         if not inside(root, folder):

@@ -94,6 +94,9 @@ class Dialect:
     """The file suffixes of its pages."""
     front_matter: tuple[str, ...] = ("yaml",)
     """Its front-matter formats (Hugo's TOML ``+++`` and JSON ``{`` too)."""
+    data_dir: str = "data"
+    """The folder ``[data]`` globs are relative to, without a Hugo site to name one (Docusaurus
+    keeps its JSON UI strings under ``i18n/<locale>/``)."""
 
 
 # Hugo: one call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
@@ -179,6 +182,7 @@ DOCUSAURUS = Dialect(
     ),
     indented_code=False,
     attributes=("label",),
+    data_dir="i18n",
     suffixes=(".md", ".markdown", ".mdx"),
     hint="{$\\",
 )

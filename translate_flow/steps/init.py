@@ -73,8 +73,17 @@ def init(
     content = (other.content_dir if other is not None else None) or "content"
     told = other.config_file if other is not None else None
     exclude = other.exclude if other is not None else ()
+    data_files = dict(other.data_files) if other is not None else {}
     text = render_init(
-        source, targets, layout, hugo, dialect=dialect, content_dir=content, exclude=exclude, site_config=told
+        source,
+        targets,
+        layout,
+        hugo,
+        dialect=dialect,
+        content_dir=content,
+        exclude=exclude,
+        data_files=data_files,
+        site_config=told,
     )
     try:
         atomic_write_bytes(target, text.encode("utf-8"))

@@ -41,8 +41,9 @@ def test_docusaurus_and_astro_are_mdx(tmp_path: Path) -> None:
     config = "export default {\n  i18n: {\n    defaultLocale: 'en',\n    locales: ['en', \"fr\", 'pt-BR'],\n  },\n};\n"
     write_tree(tmp_path / "a", {"docusaurus.config.ts": config})
     write_tree(tmp_path / "b", {"astro.config.mjs": "export default {};\n"})
+    strings = (("en/**/*.json", ("*.message",)),)
     assert detect_generator(tmp_path / "a") == Generator(
-        "docusaurus", "docusaurus.config.ts", ".", "docusaurus", "en", ("fr", "pt-BR")
+        "docusaurus", "docusaurus.config.ts", ".", "docusaurus", "en", ("fr", "pt-BR"), data_files=strings
     )
     assert detect_generator(tmp_path / "b") == Generator("docusaurus", "astro.config.mjs", "src/content/docs")
 
