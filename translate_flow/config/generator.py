@@ -7,7 +7,8 @@ Each generator writes its own Markdown dialect and keeps its pages in its own fo
   or ``folder`` (``docs/fr/page.md``) structure;
 - ``docusaurus.config.*``: Docusaurus (MDX), pages under ``docs``, ``blog`` and
   ``src/pages`` translated into its ``i18n/<locale>/…`` folders, the locales its ``i18n`` lists;
-- ``astro.config.*``: Astro (Starlight writes MDX too), pages under ``src/content/docs``;
+- ``astro.config.*``: Astro (Starlight writes MDX too), pages under ``src/content/docs``,
+  a folder per locale inside it;
 - ``_config.yml`` with Hexo's keys (``new_post_name``, ``source_dir``…): Hexo, under ``source``;
   with Jekyll's (``markdown``, ``plugins``, ``collections``…) or beside a Gemfile that
   names jekyll: Jekyll, at the root;
@@ -93,7 +94,9 @@ def detect_generator(root: Path) -> Generator | None:
         return _docusaurus(docusaurus)
     astro = _first(root, tuple(f"astro.config.{ext}" for ext in scripts))
     if astro is not None:
-        return Generator("docusaurus", astro.name, "src/content/docs")
+        # Starlight keeps a folder per locale (src/content/docs/fr/…); the root locale's pages
+        # sit at the top of the folder, the directory layout's sources in no language folder.
+        return Generator("docusaurus", astro.name, "src/content/docs", "directory")
     config = root / "_config.yml"
     if config.is_file():
         keys = set(_yaml(config))

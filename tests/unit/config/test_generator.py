@@ -45,7 +45,9 @@ def test_docusaurus_and_astro_are_mdx(tmp_path: Path) -> None:
     assert detect_generator(tmp_path / "a") == Generator(
         "docusaurus", "docusaurus.config.ts", ".", "docusaurus", "en", ("fr", "pt-BR"), data_files=strings
     )
-    assert detect_generator(tmp_path / "b") == Generator("docusaurus", "astro.config.mjs", "src/content/docs")
+    assert detect_generator(tmp_path / "b") == Generator(
+        "docusaurus", "astro.config.mjs", "src/content/docs", "directory"
+    )
 
 
 def test_config_yml_is_hexo_or_jekyll_by_its_keys(tmp_path: Path) -> None:
