@@ -78,3 +78,14 @@ def test_jekyll_per_language_folders_the_source_at_the_root(tmp_path: Path) -> N
     # fr/index.md is the French page, not a source of its own.
     assert run(root, "extract", "--check").exit_code == 0
     assert not (root / "locales" / "fr" / "fr").exists()
+
+
+def test_polyglot_pages_get_their_language_and_keep_their_permalink(tmp_path: Path) -> None:
+    root = _site(tmp_path, JEKYLL)
+    (root / "about.md").write_text("---\nlang: en\npermalink: /about/\n---\n\nAbout us.\n", encoding="utf-8")
+    assert run(root, "extract", "-q").exit_code == 0
+    fill(root / "locales" / "fr" / "about.po", lambda msgid: "FR " + msgid)
+    assert run(root, "merge", "-q").exit_code == 0
+    assert (root / "about.fr.md").read_text(
+        encoding="utf-8"
+    ) == "---\nlang: fr\npermalink: /about/\n---\n\nFR About us.\n"
