@@ -34,6 +34,7 @@ def test_jekyll_liquid_code_and_kramdown_are_kept_and_prose_is_translated(tmp_pa
     assert [e.msgid for e in read_po(index)] == [
         "Home",
         "Welcome to {{ site.title }}, a site built with {% include product.html %} Jekyll.",
+        "Liquid such as {{ this }} is shown literally here.",
         "Latest posts",
     ]
     assert [e.msgid for e in read_po(post)] == ["Hello", "The first post, with a [link]({{ site.baseurl }}/about/)."]

@@ -11,7 +11,8 @@ A dialect says three things, and the segmenter, the validator and the splice rea
   opener line (and a title, which is a text of its own) such as ``!!! note "Title"``,
   ``=== "Tab"``, ``:::tip Title`` or ``{% note %}``; their body is either the lines
   indented by four columns (MkDocs) or the lines up to a closer. A *code* container's
-  body is code (``{% highlight %}``).
+  body is code (``{% highlight %}``); ``{% raw %}`` is not one: Jekyll renders its body
+  as Markdown with Liquid off, so it is prose on the page.
 - **line markers** (``Marker``): a line start that makes the rest of the line a text of
   its own kind, such as a definition's ``:   `` or an abbreviation's ``*[HTML]:``.
 
@@ -191,7 +192,7 @@ JEKYLL = Dialect(
     "jekyll",
     opaque=(_LIQUID_OPAQUE, Opaque("kramdown", _KRAMDOWN, edge=True), Opaque("attribute", _ATTR_LIST, edge=True)),
     containers=(
-        _liquid_block("raw", "code", code=True),
+        _liquid_block("raw", "raw", code=False),
         _liquid_block("highlight", "code", code=True),
     ),
     hint="{$\\",
@@ -200,7 +201,7 @@ HEXO = Dialect(
     "hexo",
     opaque=(_LIQUID_OPAQUE,),
     containers=(
-        _liquid_block("raw", "code", code=True),
+        _liquid_block("raw", "raw", code=False),
         _liquid_block("codeblock", "code", code=True),
         _liquid_block("code", "code", code=True),
         _liquid_block("note", "tag block", code=False),

@@ -20,7 +20,7 @@ __all__ = ["block_shape_difference"]
 
 # Kinds whose translation may hold line breaks (they become hard breaks in the page).
 _MULTILINE = frozenset(
-    {"paragraph", "list item", "blockquote", "footnote", "admonition", "content tab", "definition", "tag block"}
+    {"paragraph", "list item", "blockquote", "footnote", "admonition", "content tab", "definition", "tag block", "raw"}
 )
 # A line that starts with none of these cannot start a block of its own.
 _BLOCK_START = re.compile(r"[#>\-+*=|`~<\[:_]|\d")

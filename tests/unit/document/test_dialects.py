@@ -40,8 +40,10 @@ Liquid {{ shown }} literally
 
 
 def test_jekyll_liquid_is_opaque_its_code_blocks_are_code_and_ials_are_protected() -> None:
+    # A raw block's body is rendered as Markdown (only Liquid is off): a text like any other.
     assert _texts(JEKYLL, "jekyll") == [
         ("paragraph", "Hello {{ page.title }} and {% include note.html %} here."),
+        ("raw", "Liquid {{ shown }} literally"),
         ("heading 2", "A heading"),
     ]
 
