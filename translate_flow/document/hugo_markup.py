@@ -7,6 +7,9 @@ closes a multi-line shortcode call opens a blockquote. So before the body is par
 each of them is *masked*: every character except line breaks and blanks is replaced by
 a private-use character, which keeps every offset and line while hiding the markup's
 syntax. The segmenter reads structure from the masked text and texts from the original.
+
+Which markup there is depends on the site's dialect (``document/dialects.py``): Hugo's is
+the default, and MkDocs' icons and keys, Liquid or MDX expressions are masked the same way.
 """
 
 from __future__ import annotations
