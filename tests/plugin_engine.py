@@ -133,3 +133,37 @@ class StuckEngine:
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
         STUCK_RELEASE.wait(timeout=120)  # bounded, so a broken test cannot hold a thread for ever
         return list(texts)
+
+
+# Drafts that inject a dialect's own markup: an admonition, a tab, a definition, an
+# abbreviation, icons, keys, attribute lists, snippets, MDX and Liquid.
+DIALECT_INJECTIONS = (
+    '!!! note "{}"',
+    '{}\n=== "Tab"',
+    "{}\n:   definition",
+    "*[X]: {}",
+    "{} ++ctrl+c++",
+    ":smile: {}",
+    "{} {{ .md-button }}",
+    '--8<-- "x.md"\n{}',
+    ":::note\n{}",
+    "{}\n:::",
+    "import x from 'y';\n\n{}",
+    "{} {{expression}}",
+    "{{% raw %}}{}",
+    "{{{{ page.x }}}} {}",
+    "{}",
+    "{} (translated)",
+)
+
+
+class DialectHostileEngine(HostileEngine):
+    """Like HostileEngine, with the markup of MkDocs, MDX and Liquid pages."""
+
+    name = "dialect-hostile"
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str | None]:
+        drafts: list[str | None] = []
+        for number, text in enumerate(texts):
+            drafts.append(DIALECT_INJECTIONS[number % len(DIALECT_INJECTIONS)].format(text.upper()))
+        return drafts

@@ -23,7 +23,7 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
     command = _readme_command("test-command")
     ci = (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
     assert command in ci
-    assert "apt-get install -y -q gettext apertium apertium-eng-spa chromium" in ci
+    assert "apt-get install -y -q gettext apertium apertium-eng-spa chromium jekyll" in ci
 
 
 MAIN_COMMAND = (

@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.segment import Segment
 
@@ -58,9 +58,7 @@ class Alignment:
     page translates is a guess, so import marks them fuzzy."""
 
 
-def align_segments(
-    source: Sequence[Segment], page: Sequence[Segment], maths: MathDelimiters = DEFAULT_MATH
-) -> Alignment:
+def align_segments(source: Sequence[Segment], page: Sequence[Segment], maths: Markup = DEFAULT_MATH) -> Alignment:
     """Pair the texts of ``page`` (a translation) with those of ``source``."""
     pairs: list[tuple[int, int]] = []
     by_key = {seg.fm_path: j for j, seg in enumerate(page) if seg.fm_path is not None}
@@ -86,7 +84,7 @@ def _sequence_pairs(
     page: Sequence[Segment],
     src_body: list[int],
     page_body: list[int],
-    maths: MathDelimiters,
+    maths: Markup,
     anchors: list[tuple[int, int]],
     doubtful: set[tuple[int, int]],
 ) -> list[tuple[int, int]]:

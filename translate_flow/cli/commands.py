@@ -72,6 +72,12 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
             f"Hugo site found ({report.hugo_config}): source {report.source_language}, "
             f"targets {targets}, layout {report.layout}"
         )
+    if report.site_config is not None:
+        targets = ", ".join(report.languages) or "none"
+        click.echo(
+            f"{report.dialect} site found ({report.site_config}): dialect {report.dialect}, "
+            f"source {report.source_language}, targets {targets}, layout {report.layout}"
+        )
     if report.kept:
         kept = ", ".join(report.kept)
         click.echo(f"kept the site's languages {kept}: their pages stay translations, not sources")

@@ -165,7 +165,7 @@ def print_settings(config: Config) -> None:
     source = config.source.relative_to(config.root).as_posix() if config.source else "defaults"
     click.echo(f"config: {source}; root {config.root}", err=True)
     click.echo(
-        f"layout {config.layout}; source language {config.source_language}; "
+        f"layout {config.layout}; dialect {config.dialect}; source language {config.source_language}; "
         f"languages {', '.join(config.languages) or 'none'}; hugo {config.hugo_config or 'none'}",
         err=True,
     )

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from translate_flow.config.schema import LAYOUT, SOURCE_LANGUAGE
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, math_delimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, math_delimiters
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
 from translate_flow.textutil import toml_error
@@ -61,7 +61,7 @@ class HugoSite:
     """``defaultContentLanguage``."""
     languages: list[HugoLanguage] = field(default_factory=list)
     """The configured languages, by weight."""
-    math: MathDelimiters = DEFAULT_MATH
+    math: Markup = DEFAULT_MATH
     """Maths delimiters from ``markup.goldmark.extensions.passthrough``."""
     folders: dict[str, str] = field(default_factory=dict)
     """``i18nDir``, ``dataDir`` and ``themesDir`` where the site sets them (lower-cased names)."""

@@ -28,7 +28,8 @@ from translate_flow.config.model import (
 )
 from translate_flow.config.rules import inside, language_code
 from translate_flow.config.schema import keys_of, tables_in
-from translate_flow.document.hugo_markup import DEFAULT_MATH
+from translate_flow.document.dialects import DIALECTS
+from translate_flow.document.hugo_markup import DEFAULT_MATH, with_dialect
 from translate_flow.document.shortcode_params import BUILT_IN, ParamKey
 from translate_flow.errors import ConfigError
 from translate_flow.textutil import toml_error
@@ -120,12 +121,12 @@ def load_config(root: Path) -> Config:
         language_keys={**hugo_keys, **_language_keys(table.get("language_keys", {}), file)},
         language_dirs={**hugo_dirs, **_content_dirs(table.get("content_dirs", {}), file)},
         hugo_config=site.config_file.relative_to(root).as_posix() if site is not None else None,
-        math=site.math if site is not None else DEFAULT_MATH,
+        math=with_dialect(site.math if site is not None else DEFAULT_MATH, DIALECTS[values.get("dialect", "hugo")]),
         shortcodes=BUILT_IN.overridden(_shortcodes(table.get("shortcodes", {}), file)),
         i18n=I18nSettings(**_declared(table.get("i18n", {}), "i18n", file)),
         data=_data(table.get("data", {}), file),
         site=SiteSettings(**_declared(table.get("site", {}), "site", file)),
-        folders=_site_folders(site, root),
+        folders=_site_folders(site, root, DIALECTS[values.get("dialect", "hugo")].data_dir),
     )
 
 
@@ -291,10 +292,13 @@ def _site(root: Path, setting: str | None) -> HugoSite | None:
     return read_site(root, root / setting if setting is not None else None)
 
 
-def _site_folders(site: HugoSite | None, root: Path) -> SiteFolders:
-    """The site's i18n and data folders, and its themes' folders that exist (each inside the project)."""
+def _site_folders(site: HugoSite | None, root: Path, data_dir: str) -> SiteFolders:
+    """The site's i18n and data folders, and its themes' folders that exist (each inside the project).
+
+    Without a Hugo site, the data folder is the dialect's (``i18n`` for Docusaurus' JSON strings).
+    """
     if site is None:
-        return SiteFolders()
+        return SiteFolders(data=data_dir)
     chosen = {"i18ndir": "i18n", "datadir": "data", "themesdir": "themes", **site.folders}
     for name, folder in chosen.items():
         if not inside(root, folder):

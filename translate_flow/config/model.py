@@ -12,7 +12,7 @@ from typing import Any
 
 from translate_flow.config import schema
 from translate_flow.config.compendium import Compendium
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 
 
@@ -110,6 +110,8 @@ class Config:
     """Target languages of every article (canonical codes)."""
     layout: str = schema.LAYOUT.default
     """How translated articles are named: ``post.md`` → ``post.<lang>.md``."""
+    dialect: str = schema.DIALECT.default
+    """The site's Markdown dialect (``hugo``, ``mkdocs``…); ``math`` carries its rules."""
     exclude: tuple[str, ...] = schema.EXCLUDE.default
     """Globs of the files and folders left alone, relative to the root (``[exclude]`` and ``--exclude``)."""
     catalogs: str = schema.CATALOGS.default
@@ -147,8 +149,8 @@ class Config:
     """Larger articles are refused (naming this limit) rather than slowing every run."""
     glossary: str | None = schema.GLOSSARY.default
     """The glossary file (CSV or TBX), relative to the root, or None."""
-    math: MathDelimiters = DEFAULT_MATH
-    """Maths delimiters (Hugo's passthrough setting): maths is never translated."""
+    math: Markup = DEFAULT_MATH
+    """The markup never translated: the dialect's, and maths (Hugo's passthrough setting)."""
     shortcodes: ShortcodeParams = BUILT_IN
     """The translatable parameters of each shortcode: the built-in ones, as ``[shortcodes]`` changes them."""
     i18n: I18nSettings = field(default_factory=I18nSettings)

@@ -13,8 +13,8 @@ from translate_flow.config import rules
 from translate_flow.config.key_types import BOOLEAN, INTEGER, NUMBER, STRING, STRINGS, Key, Table
 from translate_flow.qa.names import CATEGORIES, DEFAULT_FAIL_ON
 
-LAYOUTS = ("filename", "directory")
-"""The two ways of naming translated articles."""
+LAYOUTS = ("filename", "directory", "docusaurus")
+"""The ways of naming translated articles."""
 DATA_OUTPUTS = ("suffix", "folder")
 """The two ways of naming translated data files."""
 _DEFAULT_GATE = ", ".join(name for name in CATEGORIES if name in DEFAULT_FAIL_ON)
@@ -56,8 +56,23 @@ LAYOUT = Key(
     "filename",
     '"filename": post.md is translated to post.<lang>.md beside it.\n'
     '"directory": content/<source key>/post.md is translated to content/<target key>/post.md.\n'
+    '"docusaurus": docs/, blog/ and src/pages/ are translated into i18n/<key>/docusaurus-plugin-content-*/.\n'
     'Default: "directory" when the Hugo site gives its languages content directories.',
     rules.one_of(*LAYOUTS),
+)
+DIALECTS = ("hugo", "mkdocs", "docusaurus", "jekyll", "hexo", "commonmark")
+"""The Markdown dialects (``document/dialects.py``)."""
+DIALECT = Key(
+    "",
+    "dialect",
+    STRING,
+    "hugo",
+    "The site generator's Markdown: what is markup and what is text to translate.\n"
+    '"hugo" (shortcodes, attributes), "mkdocs" (Material: admonitions, content tabs, icons,\n'
+    'keys, attribute lists, snippets), "docusaurus" (MDX: imports, {expressions}, :::\n'
+    'admonitions; Astro Starlight too), "jekyll" and "hexo" (Liquid tags, kramdown\n'
+    'attributes, tag plugins) or "commonmark". Default: hugo; init reads it from the site.',
+    rules.one_of(*DIALECTS),
 )
 EXCLUDE: Key[tuple[str, ...]] = Key(
     "",
@@ -297,6 +312,7 @@ KEYS: tuple[Key[Any], ...] = (
     SOURCE_LANGUAGE,
     LANGUAGES,
     LAYOUT,
+    DIALECT,
     EXCLUDE,
     CATALOGS,
     MIN_PERCENT,

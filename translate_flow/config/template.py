@@ -8,11 +8,21 @@ project folder's name, the Hugo configuration) and tables of names the user pick
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from translate_flow.config.key_types import Key, Table
-from translate_flow.config.schema import KEYS, LANGUAGES, LAYOUT, SOURCE_LANGUAGE, TABLES
+from translate_flow.config.schema import (
+    CONTENT_DIR,
+    DATA_OUTPUT,
+    DIALECT,
+    EXCLUDE,
+    KEYS,
+    LANGUAGES,
+    LAYOUT,
+    SOURCE_LANGUAGE,
+    TABLES,
+)
 
 _INTRO = (
     "translate-flow configuration. Every key is optional: the values shown are the defaults,\n"
@@ -25,20 +35,33 @@ def render_init(
     languages: Sequence[str] = LANGUAGES.default,
     layout: str = LAYOUT.default,
     hugo_config: str | None = None,
+    *,
+    dialect: str = DIALECT.default,
+    content_dir: str = CONTENT_DIR.default,
+    exclude: Sequence[str] = EXCLUDE.default,
+    data_files: Mapping[str, Sequence[str]] | None = None,
+    site_config: str | None = None,
 ) -> str:
     """The commented config that ``translate-flow init`` writes.
 
     ``hugo_config`` is the Hugo configuration the choices came from (relative to the
-    project root), which the file then mentions.
+    project root), which the file then mentions; ``site_config`` is another generator's,
+    which gave the dialect and the content folder. ``data_files`` are ``[data]`` globs to
+    write (Docusaurus' JSON strings), translated into a folder per language.
     """
     chosen: dict[str, object] = {
         SOURCE_LANGUAGE.dotted: source_language,
         LANGUAGES.dotted: tuple(languages),
         LAYOUT.dotted: layout,
+        DIALECT.dotted: dialect,
+        CONTENT_DIR.dotted: content_dir,
+        EXCLUDE.dotted: tuple(exclude),
     }
-    blocks = [_comment(_INTRO) + _hugo_note(hugo_config)]
+    if data_files:
+        chosen[DATA_OUTPUT.dotted] = "folder"
+    blocks = [_comment(_INTRO) + _hugo_note(hugo_config) + _site_note(site_config, dialect)]
     blocks += [_key(key, chosen.get(key.dotted, key.default)) for key in KEYS if not key.table]
-    blocks += [_table(table, chosen) for table in TABLES]
+    blocks += [_table(table, chosen, data_files or {}) for table in TABLES]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -53,7 +76,17 @@ def _hugo_note(hugo_config: str | None) -> str:
     return "\n#\n" + _comment(note)
 
 
-def _table(table: Table, chosen: dict[str, object]) -> str:
+def _site_note(site_config: str | None, dialect: str) -> str:
+    if not site_config:
+        return ""
+    note = (
+        f"Written for the {dialect} site configured in {site_config}: the dialect, the content\n"
+        "folder and the languages below come from there (read once, by init)."
+    )
+    return "\n#\n" + _comment(note)
+
+
+def _table(table: Table, chosen: dict[str, object], data_files: Mapping[str, Sequence[str]]) -> str:
     lines = [_comment(table.comment)] if table.comment else []
     if table.free:
         lines.append(_comment(table.example))
@@ -62,6 +95,8 @@ def _table(table: Table, chosen: dict[str, object]) -> str:
     keys = [_key(key, chosen.get(key.dotted, key.default)) for key in KEYS if key.table == table.name]
     if table.extra:
         keys.append(_comment(table.extra))
+    if table.name == "data":
+        keys += [f"{_toml_string(glob)} = {toml_value(tuple(paths))}" for glob, paths in data_files.items()]
     return "\n".join(lines) + "\n" + "\n\n".join(keys)
 
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate_flow.document.frontmatter import FrontMatter, ScalarSpan, line_number, parse_front_matter
+from translate_flow.document.frontmatter import FORMATS, FrontMatter, ScalarSpan, line_number, parse_front_matter
 from translate_flow.errors import ArticleError
 from translate_flow.languages import parse_language
 
 BOM = "\ufeff"
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+"""Every suffix of a page, in any dialect (which ones a project reads: ``Dialect.suffixes``)."""
 
 
 @dataclass(frozen=True)
@@ -105,11 +106,14 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) ->
     return data
 
 
-def parse_article(data: bytes, path: Path, rel: str, fallback_language: str) -> Article:
+def parse_article(
+    data: bytes, path: Path, rel: str, fallback_language: str, formats: tuple[str, ...] = FORMATS
+) -> Article:
     """Parse an article's bytes. Its language is its front-matter ``lang``, else
-    ``fallback_language`` (which the layout derives from the file's name or folder)."""
+    ``fallback_language`` (which the layout derives from the file's name or folder).
+    ``formats``: the front-matter formats of the site's dialect (``Dialect.front_matter``)."""
     text, bom = decode(data, rel)
-    fm = parse_front_matter(text, rel)
+    fm = parse_front_matter(text, rel, formats)
     langs = _language_value(fm, text, "lang", rel, first_only=True)
     language = langs[0] if langs else fallback_language
     translations = _language_value(fm, text, "translations", rel, first_only=False)

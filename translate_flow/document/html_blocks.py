@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from translate_flow.document.html_text import html_texts
-from translate_flow.document.hugo_markup import SHORTCODE_MASK, MathDelimiters, find_markup
+from translate_flow.document.html_tokens import TRANSLATABLE_ATTRIBUTES
+from translate_flow.document.hugo_markup import SHORTCODE_MASK, Markup, find_markup
 from translate_flow.document.segment import Location, Segment, Skipped
 from translate_flow.textutil import LineTable
 
@@ -57,7 +58,7 @@ def html_block_segments(
     masked: str,
     lines: LineTable,
     body_line: int,
-    math: MathDelimiters,
+    math: Markup,
     code_shortcodes: Collection[str],
     in_code: bool,
 ) -> HtmlBlockResult:
@@ -83,7 +84,7 @@ def html_block_segments(
     original = "\n".join(text[s : s + len(c)] for s, c in zip(starts, contents, strict=True))
     fragment = "\n".join(contents)
     fragment, in_code = _mask_code(original, fragment, math, code_shortcodes, in_code)
-    found, unplaced = html_texts(fragment, original)
+    found, unplaced = html_texts(fragment, original, TRANSLATABLE_ATTRIBUTES + math.dialect.attributes)
     cutoff = _first_text_offset(fragment, len(fragment) - len(contents[-1]) if contents else 0)
     found = [item for item in found if item.start >= cutoff]
 
@@ -116,7 +117,7 @@ def _first_text_offset(fragment: str, last_line: int) -> int:
 
 
 def _mask_code(
-    original: str, fragment: str, math: MathDelimiters, code_shortcodes: Collection[str], in_code: bool
+    original: str, fragment: str, math: Markup, code_shortcodes: Collection[str], in_code: bool
 ) -> tuple[str, bool]:
     """The fragment with the insides of code shortcode pairs masked too, and whether one is
     still open at its end."""

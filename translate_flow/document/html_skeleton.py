@@ -19,7 +19,7 @@ from collections import Counter
 from functools import lru_cache
 
 from translate_flow.document.html_tokens import OPAQUE, SKIPPED, VOID, no_translate, tokens
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, mask
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, mask
 from translate_flow.document.inline_skeleton import hugo_skeleton
 
 __all__ = ["html_nesting", "html_skeleton"]
@@ -33,7 +33,7 @@ def _normal(raw: str) -> str:
     return _BLANKS.sub(" ", _NAME.sub(lambda m: m.group().lower(), raw, count=1))
 
 
-def _items(text: str, math: MathDelimiters) -> list[tuple[str, str, str]]:
+def _items(text: str, math: Markup) -> list[tuple[str, str, str]]:
     """``(kind, name, item)`` for each piece of markup, in order; a kept element is one ``leaf``."""
     items: list[tuple[str, str, str]] = []
     kept: tuple[str, int, int] | None = None  # name, depth, start
@@ -64,7 +64,7 @@ def _items(text: str, math: MathDelimiters) -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=8192)
-def html_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, Counter[str]]:
+def html_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter[str]]:
     """What a text's markup is, by kind (``html``, ``shortcode``, ``attribute``, ``math``);
     words do not count. Do not mutate."""
     found, _ = hugo_skeleton(text, math)
@@ -76,7 +76,7 @@ def html_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, C
 
 
 @lru_cache(maxsize=8192)
-def html_nesting(text: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+def html_nesting(text: str, math: Markup = DEFAULT_MATH) -> str:
     """The elements of a text as a tree with its siblings sorted: equal for two texts whose
     tags hold each other the same way, whatever order the words put them in."""
     root: list[str] = []

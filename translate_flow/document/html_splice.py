@@ -32,7 +32,7 @@ from translate_flow.document.html_tokens import (
     no_translate,
     tokens,
 )
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MASKS, MathDelimiters, mask
+from translate_flow.document.hugo_markup import DEFAULT_MATH, MASKS, Markup, mask
 from translate_flow.textutil import LINE_END_RE
 
 __all__ = ["escape_text", "render_html"]
@@ -80,7 +80,7 @@ def _one_line(translation: str) -> str:
     return " ".join(line.strip() for line in LINE_END_RE.split(translation) if line.strip())
 
 
-def attribute_value(translation: str, quote: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+def attribute_value(translation: str, quote: str, math: Markup = DEFAULT_MATH) -> str:
     """A value for the place of an attribute value written with ``quote`` (``"``, ``'`` or none)."""
     text = _one_line(translation)
     if not quote and _UNQUOTED_OK.fullmatch(text) is None:
@@ -89,12 +89,17 @@ def attribute_value(translation: str, quote: str, math: MathDelimiters = DEFAULT
     return escape_text(text, mask(text, math), quote)
 
 
+def _wanted(math: Markup) -> tuple[str, ...]:
+    """The attributes translated in the site's dialect (MDX adds ``label``)."""
+    return TRANSLATABLE_ATTRIBUTES + math.dialect.attributes
+
+
 def _tag(
     raw: str,
     masked: str,
     attrs: tuple[tuple[str, str | None], ...],
     translations: Mapping[Key, str],
-    math: MathDelimiters,
+    math: Markup,
 ) -> str:
     """A start tag with its translatable attribute values translated (where they have a translation)."""
     spans = attribute_spans(masked, attrs)
@@ -104,7 +109,7 @@ def _tag(
     position = 0
     for name, start, end in spans:
         source = join_lines(raw[start:end])
-        value = translations.get((None, source)) if name in TRANSLATABLE_ATTRIBUTES and start < end else None
+        value = translations.get((None, source)) if name in _wanted(math) and start < end else None
         if value is None or value == source:
             continue
         quote = raw[start - 1] if raw[start - 1] in "\"'" else ""
@@ -121,7 +126,7 @@ def render_html(
     kind: str,
     translation: str,
     translations: Mapping[Key, str],
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
 ) -> str:
     """What goes into the page for an HTML ``kind`` segment starting at ``start`` of ``source``."""
     if ": " in kind:

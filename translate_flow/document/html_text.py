@@ -78,9 +78,10 @@ def join_lines(text: str) -> str:
 
 
 class _Extractor:
-    def __init__(self, masked: str, original: str) -> None:
+    def __init__(self, masked: str, original: str, attributes: tuple[str, ...]) -> None:
         self.masked = masked
         self.original = original
+        self.wanted = attributes
         self.found: list[Found] = []
         self.unplaced: list[tuple[int, str]] = []
         self.run: list[_Piece] = []
@@ -160,7 +161,7 @@ class _Extractor:
                 pass
 
     def attributes(self, token: Token) -> None:
-        wanted = [(n, v) for n, v in token.attrs if n in TRANSLATABLE_ATTRIBUTES and v and v.strip()]
+        wanted = [(n, v) for n, v in token.attrs if n in self.wanted and v and v.strip()]
         if not wanted:
             return
         spans = attribute_spans(self.masked[token.start : token.end], token.attrs)
@@ -168,7 +169,7 @@ class _Extractor:
             self.unplaced.append((token.start, f"html {token.name}: an attribute could not be located"))
             return
         for name, start, end in spans:
-            if name not in TRANSLATABLE_ATTRIBUTES or start == end:
+            if name not in self.wanted or start == end:
                 continue
             start, end = start + token.start, end + token.start
             value = self.original[start:end]
@@ -263,9 +264,11 @@ def _trimmed(run: list[_Piece], masked: str) -> tuple[int, int] | None:
     return (0, len(run)) if _balanced(run) else (first, last)
 
 
-def html_texts(masked: str, original: str) -> tuple[list[Found], list[tuple[int, str]]]:
+def html_texts(
+    masked: str, original: str, attributes: tuple[str, ...] = TRANSLATABLE_ATTRIBUTES
+) -> tuple[list[Found], list[tuple[int, str]]]:
     """The texts and attribute values of a fragment in source order, and attributes that
     could not be located (offset, why)."""
-    extractor = _Extractor(masked, original)
+    extractor = _Extractor(masked, original, attributes)
     extractor.walk()
     return sorted(extractor.found, key=lambda f: f.start), extractor.unplaced

@@ -7,13 +7,18 @@ closes a multi-line shortcode call opens a blockquote. So before the body is par
 each of them is *masked*: every character except line breaks and blanks is replaced by
 a private-use character, which keeps every offset and line while hiding the markup's
 syntax. The segmenter reads structure from the masked text and texts from the original.
+
+Which markup there is depends on the site's dialect (``document/dialects.py``): Hugo's is
+the default, and MkDocs' icons and keys, Liquid or MDX expressions are masked the same way.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from translate_flow.document.dialects import HUGO, Dialect
 
 SHORTCODE_MASK = "\ue000"
 """Stands for a shortcode character: inline markup that may sit inside a translated text."""
@@ -21,24 +26,18 @@ EDGE_MASK = "\ue001"
 """Stands for an attribute or maths character: kept out of a text where it starts or ends it."""
 MASKS = SHORTCODE_MASK + EDGE_MASK
 
-# One call, on one line or several: `{{< name params >}}` or `{{% name params %}}`, with
-# `{{</* … */>}}` (a call shown literally) too. It may not contain another opening `{{`.
-_SHORTCODE = r"\{\{<(?:(?!\{\{|>\}\}).)*>\}\}|\{\{%(?:(?!\{\{|%\}\}).)*%\}\}"
-_SHORTCODE_RE = re.compile(_SHORTCODE, re.DOTALL)
-# Goldmark attributes: `{#id}`, `{.class}`, `{key="value"}`, and any mix of them.
-_ATTRIBUTE = r"""\{[ \t]*(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+)))*[ \t]*\}"""
-# At the end of a heading line, or alone on a line after a block.
-_ATTRIBUTE_RE = re.compile(rf"[ \t]*{_ATTRIBUTE}[ \t]*(?=\r\n|\r|\n|\Z)")
-
 
 @dataclass(frozen=True)
-class MathDelimiters:
-    """Where maths starts and ends, as Hugo's ``markup.goldmark.extensions.passthrough`` sets it."""
+class Markup:
+    """What a site writes beyond CommonMark: its dialect's markup, and where maths starts and
+    ends (Hugo's ``markup.goldmark.extensions.passthrough``)."""
 
     block: tuple[tuple[str, str], ...] = (("$$", "$$"),)
     """Display maths pairs; ``$$`` by default, the one pair no prose uses."""
     inline: tuple[tuple[str, str], ...] = ()
     """Inline maths pairs; none unless the site enables them (``$`` would take prices)."""
+    dialect: Dialect = HUGO
+    """The site generator's Markdown dialect (the ``dialect`` setting)."""
 
     def pattern(self) -> re.Pattern[str] | None:
         pairs = [(o, c, True) for o, c in self.block] + [(o, c, False) for o, c in self.inline]
@@ -52,7 +51,7 @@ class MathDelimiters:
         return re.compile("|".join(parts), re.DOTALL)
 
 
-DEFAULT_MATH = MathDelimiters()
+DEFAULT_MATH = Markup()
 
 
 def _cover(chars: list[str], start: int, end: int, mask: str) -> None:
@@ -63,17 +62,23 @@ def _cover(chars: list[str], start: int, end: int, mask: str) -> None:
 
 _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _FILLER = "\ue002"
+_FENCE_LINE_RE = re.compile(r"\n[ \t]*(?:```|~~~)")
 
 
-def find_markup(text: str, math: MathDelimiters = DEFAULT_MATH) -> list[tuple[str, int, int]]:
-    r"""``(kind, start, end)`` of each shortcode, maths and attribute in ``text``, in order.
+def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, int]]:
+    r"""``(kind, start, end)`` of each piece of opaque markup (the dialect's, and maths) in ``text``, in order.
 
-    Hugo runs shortcodes before Markdown, so they count even inside code spans; maths and
-    attributes do not: `` `\(` `` is code, and so is a ``{.class}`` written between backticks.
+    Hugo runs shortcodes before Markdown (and Jekyll Liquid), so they count even inside code
+    spans; maths and the other markup do not: `` `\(` `` is code, and so is a ``{.class}``
+    written between backticks.
     """
-    if "{" not in text and "$" not in text and "\\" not in text:
+    dialect = math.dialect
+    if not any(char in text for char in dialect.hint):
         return []
-    found = [("shortcode", m.start(), m.end()) for m in _SHORTCODE_RE.finditer(text)]
+    found: list[tuple[str, int, int]] = []
+    for rule in dialect.opaque:
+        if rule.early:
+            found.extend((rule.kind, *_trimmed(text, m)) for m in rule.pattern.finditer(text))
     plain = list(text)
     for spans in (found, [(None, m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(text)]):
         for _, start, end in spans:
@@ -82,22 +87,39 @@ def find_markup(text: str, math: MathDelimiters = DEFAULT_MATH) -> list[tuple[st
     pattern = math.pattern()
     if pattern is not None:
         found.extend(("math", m.start(), m.end()) for m in pattern.finditer(hidden))
-    if "{" in hidden:
-        for m in _ATTRIBUTE_RE.finditer(hidden):
-            start = m.start() + len(m.group()) - len(m.group().lstrip(" \t"))
-            if not any(s < m.end() and start < e for _, s, e in found):
-                found.append(("attribute", start, m.end() - len(m.group()) + len(m.group().rstrip(" \t"))))
+    for rule in dialect.opaque:
+        if rule.early:
+            continue
+        for m in rule.pattern.finditer(hidden):
+            start, end = _trimmed(hidden, m)
+            # Markdown reads a fence first: markup never reaches past a fence line (an open `{`
+            # in a code block is code, and masked, the fence's end would be lost).
+            if _FENCE_LINE_RE.search(hidden, start, end):
+                continue
+            if start < end and not any(s < end and start < e for _, s, e in found):
+                found.append((rule.kind, start, end))
     return sorted(found, key=lambda item: item[1])
 
 
-def mask(text: str, math: MathDelimiters = DEFAULT_MATH) -> str:
+def _trimmed(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """A match's span without the blanks it starts or ends with."""
+    value = match.group()
+    return match.start() + len(value) - len(value.lstrip(" \t")), match.end() - len(value) + len(value.rstrip(" \t"))
+
+
+def _is_edge(math: Markup, kind: str) -> bool:
+    return kind == "math" or any(rule.edge for rule in math.dialect.opaque if rule.kind == kind)
+
+
+def mask(text: str, math: Markup = DEFAULT_MATH) -> str:
     """``text`` with Hugo markup masked; same length, same line breaks."""
     markup = find_markup(text, math)
     if not markup:
         return text
     chars = list(text)
+    edges = {kind: _is_edge(math, kind) for kind, _, _ in markup}
     for kind, start, end in markup:
-        _cover(chars, start, end, SHORTCODE_MASK if kind == "shortcode" else EDGE_MASK)
+        _cover(chars, start, end, EDGE_MASK if edges[kind] else SHORTCODE_MASK)
     return "".join(chars)
 
 
@@ -126,7 +148,7 @@ def trim_edges(masked: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def math_delimiters(passthrough: object) -> MathDelimiters:
+def math_delimiters(passthrough: object) -> Markup:
     """Delimiters from the Hugo setting ``markup.goldmark.extensions.passthrough`` (a mapping)."""
     if not isinstance(passthrough, dict) or not passthrough.get("enable"):
         return DEFAULT_MATH
@@ -142,4 +164,9 @@ def math_delimiters(passthrough: object) -> MathDelimiters:
                     found.append((pair[0], pair[1]))
         return tuple(found)
 
-    return MathDelimiters(pairs(delimiters.get("block")), pairs(delimiters.get("inline")))
+    return Markup(pairs(delimiters.get("block")), pairs(delimiters.get("inline")))
+
+
+def with_dialect(markup: Markup, dialect: Dialect) -> Markup:
+    """``markup`` read in ``dialect``."""
+    return markup if markup.dialect == dialect else replace(markup, dialect=dialect)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from markdown_it.token import Token
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, SHORTCODE_MASK, MathDelimiters, find_markup
+from translate_flow.document.hugo_markup import DEFAULT_MATH, SHORTCODE_MASK, Markup, find_markup
 from translate_flow.document.parsers import INLINE_PARSER
 
 __all__ = ["hugo_skeleton", "inline_children", "inline_skeleton"]
@@ -26,6 +26,8 @@ __all__ = ["hugo_skeleton", "inline_children", "inline_skeleton"]
 _INLINE_MARK = re.compile(r"[*_~`\[\]<>!{}$\\&]|\{\{|://")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _REF_LINK = re.compile(r"\]\[[^\]]*\]")
+# Markup kinds with a check of their own; a dialect's other kinds (icons, keys, Liquid) are ``markup``.
+_OWN_CHECKS = frozenset({"shortcode", "attribute", "math"})
 
 
 def inline_children(text: str) -> list[Token]:
@@ -41,7 +43,7 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
             yield from _walk(token.children)
 
 
-def hugo_skeleton(text: str, math: MathDelimiters) -> tuple[dict[str, Counter[str]], list[tuple[str, int, int]]]:
+def hugo_skeleton(text: str, math: Markup) -> tuple[dict[str, Counter[str]], list[tuple[str, int, int]]]:
     """A text's Hugo markup by kind (shortcodes, attributes, maths), and where each piece is."""
     found: dict[str, Counter[str]] = {}
 
@@ -51,7 +53,7 @@ def hugo_skeleton(text: str, math: MathDelimiters) -> tuple[dict[str, Counter[st
     # Delimiters count on their own: two halves of a call in two translations would make
     # one call in the page (Hugo runs shortcodes before Markdown), and a lone `{{<` stops
     # the site build.
-    for delimiter in ("{{<", ">}}", "{{%", "%}}"):
+    for delimiter in ("{{<", ">}}", "{{%", "%}}") if math.dialect.shortcodes else ():
         for _ in range(text.count(delimiter)):
             add("shortcode", delimiter)
     for delimiter in {d for pair in (*math.block, *math.inline) for d in pair if len(d) > 1}:
@@ -59,15 +61,15 @@ def hugo_skeleton(text: str, math: MathDelimiters) -> tuple[dict[str, Counter[st
             add("math", delimiter)
     markup = find_markup(text, math)
     for kind, start, end in markup:
-        add(kind, text[start:end])
+        add(kind if kind in _OWN_CHECKS else "markup", text[start:end])
     return found, markup
 
 
 @lru_cache(maxsize=8192)
-def inline_skeleton(text: str, math: MathDelimiters = DEFAULT_MATH) -> dict[str, Counter[str]]:
+def inline_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter[str]]:
     """What a text's inline markup is, by kind: link and image targets, code, HTML, footnotes,
     Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate."""
-    if not _INLINE_MARK.search(text):
+    if not _INLINE_MARK.search(text) and not any(char in text for char in math.dialect.hint):
         return {}
     found, markup = hugo_skeleton(text, math)
 

@@ -14,17 +14,19 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from translate_flow.document.dialect_blocks import block_view
 from translate_flow.document.html_blocks import html_block_segments
 from translate_flow.document.hugo_markup import (
     DEFAULT_MATH,
+    EDGE_MASK,
     SHORTCODE_MASK,
-    MathDelimiters,
+    Markup,
     mask,
     only_markup,
     trim_edges,
 )
 from translate_flow.document.inline_skeleton import inline_skeleton
-from translate_flow.document.parsers import BLOCK_PARSER, INLINE_PARSER
+from translate_flow.document.parsers import INLINE_PARSER, block_parser
 from translate_flow.document.segment import Location, Segment, Skipped, is_translatable
 from translate_flow.textutil import LineTable, soft_break
 
@@ -59,7 +61,7 @@ def continuation_prefix(first_line_prefix: str) -> str:
 
 
 class _Segmenter:
-    def __init__(self, text: str, body_line: int, math: MathDelimiters) -> None:
+    def __init__(self, text: str, body_line: int, math: Markup) -> None:
         self.text = text
         # Same offsets as ``text``, with shortcodes, attributes and maths hidden from the parser.
         self.masked = mask(text, math)
@@ -69,6 +71,11 @@ class _Segmenter:
         self.segments: list[Segment] = []
         self.skipped: list[Skipped] = []
         self.in_code_shortcode = False
+        text_lines = [self.line(i) for i in range(len(self.lines.starts))]
+        masked_lines = [self.masked_line(i) for i in range(len(self.lines.starts))]
+        # The dialect's block markup, as the CommonMark lines that parse to its structure.
+        self.view = block_view(text_lines, masked_lines, body_line, math.dialect)
+        self.one_line_kinds = {marker.kind for marker in math.dialect.markers if not marker.continued}
 
     def line(self, index: int) -> str:
         return self.lines.content(self.text, index)
@@ -80,8 +87,17 @@ class _Segmenter:
         return self.lines.starts[line] + column
 
     def run(self) -> None:
-        body = "\n".join(self.masked_line(i) for i in range(self.body_line, len(self.lines.starts)))
-        tokens = BLOCK_PARSER.parse(body)
+        body = "\n".join(self.view.lines[self.body_line :])
+        tokens = block_parser(self.math.dialect.indented_code).parse(body)
+        for title in self.view.titles:
+            if title.text is not None:
+                position = self.offset(title.line, title.start)
+                location = Location(position, position, title.line + 1)
+                self.segments.append(Segment(title.text, title.kind, location, one_line=True))
+                continue
+            start, end = trim_edges(self.masked_line(title.line), title.start, title.end)
+            if start < end and not only_markup(self.masked_line(title.line)[start:end]):
+                self.emit([(title.line, start, end)], title.kind, one_line=True)
         stack: list[str] = []
         for index, token in enumerate(tokens):
             kind = token.type
@@ -101,7 +117,17 @@ class _Segmenter:
                     self.block(token, f"heading {opener.tag[1:]}", atx=atx, alert=False)
                 elif opener.type == "paragraph_open":
                     alert = bool(stack) and stack[-1] == "blockquote" and tokens[index - 2].type == "blockquote_open"
-                    self.block(token, stack[-1] if stack else "paragraph", atx=False, alert=alert)
+                    self.block(token, self.kind_of(token, stack), atx=False, alert=alert)
+
+    def kind_of(self, token: Token, stack: list[str]) -> str:
+        """A paragraph's kind: its dialect marker's, its container's, else its Markdown container's."""
+        line = token.map[0] + self.body_line if token.map is not None else -1
+        marker = self.view.markers.get(line)
+        if marker is not None:
+            return marker
+        if stack:
+            return stack[-1]
+        return self.view.inside.get(line, "paragraph")
 
     # -- locating ---------------------------------------------------------------------
 
@@ -145,9 +171,15 @@ class _Segmenter:
         if self.image_only(token):
             self.image_alts(spans)
             return
+        one_line = kind.startswith("heading") or kind in self.one_line_kinds
         run: list[LineSpan] = []
         for line, start, end in spans:
             masked = self.masked_line(line)[start:end]
+            if line in self.view.breaks:
+                # A container ended here without a blank line: its text ends, a paragraph begins.
+                self.emit(run, kind, one_line=one_line)
+                run = []
+                kind = self.view.inside.get(line, "paragraph")
             if self.in_code_shortcode:
                 name = _SHORTCODE_NAME_RE.match(self.line(line)[start:end])
                 if name and name.group(1) == "/" and name.group(2) in CODE_SHORTCODES:
@@ -156,7 +188,7 @@ class _Segmenter:
             start, end = trim_edges(self.masked_line(line), start, end)
             if start == end or only_markup(masked):
                 # A line of shortcodes, attributes or maths only: never a text to translate.
-                self.emit(run, kind, one_line=kind.startswith("heading"))
+                self.emit(run, kind, one_line=one_line)
                 run = []
                 piece = self.line(line)[start:end]
                 name = _SHORTCODE_NAME_RE.match(piece)
@@ -171,12 +203,12 @@ class _Segmenter:
             stripped = masked.strip(" \t")
             if stripped.startswith(SHORTCODE_MASK) and stripped.endswith(SHORTCODE_MASK):
                 # `{{< tab >}}text{{< /tab >}}` lines: each is a text of its own, as on the page.
-                self.emit(run, kind, one_line=kind.startswith("heading"))
-                self.emit([(line, start, end)], kind, one_line=kind.startswith("heading"))
+                self.emit(run, kind, one_line=one_line)
+                self.emit([(line, start, end)], kind, one_line=one_line)
                 run = []
                 continue
             run.append((line, start, end))
-        self.emit(run, kind, one_line=kind.startswith("heading"))
+        self.emit(run, kind, one_line=one_line)
 
     def html_block(self, token: Token) -> None:
         found = html_block_segments(
@@ -301,8 +333,14 @@ class _Segmenter:
             prefix = ""  # never used: a one-line text gets no continuation lines
         elif len(run) > 1:
             prefix = self.line(run[1][0])[: run[1][1]]
+        elif first_line in self.view.markers:
+            # A dialect's line marker (`:   `) copied would start another block: blanks instead.
+            prefix = " " * len(self.line(first_line)[:first_start].expandtabs(4))
         else:
             prefix = continuation_prefix(self.line(first_line)[:first_start])
+            # Markup before the text (an icon, an attribute list) is not repeated on further lines.
+            masked = self.masked_line(first_line)[: len(prefix)]
+            prefix = "".join(" " if m == EDGE_MASK else c for c, m in zip(prefix, masked, strict=True))
         self.segments.append(
             Segment(
                 text=text,
@@ -334,9 +372,7 @@ def _closing_bracket(source: str, position: int, end: int) -> int:
     return -1
 
 
-def body_segments(
-    text: str, body_line: int, math: MathDelimiters = DEFAULT_MATH
-) -> tuple[list[Segment], list[Skipped]]:
+def body_segments(text: str, body_line: int, math: Markup = DEFAULT_MATH) -> tuple[list[Segment], list[Skipped]]:
     """Segments of the Markdown body that starts at 0-based line ``body_line``."""
     segmenter = _Segmenter(text, body_line, math)
     segmenter.run()

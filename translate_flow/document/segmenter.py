@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from translate_flow.document.article import Article
 from translate_flow.document.front_matter_segments import front_matter_segments
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.markdown import body_segments
 from translate_flow.document.segment import Segment, Skipped
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
@@ -16,7 +16,7 @@ __all__ = ["segment_article"]
 def segment_article(
     article: Article,
     front_matter_keys: tuple[str, ...],
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
     shortcodes: ShortcodeParams = BUILT_IN,
 ) -> tuple[list[Segment], list[Skipped]]:
     """All segments of an article in source order, plus texts that could not be located."""

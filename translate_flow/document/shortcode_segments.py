@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, find_markup
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, find_markup
 from translate_flow.document.segment import Location, Segment, is_translatable
 from translate_flow.document.shortcode_calls import Param, parse_call, unwritable, write_value
 from translate_flow.document.shortcode_params import ShortcodeParams
@@ -52,7 +52,7 @@ def shortcode_segments(
     body_line: int,
     texts: Sequence[Segment],
     params: ShortcodeParams,
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
 ) -> list[Segment]:
     """One segment per translatable parameter value of the calls outside ``texts`` (the body's
     segments, sorted), in source order."""

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import Article
+from translate_flow.document.dialect_blocks import DEFAULT_TITLE
 from translate_flow.document.frontmatter import Path_, parse_front_matter, render_span_end, render_value
 from translate_flow.document.html_splice import render_html
 from translate_flow.document.html_tokens import is_html_kind
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.segment import Segment
 from translate_flow.document.shortcode_segments import is_shortcode_value, respell
 from translate_flow.errors import TranslateFlowError
@@ -41,6 +42,9 @@ def render_segment(article: Article, segment: Segment, translation: str, eol: st
     """The source text for ``translation`` in the place and shape of ``segment``."""
     # A CR is a line end to CommonMark: splitting on it too keeps it from starting a block.
     lines = [line.strip() for line in LINE_END_RE.split(translation)]
+    if segment.kind.endswith(DEFAULT_TITLE):
+        # A title the source only implies (`!!! note` shows "Note") is written out.
+        return ' "' + " ".join(line for line in lines if line) + '"'
     if segment.one_line:
         text = " ".join(line for line in lines if line)
         if segment.kind == "table cell":
@@ -65,7 +69,7 @@ def merge_article(
     segments: Sequence[Segment],
     translations: dict[Key, str],
     target: str,
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
 ) -> MergeResult:
     """Splice ``translations`` (by msgid) into the article and set its ``lang`` to ``target``.
 
@@ -96,7 +100,7 @@ def _splice(
     safe: set[Path_],
     dropped: set[Path_],
     unquotable: set[str],
-    math: MathDelimiters,
+    math: Markup,
 ) -> tuple[str, dict[Path_, str]]:
     """The article with the translations in place, and the front-matter values written.
 

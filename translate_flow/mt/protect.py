@@ -3,7 +3,8 @@
 Link and image destinations, inline code, autolinks, bare URLs, inline HTML (a ``<code>``
 element or one marked ``translate="no"`` whole, with its content), Hugo shortcodes, Go
 template actions (``{{ .Count }}`` in an i18n string), Goldmark attributes, maths,
-footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``…;
+footnote references and HTML entities become ``⟦0⟧``, ``⟦1⟧``… (a dialect's markup too:
+icons, keys, Liquid; a link destination that holds any is one placeholder with it);
 the link text and alt text between them stay translatable, and so do the translatable
 parameter values of a shortcode call inside the text (``title="⟦0⟧Fast⟦1⟧"`` in effect). A draft whose
 placeholders come back missing, duplicated, invented or altered is rejected.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, find_markup
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, find_markup
 from translate_flow.document.shortcode_params import ShortcodeParams
 from translate_flow.document.shortcode_segments import value_spans
 from translate_flow.errors import TranslateFlowError
@@ -60,7 +61,7 @@ class Protected:
     """The markup, by placeholder number."""
 
 
-def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: ShortcodeParams | None = None) -> Protected:
+def protect(text: str, math: Markup = DEFAULT_MATH, shortcodes: ShortcodeParams | None = None) -> Protected:
     """``text`` with its markup swapped for placeholders: Markdown's, and Hugo's shortcodes,
     attributes and maths (a multi-line shortcode call or a maths block is one placeholder).
 
@@ -79,7 +80,7 @@ def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: Shortcod
 
     out: list[str] = []
     position = 0
-    for kind, start, end in find_markup(text, math):
+    for kind, start, end in _with_destinations(text, find_markup(text, math)):
         if start < position:
             continue  # inside the span before it (a shortcode within maths): that placeholder holds it
         out.append(MARKUP.sub(swap, text[position:start]))
@@ -93,6 +94,27 @@ def protect(text: str, math: MathDelimiters = DEFAULT_MATH, shortcodes: Shortcod
         position = end
     out.append(MARKUP.sub(swap, text[position:]))
     return Protected("".join(out), tuple(tokens))
+
+
+_DESTINATION = re.compile(r"\]\((?:<[^>]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def _with_destinations(text: str, markup: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``markup``, where a link destination that holds some (``]({{ site.baseurl }}/about/)``) is one
+    piece with it: split around the markup, the rest of the address would go to the engine as words."""
+    if not markup or "](" not in text:
+        return markup
+    plain = list(text)
+    for _, start, end in markup:
+        plain[start:end] = "x" * (end - start)
+    found: list[tuple[str, int, int]] = []
+    for match in _DESTINATION.finditer("".join(plain)):
+        if any(match.start() <= start and end <= match.end() for _, start, end in markup):
+            found.append(("destination", match.start(), match.end()))
+    if not found:
+        return markup
+    outside = [m for m in markup if not any(s <= m[1] and m[2] <= e for _, s, e in found)]
+    return sorted(outside + found, key=lambda item: item[1])
 
 
 def restore(draft: str, protected: Protected) -> str:

@@ -127,7 +127,8 @@ def load_article(config: Config, source: Source | Unresolved) -> Article:
     if isinstance(source, Source) and source.article is not None:
         return source.article
     data = read_article_bytes(source.path, config.root, config.max_article_bytes)
-    return parse_article(data, source.path, source.rel, source.hint or config.source_language)
+    formats = config.math.dialect.front_matter
+    return parse_article(data, source.path, source.rel, source.hint or config.source_language, formats)
 
 
 class _Prober:
@@ -171,7 +172,7 @@ class _Prober:
             if lazy:
                 return Unresolved(path, rel, digest, stem, hint, catalog)
         try:
-            article = parse_article(data, path, rel, hint or config.source_language)
+            article = parse_article(data, path, rel, hint or config.source_language, config.math.dialect.front_matter)
         except ArticleError as exc:
             self.errors.append(exc)
             return None

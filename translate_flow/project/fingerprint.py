@@ -55,11 +55,14 @@ def config_fingerprint(config: Config) -> bytes:
         config.layout,
         ",".join(f"{k}={v}" for k, v in sorted(config.language_keys.items())),
         ",".join(f"{k}={v}" for k, v in sorted(config.language_dirs.items())),
-        repr(config.math),
+        # Spelt as before dialects (the class was MathDelimiters), so Hugo projects keep their fingerprints.
+        f"MathDelimiters(block={config.math.block!r}, inline={config.math.inline!r})",
     ]
     if config.catalogs != "article":
         # Added only when set, so that catalogs made one per article keep their fingerprints.
         parts.append("catalogs=" + config.catalogs)
+    if config.math.dialect.name != "hugo":
+        parts.append(f"dialect={config.math.dialect.name}")
     if config.shortcodes != BUILT_IN:
         # The built-in list belongs to this version (``__version__`` above), so only a project's
         # own [shortcodes] table is added; catalogs made with the defaults keep their fingerprints.

@@ -16,7 +16,7 @@ from translate_flow.config import Config
 from translate_flow.document.article import MARKDOWN_SUFFIXES
 from translate_flow.languages import parse_language, same_language
 
-__all__ = ["DirectoryLayout", "FilenameLayout", "Layout", "Placement", "layout_for"]
+__all__ = ["DirectoryLayout", "DocusaurusLayout", "FilenameLayout", "Layout", "Placement", "layout_for"]
 
 
 class Placement(NamedTuple):
@@ -161,7 +161,8 @@ class DirectoryLayout(Layout):
         return self._dirs
 
     def _folder_of(self, path: Path) -> tuple[Path, str | None]:
-        for folder, code in self.language_dirs().items():
+        # The deepest folder wins: a Jekyll site's source language may be the root, with fr/ inside it.
+        for folder, code in sorted(self.language_dirs().items(), key=lambda item: -len(item[0].parts)):
             if path.is_relative_to(folder):
                 return folder, code
         return self.config.content_path, None
@@ -197,7 +198,59 @@ class DirectoryLayout(Layout):
         return [content, *(folder for folder in self.language_dirs() if not folder.is_relative_to(content))]
 
 
-_LAYOUTS: dict[str, type[Layout]] = {"filename": FilenameLayout, "directory": DirectoryLayout}
+class DocusaurusLayout(Layout):
+    """Docusaurus' i18n folders: ``docs/x.md`` → ``i18n/<key>/docusaurus-plugin-content-docs/current/x.md``,
+    ``blog/…`` → ``i18n/<key>/docusaurus-plugin-content-blog/…``, ``src/pages/…`` → ``…-pages/…``.
+
+    The content folder is the site's root; only these trees and ``i18n/`` hold pages.
+    """
+
+    TREES = (
+        ("docs", "docusaurus-plugin-content-docs/current"),
+        ("blog", "docusaurus-plugin-content-blog"),
+        ("src/pages", "docusaurus-plugin-content-pages"),
+    )
+
+    def scan_roots(self) -> list[Path]:
+        content = self.config.content_path
+        return [content / tree for tree in (*(source for source, _ in self.TREES), "i18n") if (content / tree).is_dir()]
+
+    def placement(self, path: Path) -> Placement:
+        rel = path.relative_to(self.config.content_path).as_posix()
+        hint: str | None = None
+        for source, plugin in self.TREES:
+            parts = rel.split("/", 2)
+            if len(parts) == 3 and parts[0] == "i18n" and parts[2].startswith(plugin + "/"):
+                hint = self.code_of(parts[1])
+                rel = f"{source}/{parts[2][len(plugin) + 1 :]}"
+                break
+        stem, suffix = _split_suffix(rel)
+        return Placement(stem, hint, stem, suffix)
+
+    def is_plain(self, hint: str | None) -> bool:
+        return hint is None
+
+    def may_be_source(self, hint: str | None, has_plain: bool) -> bool:
+        # A page under i18n/ is that language's page, never a source.
+        return hint is None
+
+    def folder_of(self, path: Path) -> Path:
+        rel = path.relative_to(self.config.content_path).parts
+        return self.config.content_path.joinpath(*rel[:2]) if rel[:1] == ("i18n",) else self.config.content_path
+
+    def output_path(self, source: Path, target: str) -> Path:
+        rel = source.relative_to(self.config.content_path).as_posix()
+        for tree, plugin in self.TREES:
+            if rel.startswith(tree + "/"):
+                return self.config.content_path / "i18n" / self.key_of(target) / plugin / rel[len(tree) + 1 :]
+        return self.config.content_path / "i18n" / self.key_of(target) / rel
+
+
+_LAYOUTS: dict[str, type[Layout]] = {
+    "filename": FilenameLayout,
+    "directory": DirectoryLayout,
+    "docusaurus": DocusaurusLayout,
+}
 
 
 def layout_for(config: Config) -> Layout:

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from translate_flow.config import Config
-from translate_flow.document.article import MARKDOWN_SUFFIXES
 from translate_flow.errors import ArticleError, ConfigError, TranslateFlowError
 from translate_flow.project.exclude import Exclusions
 from translate_flow.project.layout import Layout
@@ -39,7 +38,7 @@ def markdown_files(
     found: set[Path] = set()
     for folder in layout.scan_roots():
         for path in folder.rglob("*"):
-            if path.suffix not in MARKDOWN_SUFFIXES or any(
+            if path.suffix not in config.math.dialect.suffixes or any(
                 part.startswith(".") for part in path.relative_to(folder).parts
             ):
                 continue

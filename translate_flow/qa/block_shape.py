@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from translate_flow.document.hugo_markup import MathDelimiters, mask
+from translate_flow.document.dialect_blocks import block_view
+from translate_flow.document.hugo_markup import Markup, mask
 from translate_flow.document.inline_skeleton import inline_children
-from translate_flow.document.parsers import BLOCK_PARSER
+from translate_flow.document.parsers import block_parser
 
 __all__ = ["block_shape_difference"]
 
 # Kinds whose translation may hold line breaks (they become hard breaks in the page).
-_MULTILINE = frozenset({"paragraph", "list item", "blockquote", "footnote"})
+_MULTILINE = frozenset(
+    {"paragraph", "list item", "blockquote", "footnote", "admonition", "content tab", "definition", "tag block", "raw"}
+)
 # A line that starts with none of these cannot start a block of its own.
 _BLOCK_START = re.compile(r"[#>\-+*=|`~<\[:_]|\d")
 _PLACED = frozenset(
@@ -71,21 +74,31 @@ def _as_placed(text: str, kind: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _shape(document: str, math: MathDelimiters) -> tuple[str, ...]:
-    tokens = BLOCK_PARSER.parse(mask(document, math))
-    return tuple(f"{t.type}:{t.tag}:{t.level}" for t in tokens if t.type != "inline")
+def _shape(document: str, math: Markup) -> tuple[str, ...]:
+    masked = mask(document, math)
+    dialect = math.dialect
+    titles: tuple[str, ...] = ()
+    if dialect.containers or dialect.markers:
+        # Read in the dialect: a line that opens an admonition or a definition is a block too.
+        view = block_view(document.split("\n"), masked.split("\n"), 0, dialect)
+        masked = "\n".join(view.lines)
+        titles = tuple(f"{title.kind}::0" for title in view.titles)
+    tokens = block_parser(dialect.indented_code).parse(masked)
+    return titles + tuple(f"{t.type}:{t.tag}:{t.level}" for t in tokens if t.type != "inline")
 
 
 def _names(shape: tuple[str, ...]) -> str:
     names = []
     for item in shape:
         kind, tag, _ = item.split(":")
-        if kind in _BLOCK_NAMES:
+        if kind.endswith(" title"):
+            names.append(kind.removesuffix(" title"))
+        elif kind in _BLOCK_NAMES:
             names.append(f"{_BLOCK_NAMES[kind]} {tag}" if kind == "heading_open" else _BLOCK_NAMES[kind])
     return ", ".join(names) or "nothing"
 
 
-def block_shape_difference(msgid: str, msgstr: str, kind: str, math: MathDelimiters) -> str | None:
+def block_shape_difference(msgid: str, msgstr: str, kind: str, math: Markup) -> str | None:
     """Why ``msgstr``, written in the place of a ``kind`` text, reads as other blocks than ``msgid``;
     None when it reads as the same ones (or the kind has no block of its own, like a link title)."""
     if kind == "image alt":
@@ -104,7 +117,8 @@ def block_shape_difference(msgid: str, msgstr: str, kind: str, math: MathDelimit
         return None
     # A line of neither text can start a block or escape a pipe: both are shaped like any
     # plain text in that place, and nothing needs parsing (the usual case).
-    plain = _plain(msgstr)
+    # A dialect's blocks start with other characters (`!!!`, `???`, `{%`): its texts are always parsed.
+    plain = _plain(msgstr) and not math.dialect.containers and not math.dialect.markers
     if plain and _plain(msgid):
         return None
     targets = _as_placed(msgstr, kind)

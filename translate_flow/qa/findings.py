@@ -15,7 +15,7 @@ import polib
 from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.update import has_translation
 from translate_flow.config.schema import CHECK_MIN_PERCENT
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.languages import parse_language
 from translate_flow.mt.apply_drafts import MT_NOTE
@@ -151,7 +151,7 @@ def entry_findings(
     rel: str,
     language: str,
     disabled: Iterable[str] = (),
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
     line: int | None = None,
     shortcodes: ShortcodeParams = BUILT_IN,
 ) -> Iterator[Finding]:

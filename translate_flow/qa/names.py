@@ -15,6 +15,7 @@ STRUCTURE_CHECKS = (
     "shortcode",
     "attribute",
     "math",
+    "markup",
     "footnote",
     "html",
     "whitespace",

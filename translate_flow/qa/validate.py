@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from translate_flow.document.html_skeleton import html_nesting, html_skeleton
 from translate_flow.document.html_tokens import is_html_kind
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.document.shortcode_segments import SHORTCODE_KIND, loosened, value_problem
@@ -62,7 +62,7 @@ def problems(
     msgstr: str,
     kinds: Collection[str],
     disabled: Collection[str] = (),
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
     shortcodes: ShortcodeParams = BUILT_IN,
 ) -> list[Problem]:
     """Every way ``msgstr`` would make its page differ from the source page beyond the words.
@@ -139,6 +139,7 @@ _LABELS = {
     "shortcode": "shortcodes",
     "attribute": "attributes",
     "math": "maths",
+    "markup": "dialect markup",
     "footnote": "footnote references",
     "html": "HTML tags",
     "emphasis": "emphasis",

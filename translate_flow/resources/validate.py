@@ -15,7 +15,7 @@ from collections.abc import Collection
 
 import polib
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.qa.validate import Problem, problems, switched_off
 
@@ -49,7 +49,7 @@ def _strays(source: str) -> int:
 def entry_problems(
     entry: polib.POEntry,
     disabled: Collection[str] = (),
-    math: MathDelimiters = DEFAULT_MATH,
+    math: Markup = DEFAULT_MATH,
     shortcodes: ShortcodeParams = BUILT_IN,
 ) -> list[Problem]:
     """Every problem of the entry's translation (each form of a plural); none when it has none."""

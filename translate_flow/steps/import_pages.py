@@ -161,7 +161,9 @@ def _pairs(
             report.notices.append(Notice(page_rel, None, "not imported: merge wrote it from the PO file"))
             continue
         try:
-            page_segments = _segments(config, parse_article(data, page_path, page_rel, language))
+            page_segments = _segments(
+                config, parse_article(data, page_path, page_rel, language, config.math.dialect.front_matter)
+            )
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from translate_flow.config.generator import Generator, detect_generator
 from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
 from translate_flow.config.load import CONFIG_NAME, find_config_file
 from translate_flow.config.template import render_init
@@ -29,7 +30,11 @@ class InitReport:
     layout: str
     """The layout written."""
     kept: tuple[str, ...] = ()
-    """The Hugo site's languages written besides the ones asked for (canonical codes)."""
+    """The site's languages written besides the ones asked for (canonical codes)."""
+    dialect: str = "hugo"
+    """The Markdown dialect written."""
+    site_config: str | None = None
+    """The other generator's configuration the dialect came from (``mkdocs.yml``), relative to the root."""
 
 
 def init(
@@ -53,18 +58,40 @@ def init(
         if find_config_file(root) is not None:
             raise ConfigError("pyproject.toml already configures translate-flow", root / "pyproject.toml")
     site = read_site(root)
-    source = _code(source_language) if source_language else default_source_language(site)
-    kept = _site_targets(site, source)
+    other = detect_generator(root) if site is None else None
+    if source_language:
+        source = _code(source_language)
+    elif other is not None and other.source_language:
+        source = other.source_language
+    else:
+        source = default_source_language(site)
+    kept = _site_targets(site, source) if other is None else _other_targets(other, source)
     targets = tuple(dict.fromkeys((*kept, *_asked(languages))))
-    layout = default_layout(site)
+    layout = (other.layout if other is not None else None) or default_layout(site)
     hugo = site.config_file.relative_to(root).as_posix() if site is not None else None
-    text = render_init(source, targets, layout, hugo)
+    dialect = other.dialect if other is not None else "hugo"
+    content = (other.content_dir if other is not None else None) or "content"
+    told = other.config_file if other is not None else None
+    exclude = other.exclude if other is not None else ()
+    data_files = dict(other.data_files) if other is not None else {}
+    text = render_init(
+        source,
+        targets,
+        layout,
+        hugo,
+        dialect=dialect,
+        content_dir=content,
+        exclude=exclude,
+        data_files=data_files,
+        site_config=told,
+    )
     try:
         atomic_write_bytes(target, text.encode("utf-8"))
     except OSError as exc:
         raise TranslateFlowError(f"cannot write: {exc.strerror or exc}", target) from exc
     asked = set(_asked(languages))
-    return InitReport(target, hugo, source, targets, layout, tuple(c for c in kept if c not in asked) if asked else ())
+    extra = tuple(c for c in kept if c not in asked) if asked else ()
+    return InitReport(target, hugo, source, targets, layout, extra, dialect, told)
 
 
 def _asked(languages: Sequence[str]) -> tuple[str, ...]:
@@ -78,6 +105,11 @@ def _site_targets(site: HugoSite | None, source: str) -> tuple[str, ...]:
     if site is None:
         return ()
     return tuple(dict.fromkeys(language.code for language in site.languages if language.code != source))
+
+
+def _other_targets(other: Generator, source: str) -> tuple[str, ...]:
+    """Another generator's languages other than the source."""
+    return tuple(code for code in other.languages if code != source)
 
 
 def _code(code: str) -> str:

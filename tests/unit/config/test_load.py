@@ -136,7 +136,7 @@ def test_unreadable_and_invalid_files(project: Path) -> None:
         ('languages = ["en", "xx-bad"]\n', 1, "'languages': unknown language code 'xx-bad'"),
         ('languages = ["xx-notalanguage"]\n', 1, "'languages': unknown language code 'xx-notalanguage'"),
         ('wrap = 0\nsource_language = "klingon"\n', 2, "'source_language': unknown language code 'klingon'"),
-        ('layout = "flat"\n', 1, "'layout' must be one of filename, directory, not 'flat'"),
+        ('layout = "flat"\n', 1, "'layout' must be one of filename, directory, docusaurus, not 'flat'"),
         ("min_percent = 100.5\n", 1, "'min_percent' must be between 0 and 100"),
         ("min_percent = -1\n", 1, "'min_percent' must be between 0 and 100"),
         ("min_percent = nan\n", 1, "'min_percent' must be between 0 and 100"),

@@ -10,10 +10,10 @@ from hypothesis import given
 from tests.html_strategies import html_block
 from translate_flow.document.html_text import html_texts, join_lines
 from translate_flow.document.html_tokens import attribute_spans, tokens
-from translate_flow.document.hugo_markup import MathDelimiters, mask
+from translate_flow.document.hugo_markup import Markup, mask
 
 
-def _found(source: str, math: MathDelimiters | None = None) -> list[tuple[str, str]]:
+def _found(source: str, math: Markup | None = None) -> list[tuple[str, str]]:
     """(kind, msgid) of each text; every msgid must be its span with line breaks joined."""
     masked = mask(source, math) if math else mask(source)
     found, unplaced = html_texts(masked, source)
@@ -162,7 +162,7 @@ def test_references_stay_as_written_and_line_breaks_join() -> None:
 
 
 def test_hugo_markup_stays_markup() -> None:
-    math = MathDelimiters(block=(("$$", "$$"),), inline=((r"\(", r"\)"),))
+    math = Markup(block=(("$$", "$$"),), inline=((r"\(", r"\)"),))
     source = (
         '<p>{{< icon "x" >}}</p><p>Click {{< icon "x" >}} here</p><p>$$x<y$$ Sum</p>'
         r'<p>\(a<b\) holds</p><a href="{{< ref "a<b" >}}" title="Go there">Docs</a>'

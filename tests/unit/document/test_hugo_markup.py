@@ -8,13 +8,13 @@ import pytest
 
 from tests.conftest import write_tree
 from translate_flow.config.load import load_config
-from translate_flow.document.hugo_markup import DEFAULT_MATH, MathDelimiters, mask, math_delimiters
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, mask, math_delimiters
 from translate_flow.document.markdown import body_segments
 
-INLINE_DOLLAR = MathDelimiters(block=(("$$", "$$"), ("\\[", "\\]")), inline=(("\\(", "\\)"), ("$", "$")))
+INLINE_DOLLAR = Markup(block=(("$$", "$$"), ("\\[", "\\]")), inline=(("\\(", "\\)"), ("$", "$")))
 
 
-def _texts(body: str, math: MathDelimiters = DEFAULT_MATH) -> list[tuple[str, str]]:
+def _texts(body: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, str]]:
     segments, skipped = body_segments(body, 0, math)
     assert not skipped
     return [(s.kind, s.text) for s in segments]
@@ -84,9 +84,9 @@ def test_footnote_translated_on_two_lines_stays_one_footnote() -> None:
 
 def test_math_delimiters_from_the_hugo_setting() -> None:
     setting = {"enable": True, "delimiters": {"block": [["\\[", "\\]"], ["$$", "$$"]], "inline": [["$", "$"]]}}
-    assert math_delimiters(setting) == MathDelimiters((("\\[", "\\]"), ("$$", "$$")), (("$", "$"),))
-    assert math_delimiters({"enable": False, "delimiters": setting["delimiters"]}) == MathDelimiters()
-    assert math_delimiters(None) == MathDelimiters()
+    assert math_delimiters(setting) == Markup((("\\[", "\\]"), ("$$", "$$")), (("$", "$"),))
+    assert math_delimiters({"enable": False, "delimiters": setting["delimiters"]}) == Markup()
+    assert math_delimiters(None) == Markup()
 
 
 def test_site_passthrough_setting_reaches_the_config(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_site_passthrough_setting_reaches_the_config(tmp_path: Path) -> None:
             "content/a.md": "Hi.\n",
         },
     )
-    assert load_config(tmp_path).math == MathDelimiters((("\\[", "\\]"),), (("$", "$"),))
+    assert load_config(tmp_path).math == Markup((("\\[", "\\]"),), (("$", "$"),))
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.document.hugo_markup import Markup
 from translate_flow.document.inline_skeleton import inline_children, inline_skeleton
 
 
@@ -40,7 +40,7 @@ def test_emphasis_counts_as_it_renders() -> None:
 
 
 def test_hugo_markup_counts_as_itself_and_its_delimiters_on_their_own() -> None:
-    skeleton = inline_skeleton('See {{< ref "a.md" >}} and $$x^2$$.', MathDelimiters(block=(("$$", "$$"),)))
+    skeleton = inline_skeleton('See {{< ref "a.md" >}} and $$x^2$$.', Markup(block=(("$$", "$$"),)))
     assert skeleton["shortcode"] == Counter({'{{< ref "a.md" >}}': 1, "{{<": 1, ">}}": 1})
     assert skeleton["math"] == Counter({"$$x^2$$": 1, "$$": 2})
     # Half a call still counts: joined with another text's half it would make one call.

@@ -10,7 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.markdown_strategies import WORDS
-from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.document.dialects import DIALECTS
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, with_dialect
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.mt.protect import PlaceholderError, protect, restore
 
@@ -92,7 +93,7 @@ def test_translatable_values_of_a_call_in_a_text_go_to_the_engine() -> None:
 
 def test_inline_maths_only_with_the_site_delimiters() -> None:
     assert protect("If $x$ holds").tokens == ()
-    assert protect("If $x$ holds", MathDelimiters(inline=(("$", "$"),))).tokens == ("$x$",)
+    assert protect("If $x$ holds", Markup(inline=(("$", "$"),))).tokens == ("$x$",)
 
 
 # Markup characters and whole constructs, so that generated texts are dense with markup.
@@ -124,3 +125,13 @@ def test_an_engine_may_move_placeholders_and_each_token_follows_its_own(text: st
     draft = "mot " + " mot ".join(f"⟦{n}⟧" for n in order) + " fin"
     expected = "mot " + " mot ".join(protected.tokens[n] for n in order) + " fin"
     assert restore(draft, protected) == expected
+
+
+def test_a_destination_that_holds_markup_is_one_placeholder() -> None:
+    jekyll = with_dialect(DEFAULT_MATH, DIALECTS["jekyll"])
+    protected = protect("The first post, with a [link]({{ site.baseurl }}/about/).", jekyll)
+    assert protected.text == "The first post, with a ⟦0⟧link⟦1⟧."
+    assert protected.tokens == ("[", "]({{ site.baseurl }}/about/)")
+    assert restore("Le premier billet, avec un ⟦0⟧lien⟦1⟧.", protected) == (
+        "Le premier billet, avec un [lien]({{ site.baseurl }}/about/)."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate_flow.document.hugo_markup import MathDelimiters
+from translate_flow.document.hugo_markup import Markup
 from translate_flow.qa.validate import problems
 
 # (kind, msgid, msgstr, the checks that must fail; empty: the translation is safe)
@@ -97,7 +97,7 @@ def test_checks_can_be_switched_off_one_by_one() -> None:
 
 
 def test_inline_maths_is_checked_where_the_site_enables_it() -> None:
-    dollar = MathDelimiters(inline=(("$", "$"),))
+    dollar = Markup(inline=(("$", "$"),))
     assert [p.check for p in problems("If $x$ holds", "Si $y$ vaut", ["paragraph"], math=dollar)] == ["math"]
     assert problems("Costs $5 or $6", "Coûte 5 $ ou 6 $", ["paragraph"]) == []
 

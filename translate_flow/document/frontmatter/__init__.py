@@ -15,6 +15,7 @@ from translate_flow.document.frontmatter import json_fm, toml_fm, yaml_fm
 from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 
 __all__ = [
+    "FORMATS",
     "FrontMatter",
     "Path_",
     "ScalarSpan",
@@ -47,20 +48,24 @@ def _find_close(text: str, start: int, delimiter: str) -> tuple[int, int] | None
     return None
 
 
-def parse_front_matter(text: str, path: str) -> FrontMatter | None:
-    """Locate and parse the front matter at the start of ``text`` (BOM already removed)."""
+FORMATS = ("yaml", "toml", "json")
+"""Every front-matter format: Hugo reads all three, other generators YAML only."""
+
+
+def parse_front_matter(text: str, path: str, formats: tuple[str, ...] = FORMATS) -> FrontMatter | None:
+    """Locate and parse the front matter at the start of ``text`` (BOM already removed), in one of ``formats``."""
 
     if match := _YAML_OPEN.match(text):
         close = _find_close(text, match.end(), r"(?:---|\.\.\.)[ \t]*")
         if close is None:
             raise ArticleError("front matter opened with '---' is never closed", path, 1)
         return yaml_fm.parse(text, match.end(), close[0], close[1], path)
-    if match := _TOML_OPEN.match(text):
+    if "toml" in formats and (match := _TOML_OPEN.match(text)):
         close = _find_close(text, match.end(), r"\+\+\+[ \t]*")
         if close is None:
             raise ArticleError("front matter opened with '+++' is never closed", path, 1)
         return toml_fm.parse(text, match.end(), close[0], close[1], path)
-    if text.startswith("{") and not text.startswith("{{"):
+    if "json" in formats and text.startswith("{") and not text.startswith("{{"):
         return json_fm.parse(text, path)
     return None
 
