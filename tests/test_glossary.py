@@ -79,12 +79,12 @@ def test_check_warns_where_a_translation_lacks_a_term(project: Path, name: str, 
         (
             "locales/fr/post.po",
             _msgstr_line(fr, "Pull requests in Hugo"),
-            "glossary: 'Hugo' is not translated; the translation should keep 'Hugo'",
+            "“Hugo” is not translated; the translation should keep “Hugo”",
         ),
         (
             "locales/zh-CN/post.po",
             _msgstr_line(zh, "Pull requests in Hugo"),
-            "glossary: 'pull request' should be translated as '合并请求'",
+            "“pull request” should be translated as “合并请求”",
         ),
     ]
     assert code == 0  # a warning: the gate does not fail on it by default
@@ -159,3 +159,35 @@ def test_the_setting_names_a_file_inside_the_project(project: Path) -> None:
     assert result.exit_code == 2 and "'glossary': missing.csv does not exist" in result.output
     (project / "translate-flow.toml").write_text('glossary = "../outside.csv"\n', encoding="utf-8")
     assert "'glossary' must be a relative path inside the project" in run(project, "check").output
+
+
+FA_ARTICLE = "---\ntitle: Themes\n---\n\nCombine them here.\n\nUse a shortcode in the theme.\n"
+FA_GLOSSARY = "en,fa\ntheme,تم\nshortcode,شورت\u200cکد\n"
+FA = {"Themes": "تم‌ها", "Combine them here.": "آن‌ها را اینجا ترکیب کنید.", "Use a shortcode in the theme.": "یک کد در تم."}
+
+
+def _fa_site(project: Path) -> Path:
+    config = 'languages = ["fa"]\nglossary = "glossary.csv"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/post.md": FA_ARTICLE, "glossary.csv": FA_GLOSSARY})
+    assert run(project, "extract", "-q").exit_code == 0
+    path = project / "locales/fa/post.po"
+    po = read_po(path, wrapwidth=0)
+    for entry in po:
+        entry.msgstr = FA[entry.msgid]
+    po.save(str(path))
+    msgfmt_check(path)
+    return path
+
+
+def test_a_shorter_word_is_not_the_term_and_terms_print_as_written(project: Path) -> None:
+    """"them" is not "theme"; a term with a zero-width non-joiner is printed as it is written,
+    and the text report names the check once."""
+    path = _fa_site(project)
+    line = _msgstr_line(path, "Use a shortcode in the theme.")
+    message = "“shortcode” should be translated as “شورت\u200cکد”"
+    assert _glossary_findings(project)[1] == [("locales/fa/post.po", line, message)]
+    text = run(project, "check").output
+    assert f"locales/fa/post.po:{line}: glossary: {message} (warning)\n" in text
+    assert "glossary: glossary:" not in text and "\\u200c" not in text
+    github = run(project, "check", "--format", "github").output
+    assert f"::warning file=locales/fa/post.po,line={line},title=translate-flow glossary::{message}%0A" in github

@@ -20,10 +20,16 @@ from translate_flow.qa.validate import switched_off
 __all__ = ["glossary_findings", "glossary_message"]
 
 
+def _quoted(term: str) -> str:
+    # As written: repr() would show a zero-width non-joiner (Persian شورت‌کد) as \u200c.
+    return f"“{term}”"
+
+
 def glossary_message(pair: TermPair) -> str:
+    """The finding's message; the reports put the check's name (``glossary``) before it."""
     if pair.dnt:
-        return f"glossary: {pair.term!r} is not translated; the translation should keep {pair.translation!r}"
-    return f"glossary: {pair.term!r} should be translated as {pair.translation!r}"
+        return f"{_quoted(pair.term)} is not translated; the translation should keep {_quoted(pair.translation)}"
+    return f"{_quoted(pair.term)} should be translated as {_quoted(pair.translation)}"
 
 
 def glossary_findings(
