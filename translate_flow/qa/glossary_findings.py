@@ -13,11 +13,11 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 import polib
 
 from translate_flow.glossary.match import missing_translations
-from translate_flow.glossary.model import TermPair
+from translate_flow.glossary.model import Glossary, TermPair
 from translate_flow.qa.findings import Finding, about
 from translate_flow.qa.validate import switched_off
 
-__all__ = ["glossary_findings", "glossary_message"]
+__all__ = ["glossary_findings", "glossary_message", "unused_language_findings", "unused_language_message"]
 
 
 def _quoted(term: str) -> str:
@@ -53,3 +53,18 @@ def glossary_findings(
         for pair in missing_translations(pairs, entry.msgid, msgstrs, source, target):
             line = lines.get(entry.linenum, entry.linenum)
             yield about(entry, rel, line, "glossary", "glossary", glossary_message(pair), target)
+
+
+def unused_language_message(glossary: Glossary, code: str) -> str:
+    """Why the terms of one of the glossary's languages serve nothing, naming its column (or TBX language)."""
+    where = f"column {code}" if glossary.path.lower().endswith(".csv") else f"language {code}"
+    known = ", ".join(sorted(glossary.project))
+    return f"{where} is no language of the project ({known}): its terms are not used"
+
+
+def unused_language_findings(glossary: Glossary | None) -> Iterator[Finding]:
+    """One ``glossary-language`` warning per language of the glossary that means no language of the project."""
+    if glossary is None:
+        return
+    for code in glossary.unused:
+        yield Finding(glossary.path, None, "glossary-language", "glossary", unused_language_message(glossary, code))
