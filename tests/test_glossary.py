@@ -79,12 +79,12 @@ def test_check_warns_where_a_translation_lacks_a_term(project: Path, name: str, 
         (
             "locales/fr/post.po",
             _msgstr_line(fr, "Pull requests in Hugo"),
-            "glossary: 'Hugo' is not translated; the translation should keep 'Hugo'",
+            "“Hugo” is not translated; the translation should keep “Hugo”",
         ),
         (
             "locales/zh-CN/post.po",
             _msgstr_line(zh, "Pull requests in Hugo"),
-            "glossary: 'pull request' should be translated as '合并请求'",
+            "“pull request” should be translated as “合并请求”",
         ),
     ]
     assert code == 0  # a warning: the gate does not fail on it by default
@@ -159,3 +159,74 @@ def test_the_setting_names_a_file_inside_the_project(project: Path) -> None:
     assert result.exit_code == 2 and "'glossary': missing.csv does not exist" in result.output
     (project / "translate-flow.toml").write_text('glossary = "../outside.csv"\n', encoding="utf-8")
     assert "'glossary' must be a relative path inside the project" in run(project, "check").output
+
+
+FA_ARTICLE = "---\ntitle: Themes\n---\n\nCombine them here.\n\nUse a shortcode in the theme.\n"
+FA_GLOSSARY = "en,fa\ntheme,تم\nshortcode,شورت\u200cکد\n"
+FA = {
+    "Themes": "تم‌ها",
+    "Combine them here.": "آن‌ها را اینجا ترکیب کنید.",
+    "Use a shortcode in the theme.": "یک کد در تم.",
+}
+
+
+def _fa_site(project: Path) -> Path:
+    config = 'languages = ["fa"]\nglossary = "glossary.csv"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/post.md": FA_ARTICLE, "glossary.csv": FA_GLOSSARY})
+    assert run(project, "extract", "-q").exit_code == 0
+    path = project / "locales/fa/post.po"
+    po = read_po(path, wrapwidth=0)
+    for entry in po:
+        entry.msgstr = FA[entry.msgid]
+    po.save(str(path))
+    msgfmt_check(path)
+    return path
+
+
+def test_a_shorter_word_is_not_the_term_and_terms_print_as_written(project: Path) -> None:
+    """ "them" is not "theme"; a term with a zero-width non-joiner is printed as it is written,
+    and the text report names the check once."""
+    path = _fa_site(project)
+    line = _msgstr_line(path, "Use a shortcode in the theme.")
+    message = "“shortcode” should be translated as “شورت\u200cکد”"
+    assert _glossary_findings(project)[1] == [("locales/fa/post.po", line, message)]
+    text = run(project, "check").output
+    assert f"locales/fa/post.po:{line}: glossary: {message} (warning)\n" in text
+    assert "glossary: glossary:" not in text and "\\u200c" not in text
+    github = run(project, "check", "--format", "github").output
+    assert f"::warning file=locales/fa/post.po,line={line},title=translate-flow glossary::{message}%0A" in github
+
+
+JA_CSV = "en,ja,de\ntheme,テーマ,Thema\n"
+JA_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX"><text><body>
+<termEntry><langSet xml:lang="en"><tig><term>theme</term></tig></langSet>
+<langSet xml:lang="ja"><tig><term>テーマ</term></tig></langSet>
+<langSet xml:lang="de"><tig><term>Thema</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [("glossary.csv", JA_CSV, "column"), ("g.tbx", JA_TBX, "language")])
+def test_a_language_column_serves_the_project_language_it_means(project: Path, name: str, text: str, kind: str) -> None:
+    """A ``ja`` column serves a project whose language is ``ja-JP`` (as Hugo sites name them);
+    a column no project language uses is one warning, from check and from status."""
+    config = f'languages = ["ja-JP"]\nglossary = "{name}"\n'
+    write_tree(project, {"translate-flow.toml": config, "content/post.md": "# Themes\n\nPick a theme.\n", name: text})
+    assert run(project, "extract", "-q").exit_code == 0
+    path = project / "locales/ja-JP/post.po"
+    po = read_po(path, wrapwidth=0)
+    po.find("Themes").msgstr = "テーマ一覧"
+    po.find("Pick a theme.").msgstr = "外観を選びます。"
+    po.save(str(path))
+    data = json.loads(run(project, "check", "--format", "json").output)
+    found = [(f["path"], f["check"], f["severity"], f["message"]) for f in data["findings"] if "glossary" in f["check"]]
+    unused = f"{kind} de is no language of the project (en, ja-JP): its terms are not used"
+    assert found == [
+        (name, "glossary-language", "warning", unused),
+        ("locales/ja-JP/post.po", "glossary", "warning", "“theme” should be translated as “テーマ”"),
+    ]
+    status = run(project, "status")
+    assert status.exit_code == 0
+    assert status.output.count(unused) == 1 and f"{name}: {unused}\n" in status.output
+    assert "ja-JP: 1 of 1 terms translated; 1 of 2 term uses in reviewed translations follow it" in status.output

@@ -40,6 +40,7 @@ from translate_flow.steps import tm_import as tm_import_step
 from translate_flow.steps.check import CheckReport
 from translate_flow.steps.import_pages import ImportReport
 from translate_flow.steps.init import InitReport
+from translate_flow.steps.select_paths import select_paths
 from translate_flow.steps.status import StatusReport
 from translate_flow.steps.sync import SyncReport
 
@@ -115,6 +116,7 @@ def extract(
     ``exclude`` adds globs to the configuration's ``exclude`` for this call (as in every step).
     """
     config = _excluding(config, exclude)
+    paths = select_paths(config, paths).paths
     if check:
         return extract_step.would_change(config, paths, jobs or default_jobs())
     options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
@@ -135,8 +137,12 @@ def import_translations(
     Imported entries are reviewed, or fuzzy with ``fuzzy``; another reviewed translation
     already in a catalog is kept unless ``replace``. Content files are only read.
     """
-    options = import_step.ImportOptions(fuzzy=fuzzy, replace=replace, languages=_codes(languages))
-    return import_step.import_translations(_excluding(config, exclude), paths, options)
+    config = _excluding(config, exclude)
+    selection = select_paths(config, paths)
+    options = import_step.ImportOptions(
+        fuzzy=fuzzy, replace=replace, languages=_codes(languages) or selection.languages
+    )
+    return import_step.import_translations(config, selection.paths, options)
 
 
 def pretranslate(
@@ -150,8 +156,10 @@ def pretranslate(
     exclude: Sequence[str] = (),
 ) -> PretranslateReport:
     """Fill empty entries with fuzzy machine drafts (the configured engine chain unless ``engines``)."""
+    config = _excluding(config, exclude)
+    selection = select_paths(config, paths)
     return pretranslate_step.pretranslate(
-        _excluding(config, exclude), paths, _codes(languages), tuple(engines), progress, on_total
+        config, selection.paths, _codes(languages) or selection.languages, tuple(engines), progress, on_total
     )
 
 
@@ -168,9 +176,10 @@ def merge(
 
     A page merge did not write (or that was edited since) is left alone and reported unless ``overwrite``.
     """
+    config = _excluding(config, exclude)
     return merge_step.merge(
-        _excluding(config, exclude),
-        paths,
+        config,
+        select_paths(config, paths).paths,
         include_fuzzy=include_fuzzy,
         jobs=jobs or default_jobs(),
         overwrite=overwrite,
@@ -189,8 +198,10 @@ def check(
 ) -> CheckReport:
     """Every finding, and which fail the gate (``CheckReport.ok``); writes nothing but its cache."""
     gate = check_step.gate_of(config, fail_on, min_percent)
+    config = _excluding(config, exclude)
+    selection = select_paths(config, paths)
     return check_step.run_checks(
-        _excluding(config, exclude), paths, _codes(languages), gate, jobs=jobs or default_jobs()
+        config, selection.paths, _codes(languages) or selection.languages, gate, jobs=jobs or default_jobs()
     )
 
 
@@ -203,7 +214,10 @@ def status(
     exclude: Sequence[str] = (),
 ) -> StatusReport:
     """Entry and word counts per language and per article."""
-    return status_step.collect_status(_excluding(config, exclude), paths, _codes(languages), jobs or default_jobs())
+    config = _excluding(config, exclude)
+    selection = select_paths(config, paths)
+    languages = _codes(languages) or selection.languages
+    return status_step.collect_status(config, selection.paths, languages, jobs or default_jobs())
 
 
 def sync(
@@ -219,9 +233,10 @@ def sync(
     exclude: Sequence[str] = (),
 ) -> SyncReport:
     """The whole flow: extract, pretranslate, merge, then the status."""
+    config = _excluding(config, exclude)
     return sync_step.sync(
-        _excluding(config, exclude),
-        paths,
+        config,
+        select_paths(config, paths).paths,
         languages=_codes(languages),
         engines=tuple(engines),
         include_fuzzy=include_fuzzy,

@@ -59,3 +59,21 @@ def parse_language(code: str) -> Language:
 def same_language(a: str, b: str) -> bool:
     """Compare two codes case- and separator-insensitively."""
     return a.replace("_", "-").lower() == b.replace("_", "-").lower()
+
+
+def matching_language(code: str, wanted: tuple[str, ...]) -> str | None:
+    """The language of ``wanted`` (canonical codes) that ``code``, named by a file (a TMX unit,
+    a glossary column), means: the same code; else the same language without a region
+    (``fr-FR`` → ``fr``); else the one language of ``wanted`` of that language (``fr`` →
+    ``fr-FR`` when ``wanted`` has ``fr-FR`` and no other French). None when it means none."""
+    try:
+        canonical = parse_language(code).code
+    except ValueError:
+        return None
+    if canonical in wanted:
+        return canonical
+    base = canonical.split("-")[0]
+    if base in wanted:
+        return base
+    same = [language for language in wanted if language.split("-")[0] == base]
+    return same[0] if len(same) == 1 and canonical == base else None

@@ -156,6 +156,9 @@ def print_sync(report: SyncReport, quiet: bool) -> None:
 
 
 def print_status_errors(report: StatusReport) -> None:
+    """Notices, then errors, on stderr (the report itself may be JSON on stdout)."""
+    for notice in report.notices:
+        click.echo(str(notice), err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
 

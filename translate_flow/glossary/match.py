@@ -6,9 +6,13 @@ not in "Hugonaut". A term in such a script is looked for as it is written, exact
 
 In a language that inflects with suffixes (``SUFFIXING``: English, the Romance, Germanic
 and Slavic languages, Finnish, Hungarian, Turkish…) a word of four or more letters also
-matches a word that begins with all its letters but the last and is at most three
-letters longer: "request" finds "requests", "ветка" finds "ветки", "solicitud" finds
-"solicitudes". Shorter words, numbers, and every word of other languages match exactly.
+matches a word up to three letters longer that begins with it: "request" finds "requests",
+"theme" finds "themes" (and "theme's", whose "s" is a word of its own), "solicitud" finds
+"solicitudes". In a translation, where the glossary's word must be recognised in the
+grammar of the sentence, the word may also change its last letter: "ветка" is found in
+"ветки", "fusionner" in "fusionnez". A shorter word never matches, on either side: "them"
+is not "theme", however close its letters. Shorter terms, numbers, and every word of
+other languages match exactly.
 A stem that changes inside (German "Haus" → "Häuser") is not recognised: the check is a
 warning, and a translator can mark the entry ``no-glossary-check``.
 
@@ -38,16 +42,18 @@ def _plain(text: str) -> str:
     return MARKUP.sub(" ", text)
 
 
-def _word_matches(word: str, candidate: str, inflecting: bool) -> bool:
+def _word_matches(word: str, candidate: str, inflecting: bool, whole: bool) -> bool:
+    """``whole`` (the source side): the candidate holds every letter of the word; otherwise (the
+    target side) its last letter may change. Never a shorter word: "them" is not "theme"."""
     if word == candidate:
         return True
-    if not inflecting or len(word) < 4 or not word.isalpha():
+    if not inflecting or len(word) < 4 or not word.isalpha() or not len(word) <= len(candidate) <= len(word) + 3:
         return False
-    return candidate.startswith(word[:-1]) and len(candidate) <= len(word) + 3
+    return candidate.startswith(word if whole else word[:-1])
 
 
-def _spans(term: str, text: str, language: str, case_sensitive: bool) -> list[tuple[int, int]]:
-    """Where ``term`` occurs in ``text`` (already plain), as character spans."""
+def _spans(term: str, text: str, language: str, case_sensitive: bool, whole: bool) -> list[tuple[int, int]]:
+    """Where ``term`` occurs in ``text`` (already plain), as character spans; ``whole``: see ``_word_matches``."""
     if not case_sensitive:
         term, text = term.casefold(), text.casefold()
     if _HAS_NO_SPACE.search(term):
@@ -60,20 +66,21 @@ def _spans(term: str, text: str, language: str, case_sensitive: bool) -> list[tu
     spans = []
     for start in range(len(found) - len(words) + 1):
         window = found[start : start + len(words)]
-        if all(_word_matches(w, m.group(), inflecting) for w, m in zip(words, window)):
+        if all(_word_matches(w, m.group(), inflecting, whole) for w, m in zip(words, window)):
             spans.append((window[0].start(), window[-1].end()))
     return spans
 
 
-def uses(term: str, text: str, language: str, case_sensitive: bool) -> bool:
-    """True when ``text`` (in ``language``) uses ``term``."""
-    return bool(_spans(term, _plain(text), language, case_sensitive))
+def uses(term: str, text: str, language: str, case_sensitive: bool, *, translation: bool = False) -> bool:
+    """True when ``text`` (in ``language``) uses ``term``: a source text, or a ``translation``
+    (whose words may change the term's last letter)."""
+    return bool(_spans(term, _plain(text), language, case_sensitive, whole=not translation))
 
 
 def used_terms(pairs: Iterable[TermPair], text: str, language: str) -> list[TermPair]:
     """The terms ``text`` uses, leaving out a term found only inside a longer one ("request" in "pull request")."""
     plain = _plain(text)
-    found = [(pair, _spans(pair.term, plain, language, pair.case_sensitive)) for pair in pairs]
+    found = [(pair, _spans(pair.term, plain, language, pair.case_sensitive, whole=True)) for pair in pairs]
     found = [(pair, spans) for pair, spans in found if spans]
     kept = []
     for pair, spans in found:
@@ -91,6 +98,6 @@ def missing_translations(
     texts = [_plain(text) for text in msgstrs if text]
     missing = []
     for pair in used_terms(pairs, msgid, source):
-        if any(not _spans(pair.translation, text, target, pair.case_sensitive) for text in texts):
+        if any(not _spans(pair.translation, text, target, pair.case_sensitive, whole=False) for text in texts):
             missing.append(pair)
     return missing

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from translate_flow.errors import ConfigError
+from translate_flow.languages import matching_language
 
 __all__ = ["Glossary", "GlossaryError", "Term", "TermPair"]
 
@@ -59,7 +62,37 @@ class Glossary:
     terms: tuple[Term, ...]
     """The entries, in file order."""
     digest: str
-    """A digest of the file's bytes, for caches whose results depend on it."""
+    """A digest of the file's bytes (and of how its languages map to the project's), for caches
+    whose results depend on it."""
+    unused: tuple[str, ...] = ()
+    """Languages of the file that mean no language of the project: their terms serve nothing."""
+    project: tuple[str, ...] = ()
+    """The project's languages its languages were matched against (``for_project``)."""
+
+    def for_project(self, project: Iterable[str]) -> Glossary:
+        """The glossary with each of its languages named as the project language it means
+        (``languages.matching_language``: a ``ja`` column serves ``ja-JP``); a language the
+        file names exactly is preferred over one that only means it (``fr-FR`` over ``fr``)."""
+        wanted = tuple(dict.fromkeys(project))
+        meant = {code: matching_language(code, wanted) for code in self.languages}
+        claimed = {code: code for code in self.languages if meant[code] == code}
+        for code in self.languages:
+            target = meant[code]
+            if target is not None and code not in claimed and target not in claimed.values():
+                claimed[code] = target
+        terms = tuple(
+            replace(term, texts=tuple((claimed.get(code, code), text) for code, text in term.texts))
+            for term in self.terms
+        )
+        mapping = sorted(claimed.items())
+        return replace(
+            self,
+            languages=tuple(claimed.get(code, code) for code in self.languages),
+            terms=terms,
+            digest=hashlib.sha256(f"{self.digest} {mapping}".encode()).hexdigest(),
+            unused=tuple(code for code in self.languages if code not in claimed),
+            project=wanted,
+        )
 
     def pairs(self, source: str, target: str) -> tuple[TermPair, ...]:
         """The terms ``source`` has and what each must become in ``target`` (none where ``target`` has no entry)."""

@@ -13,17 +13,23 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 import polib
 
 from translate_flow.glossary.match import missing_translations
-from translate_flow.glossary.model import TermPair
+from translate_flow.glossary.model import Glossary, TermPair
 from translate_flow.qa.findings import Finding, about
 from translate_flow.qa.validate import switched_off
 
-__all__ = ["glossary_findings", "glossary_message"]
+__all__ = ["glossary_findings", "glossary_message", "unused_language_findings", "unused_language_message"]
+
+
+def _quoted(term: str) -> str:
+    # As written: repr() would show a zero-width non-joiner (Persian شورت‌کد) as \u200c.
+    return f"“{term}”"
 
 
 def glossary_message(pair: TermPair) -> str:
+    """The finding's message; the reports put the check's name (``glossary``) before it."""
     if pair.dnt:
-        return f"glossary: {pair.term!r} is not translated; the translation should keep {pair.translation!r}"
-    return f"glossary: {pair.term!r} should be translated as {pair.translation!r}"
+        return f"{_quoted(pair.term)} is not translated; the translation should keep {_quoted(pair.translation)}"
+    return f"{_quoted(pair.term)} should be translated as {_quoted(pair.translation)}"
 
 
 def glossary_findings(
@@ -47,3 +53,18 @@ def glossary_findings(
         for pair in missing_translations(pairs, entry.msgid, msgstrs, source, target):
             line = lines.get(entry.linenum, entry.linenum)
             yield about(entry, rel, line, "glossary", "glossary", glossary_message(pair), target)
+
+
+def unused_language_message(glossary: Glossary, code: str) -> str:
+    """Why the terms of one of the glossary's languages serve nothing, naming its column (or TBX language)."""
+    where = f"column {code}" if glossary.path.lower().endswith(".csv") else f"language {code}"
+    known = ", ".join(sorted(glossary.project))
+    return f"{where} is no language of the project ({known}): its terms are not used"
+
+
+def unused_language_findings(glossary: Glossary | None) -> Iterator[Finding]:
+    """One ``glossary-language`` warning per language of the glossary that means no language of the project."""
+    if glossary is None:
+        return
+    for code in glossary.unused:
+        yield Finding(glossary.path, None, "glossary-language", "glossary", unused_language_message(glossary, code))

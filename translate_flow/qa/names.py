@@ -69,8 +69,10 @@ FILE_CHECKS = (
     "invalid-article",
     "hugo-language",
     "locale-folder",
+    "glossary-language",
 )
-"""Checks that look at a whole file: a catalog or article that is missing, out of date or unreadable."""
+"""Checks that look at a whole file: a catalog or article that is missing, out of date or unreadable
+(``glossary-language``: a glossary column, or TBX language, that is no language of the project)."""
 
 CHECK_NAMES = frozenset((*CATEGORIES, *ENTRY_CHECKS, *FILE_CHECKS))
 """Every name ``[check] fail_on`` and ``disable`` accept."""

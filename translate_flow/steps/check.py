@@ -34,7 +34,7 @@ from translate_flow.qa.findings import (
     unmatched_findings,
     unreviewed_findings,
 )
-from translate_flow.qa.glossary_findings import glossary_findings
+from translate_flow.qa.glossary_findings import glossary_findings, unused_language_findings
 from translate_flow.qa.names import CATEGORIES, CHECK_NAMES
 from translate_flow.qa.site_findings import hugo_language_findings, locale_folder_findings, project_targets
 from translate_flow.reports import Report, StepReport
@@ -110,8 +110,9 @@ def run_checks(
     wanted = {parse_language(code).code for code in languages}
 
     seen_errors: set[str] = set()
-    glossary = load_glossary(config)
     discovery = discover(config)
+    glossary = load_glossary(config, (lang for s in discovery.sources for lang in (s.language, *s.targets)))
+    report.findings.extend(unused_language_findings(glossary))
     # What extract would change: missing catalogs, or ones the source has moved away from.
     planned = would_change(config, paths, jobs, discovery)
     for error in planned.errors:

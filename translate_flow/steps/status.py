@@ -17,7 +17,8 @@ from translate_flow.project.discover import Source, discover, select_sources, ta
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import Counts, article_keys, count, keys_of_template
 from translate_flow.qa.glossary_coverage import GlossaryUse, glossary_use
-from translate_flow.reports import StepReport
+from translate_flow.qa.glossary_findings import unused_language_message
+from translate_flow.reports import Notice, StepReport
 from translate_flow.resources.discover import resource_target_catalogs, resources_of, select_catalogs
 
 __all__ = ["GlossaryCoverage", "StatusReport", "StatusRow", "collect_status"]
@@ -70,6 +71,8 @@ class StatusReport(StepReport):
     """The glossary file, when the project has one."""
     coverage: list[GlossaryCoverage] = field(default_factory=list)
     """Glossary coverage per target language (empty without a glossary)."""
+    notices: list[Notice] = field(default_factory=list)
+    """What the user should know that is no error (a glossary column no language uses)."""
 
 
 def _add(a: Counts, b: Counts) -> Counts:
@@ -118,11 +121,15 @@ def collect_status(
     config: Config, paths: Iterable[Path] = (), languages: Sequence[str] = (), jobs: int = 1
 ) -> StatusReport:
     """Entry and word counts per language and per article; unchanged catalogs come from the cache."""
-    glossary = load_glossary(config)
-    report = StatusReport(glossary=glossary.path if glossary is not None else None)
     wanted = {parse_language(code).code for code in languages}
     paths = list(paths)
     discovery = discover(config)
+    glossary = load_glossary(config, (lang for s in discovery.sources for lang in (s.language, *s.targets)))
+    report = StatusReport(glossary=glossary.path if glossary is not None else None)
+    if glossary is not None:
+        report.notices.extend(
+            Notice(glossary.path, None, unused_language_message(glossary, c)) for c in glossary.unused
+        )
     resources = resources_of(config, discovery)
     report.errors.extend([*discovery.errors, *resources.errors])
     state = StateCache(config.root, "status")

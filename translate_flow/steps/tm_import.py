@@ -25,36 +25,13 @@ from translate_flow.catalog.translation_memory import msgcat_artefact
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import Confinement, read_regular
-from translate_flow.languages import parse_language
+from translate_flow.languages import matching_language, parse_language
 from translate_flow.project.lock import project_lock
 from translate_flow.project.memories import imported_path, project_languages
 from translate_flow.reports import MemoryReport, Notice
 from translate_flow.tmx import TmUnit, TmxError, parse_tmx
 
 __all__ = ["import_memory"]
-
-
-def _canonical(code: str) -> str | None:
-    try:
-        return parse_language(code).code
-    except ValueError:
-        return None
-
-
-def _matching(code: str, wanted: tuple[str, ...]) -> str | None:
-    """The project language a TMX language means: the same code; else the same language
-    without a region (``fr-FR`` → ``fr``); else the one project language of that language
-    (``fr`` → ``fr-FR`` when the project has ``fr-FR`` and no other French)."""
-    canonical = _canonical(code)
-    if canonical is None:
-        return None
-    if canonical in wanted:
-        return canonical
-    base = canonical.split("-")[0]
-    if base in wanted:
-        return base
-    same = [language for language in wanted if language.split("-")[0] == base]
-    return same[0] if len(same) == 1 and canonical == base else None
 
 
 def _entry(unit: TmUnit) -> polib.POEntry:
@@ -157,8 +134,8 @@ def import_memory(config: Config, tmx: Path, languages: tuple[str, ...] = ()) ->
     by_language: dict[str, list[TmUnit]] = {lang: [] for lang in wanted}
     left_out: Counter[str] = Counter()
     for unit in units:
-        target = _matching(unit.target_language, wanted)
-        if _matching(unit.source_language, (config.source_language,)) is None:
+        target = matching_language(unit.target_language, wanted)
+        if matching_language(unit.source_language, (config.source_language,)) is None:
             left_out[f"source language {unit.source_language} (the project's is {config.source_language})"] += 1
         elif target is None:
             left_out[f"language {unit.target_language}, not a target of the project (or of --lang)"] += 1

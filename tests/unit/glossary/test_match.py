@@ -21,7 +21,12 @@ from translate_flow.glossary.model import TermPair
         ("Go", "Go ahead and go", "en", True, True),
         ("Go", "go ahead, Google", "en", True, False),  # case-sensitive, and a word of its own
         ("PR", "a PRs list", "en", False, False),  # short words match exactly
-        ("ветка", "две ветки", "ru", False, True),  # Russian endings
+        ("ветка", "две ветки", "ru", False, False),  # a source word holds the whole term…
+        ("theme", "Combine them here.", "en", False, False),  # …and is never shorter
+        ("theme", "_You **can** combine them_", "en", False, False),
+        ("theme", "Two themes and the theme's colours.", "en", False, True),  # plurals and possessives
+        ("theme", "a themed page", "en", False, True),
+        ("theme", "thematic", "en", False, False),
         ("solicitud de incorporación", "dos solicitudes de incorporación", "es", False, True),
         ("branch", "two branches", "ar", False, False),  # not a suffixing language: exact
         ("合并请求", "打开一个合并请求。", "zh-CN", False, True),
@@ -36,6 +41,20 @@ from translate_flow.glossary.model import TermPair
 )
 def test_uses(term: str, text: str, language: str, case: bool, found: bool) -> None:
     assert uses(term, text, language, case) is found
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "language", "found"),
+    [
+        ("ветка", "две ветки", "ru", True),  # a translation may change the last letter (Russian endings)
+        ("fusionner", "Lancez puis fusionnez.", "fr", True),
+        ("theme", "Combine them here.", "en", False),  # but is never shorter
+        ("rama", "dos ram", "es", False),
+        ("theme", "two themes", "en", True),
+    ],
+)
+def test_uses_in_a_translation(term: str, text: str, language: str, found: bool) -> None:
+    assert uses(term, text, language, False, translation=True) is found
 
 
 PR = TermPair("pull request", "合并请求", "", False, False)

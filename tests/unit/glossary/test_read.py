@@ -82,6 +82,26 @@ def test_pairs_give_each_source_term_its_target_translation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "project", "languages", "unused", "served"),
+    [
+        ("en,ja", ("en", "ja-JP"), ("en", "ja-JP"), (), "t1"),  # the project's only Japanese
+        ("en,fr-FR", ("en", "fr"), ("en", "fr"), (), "t1"),  # a region the project does not name
+        ("en,fr,fr-FR", ("en", "fr-FR"), ("en", "fr", "fr-FR"), ("fr",), "t2"),  # the exact column wins
+        ("en,fr", ("en", "fr-FR", "fr-CA"), ("en", "fr"), ("fr",), None),  # which French? neither
+        ("en-US,de", ("en", "es"), ("en", "de"), ("de",), None),
+    ],
+)
+def test_columns_are_named_as_the_project_languages_they_mean(
+    header: str, project: tuple[str, ...], languages: tuple[str, ...], unused: tuple[str, ...], served: str | None
+) -> None:
+    names, terms = read_csv(header + "\n" + ",".join(f"t{i}" for i in range(header.count(",") + 1)) + "\n", "g.csv")
+    glossary = Glossary("g.csv", names, terms, "x").for_project(project)
+    assert (glossary.languages, glossary.unused) == (languages, unused)
+    assert [pair.translation for pair in glossary.pairs(project[0], project[1])] == ([served] if served else [])
+    assert glossary.digest != "x"  # the mapping is part of what caches key on
+
+
+@pytest.mark.parametrize(
     ("text", "error"),
     [
         ("", "g.csv: empty: the first row must name the languages (e.g. en,es,zh-CN)"),

@@ -39,9 +39,9 @@ def test_findings_name_the_term_on_the_msgstr_line() -> None:
     lines = {entry.linenum: entry.linenum + 1 for entry in po}  # as msgstr_lines gives them
     found = list(glossary_findings(po, "es.po", "en", "es", PAIRS, lines))
     assert [(f.line, f.message) for f in found] == [
-        (lines[po[1].linenum], "glossary: 'branch' should be translated as 'rama'"),  # fuzzy: checked too
-        (lines[po[2].linenum], "glossary: 'branch' should be translated as 'rama'"),  # a plural form lacks it
-        (lines[po[4].linenum], "glossary: 'Hugo' is not translated; the translation should keep 'Hugo'"),
+        (lines[po[1].linenum], "“branch” should be translated as “rama”"),  # fuzzy: checked too
+        (lines[po[2].linenum], "“branch” should be translated as “rama”"),  # a plural form lacks it
+        (lines[po[4].linenum], "“Hugo” is not translated; the translation should keep “Hugo”"),
     ]
     assert {(f.check, f.category, f.language) for f in found} == {("glossary", "glossary", "es")}
     assert list(glossary_findings(po, "es.po", "en", "es", PAIRS, lines, disabled={"glossary"})) == []
