@@ -171,3 +171,28 @@ def test_translation_finder_proposes_one_component_per_catalog(project: Path, se
         mask = component["filemask"]
         name = component["new_base"].removeprefix("locales/templates/").removesuffix(".pot")
         assert mask == f"locales/*/{name}.po"
+
+
+def test_a_text_translated_two_ways_keeps_both_when_catalogs_merge(project: Path) -> None:
+    _site(project, "article")
+    assert run(project, "extract", "-q").exit_code == 0
+    for rel, text, note in (
+        ("_index", "Ouvert tous les jours.", "Ana: as on the poster"),
+        ("news/rally", "Ouvert chaque jour.", ""),
+    ):
+        path = project / f"locales/fr/{rel}.po"
+        po = read_po(path, wrapwidth=0)
+        entry = po.find("Open every day.")
+        entry.msgstr, entry.tcomment = text, note
+        po.save(str(path))
+    (project / "translate-flow.toml").write_text(_config("language"))
+    result = run(project, "extract")
+    assert result.exit_code == 0, result.output
+    assert "1 texts translated two ways there keep the other way as a translator comment" in result.output
+    entry = read_po(project / "locales/fr/content.po").find("Open every day.")
+    assert entry.msgstr == "Ouvert tous les jours."
+    assert entry.tcomment.splitlines() == [
+        "Ana: as on the poster",
+        "other translation in locales/fr/news/rally.po: Ouvert chaque jour.",
+    ]
+    msgfmt_check(project / "locales/fr/content.po")

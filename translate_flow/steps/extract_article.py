@@ -75,6 +75,8 @@ class CatalogPlan:
     """The new content differs from ``before``."""
     carried_from: tuple[str, ...] = ()
     """A new file's translations came from these files of another ``catalogs`` setting."""
+    variants: int = 0
+    """Texts those files translated two ways (the other way is kept as a translator comment)."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,9 @@ def plan_catalog_file(
         raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
     old = parse_catalog(before, rel) if before is not None else None
     carried: tuple[str, ...] = ()
+    variants = 0
     if old is None and language is not None and members:
-        old, carried = previous_catalog(config, members, language, path)
+        old, carried, variants = previous_catalog(config, members, language, path)
     parsed = parse_language(language) if language else None
     po, unmatched = build_catalog(
         entries,
@@ -142,7 +145,7 @@ def plan_catalog_file(
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
     changed = catalog_changes(before, po) is not None
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, carried)
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, carried, variants)
 
 
 def plan_catalog(
@@ -199,7 +202,13 @@ def carried_notices(plans: Iterable[CatalogPlan]) -> tuple[Notice, ...]:
             plan.rel,
             None,
             f"took the translations of {', '.join(plan.carried_from)} (`catalogs` changed); "
-            "that file is no longer used: delete it when you have checked the new one",
+            + (
+                f"{plan.variants} texts translated two ways there keep the other way as a translator "
+                "comment ('other translation in …'); "
+                if plan.variants
+                else ""
+            )
+            + "those files are no longer used: delete them when you have checked the new one",
         )
         for plan in plans
         if plan.carried_from
