@@ -37,6 +37,7 @@ __all__ = [
     "apply_catalogs",
     "carried_notices",
     "changed_catalogs",
+    "changes_of",
     "extract_article",
     "plan_article",
     "write_planned",
@@ -323,8 +324,15 @@ def changed_catalogs(config: Config, options: ExtractOptions, item: Source | Unr
     plan = plan_article(config, options, item)
     if isinstance(plan, TranslateFlowError):
         return Report(errors=[plan])
-    report = Report(notices=list(plan.notices), errors=list(plan.errors))
-    for catalog in plan.catalogs:
+    return changes_of(plan.catalogs, plan.notices, plan.errors)
+
+
+def changes_of(
+    catalogs: Iterable[CatalogPlan], notices: Iterable[Notice], errors: Iterable[TranslateFlowError]
+) -> Report:
+    """What a plan would change, as extract --check reports it (``Report.written``)."""
+    report = Report(notices=list(notices), errors=list(errors))
+    for catalog in catalogs:
         if catalog.changed:
             report.written.append(catalog.rel)
         else:

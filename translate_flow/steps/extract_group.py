@@ -29,6 +29,7 @@ from translate_flow.steps.extract_article import (
     Outcome,
     apply_catalogs,
     carried_notices,
+    changes_of,
     plan_catalog_file,
     write_planned,
 )
@@ -145,10 +146,4 @@ def extract_group(config: Config, options: ExtractOptions, members: Sequence[Sou
 def changed_group_catalogs(config: Config, options: ExtractOptions, members: Sequence[Source]) -> Report:
     """The files of one shared catalog that extract would change (``Report.written``); writes nothing."""
     plan = plan_group(config, options, members)
-    report = Report(notices=list(plan.notices), errors=list(plan.errors))
-    for catalog in plan.catalogs:
-        if catalog.changed:
-            report.written.append(catalog.rel)
-        else:
-            report.unchanged += 1
-    return report
+    return changes_of(plan.catalogs, plan.notices, plan.errors)
