@@ -19,30 +19,63 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from translate_flow.config import Config, load_config
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
-from translate_flow.mt.run import PretranslateReport
+from translate_flow.lazy import lazy_module, resolve
 from translate_flow.parallel import default_jobs
 from translate_flow.project.exclude import glob_problem
 from translate_flow.reports import MemoryReport, Notice, Report, StepReport
-from translate_flow.steps import check as check_step
 from translate_flow.steps import extract as extract_step
-from translate_flow.steps import import_pages as import_step
-from translate_flow.steps import init as init_step
-from translate_flow.steps import merge as merge_step
-from translate_flow.steps import pretranslate as pretranslate_step
-from translate_flow.steps import status as status_step
-from translate_flow.steps import sync as sync_step
-from translate_flow.steps import tm_export as tm_export_step
-from translate_flow.steps import tm_import as tm_import_step
-from translate_flow.steps.check import CheckReport
-from translate_flow.steps.import_pages import ImportReport
-from translate_flow.steps.init import InitReport
 from translate_flow.steps.select_paths import select_paths
-from translate_flow.steps.status import StatusReport
-from translate_flow.steps.sync import SyncReport
+
+# Each step's modules are imported when that step first runs: `extract` never loads
+# the engines, `status` never loads the Markdown parser.
+if TYPE_CHECKING:
+    from translate_flow.mt.run import PretranslateReport
+    from translate_flow.steps import check as check_step
+    from translate_flow.steps import import_pages as import_step
+    from translate_flow.steps import init as init_step
+    from translate_flow.steps import merge as merge_step
+    from translate_flow.steps import pretranslate as pretranslate_step
+    from translate_flow.steps import status as status_step
+    from translate_flow.steps import sync as sync_step
+    from translate_flow.steps import tm_export as tm_export_step
+    from translate_flow.steps import tm_import as tm_import_step
+    from translate_flow.steps.check import CheckReport
+    from translate_flow.steps.import_pages import ImportReport
+    from translate_flow.steps.init import InitReport
+    from translate_flow.steps.status import StatusReport
+    from translate_flow.steps.sync import SyncReport
+else:
+    check_step = lazy_module("translate_flow.steps.check")
+    import_step = lazy_module("translate_flow.steps.import_pages")
+    init_step = lazy_module("translate_flow.steps.init")
+    merge_step = lazy_module("translate_flow.steps.merge")
+    pretranslate_step = lazy_module("translate_flow.steps.pretranslate")
+    status_step = lazy_module("translate_flow.steps.status")
+    sync_step = lazy_module("translate_flow.steps.sync")
+    tm_export_step = lazy_module("translate_flow.steps.tm_export")
+    tm_import_step = lazy_module("translate_flow.steps.tm_import")
+
+_REPORT_TYPES = {
+    "CheckReport": "translate_flow.steps.check:CheckReport",
+    "ImportReport": "translate_flow.steps.import_pages:ImportReport",
+    "InitReport": "translate_flow.steps.init:InitReport",
+    "PretranslateReport": "translate_flow.mt.run:PretranslateReport",
+    "StatusReport": "translate_flow.steps.status:StatusReport",
+    "SyncReport": "translate_flow.steps.sync:SyncReport",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The report types, imported with their step when first asked for (``api.CheckReport``)."""
+    if name in _REPORT_TYPES:
+        return resolve(_REPORT_TYPES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CheckReport",

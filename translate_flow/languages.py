@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
+
+from translate_flow.lazy import lazy
+
+# Babel's plural rules come with its whole catalog package (dates, e-mail headers, difflib):
+# they are imported when a PO header is first written, not by every command.
+if TYPE_CHECKING:
+    from babel.messages.plurals import get_plural
+else:
+    get_plural = lazy("babel.messages.plurals:get_plural")
 
 
 @dataclass(frozen=True)
@@ -17,10 +26,31 @@ class Language:
     """Canonical BCP 47 spelling used for directories and file suffixes (``zh-CN``)."""
     gettext: str
     """The spelling of the PO ``Language`` header (``zh_CN``)."""
-    plural_forms: str
-    """The PO ``Plural-Forms`` header value, from Babel's CLDR data."""
-    display_name: str
-    """The language's English name, for reports."""
+    locale: str = field(compare=False)
+    """Babel's identifier of the locale (``zh_Hans_CN``), whose name and plural rules are looked up on use."""
+
+    @property
+    def display_name(self) -> str:
+        """The language's English name, for reports."""
+        # Babel loads the locale's whole CLDR data for a name: only a run that writes one pays for it.
+        return _display_name(self.locale) or self.code.split("-")[0]
+
+    @property
+    def plural_forms(self) -> str:
+        """The PO ``Plural-Forms`` header value, from Babel's CLDR data."""
+        return _plural_forms(self.locale)
+
+
+@cache
+def _display_name(locale: str) -> str | None:
+    name: str | None = Locale.parse(locale).get_display_name("en")
+    return name
+
+
+@cache
+def _plural_forms(locale: str) -> str:
+    plural = get_plural(locale)
+    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
 
 @cache
@@ -47,12 +77,10 @@ def parse_language(code: str) -> Language:
             canonical.append(part.upper())
         else:
             canonical.append(part.lower())
-    plural = get_plural(locale)
     return Language(
         code="-".join(canonical),
         gettext="_".join(canonical),
-        plural_forms=f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
-        display_name=locale.get_display_name("en") or canonical[0],
+        locale=str(locale),
     )
 
 

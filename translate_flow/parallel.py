@@ -2,29 +2,22 @@
 
 Results are identical to a serial run because each task only reads its own
 article and writes its own files; anything that looks across the project is done
-afterwards, in the main process.
-
-Workers come from a fork server, so they do not inherit the project lock's file
-descriptor. Their parent is that server, not the run, so each worker watches the
-run's process and exits when it is gone: a killed run leaves no orphan still
-writing, and once the workers are gone the fork server ends too.
-
-The fork server's preload list is left as it is: it belongs to the whole process
-(every fork-server pool of an application using this library shares it), so it is
-not ours to set. Each worker imports the step it runs when its first task arrives,
-a fraction of a second paid once per worker, not per task.
+afterwards, in the main process. The processes themselves live in ``worker_pool``,
+imported only by a run that starts them.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from translate_flow.lazy import lazy
+
+if TYPE_CHECKING:
+    from translate_flow.worker_pool import pool_map
+else:
+    pool_map = lazy("translate_flow.worker_pool:pool_map")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,32 +32,9 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _watch(run_pid: int) -> None:
-    while True:
-        time.sleep(0.5)
-        try:
-            os.kill(run_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except PermissionError:
-            pass
-
-
-def _worker_setup(run_pid: int) -> None:
-    # Ctrl-C is the run's to handle; the workers just stop with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch, args=(run_pid,), daemon=True, name="run-watch").start()
-
-
 def run_tasks(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """``map(function, items)``, in ``jobs`` processes when that is worth it."""
     if jobs <= 1 or len(items) < MIN_PARALLEL:
         yield from map(function, items)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    chunk = max(1, min(64, len(items) // (jobs * 4)))
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
-    ) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+    yield from pool_map(function, items, jobs)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import polib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import polib
 
 __all__ = ["Key", "entry_key"]
 

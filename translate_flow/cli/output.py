@@ -5,17 +5,23 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from translate_flow import render
-from translate_flow.config import Config
-from translate_flow.mt.run import PretranslateReport
-from translate_flow.reports import Report
-from translate_flow.steps.import_pages import ImportReport, PageImport
-from translate_flow.steps.status import StatusReport
-from translate_flow.steps.sync import SyncReport
+from translate_flow.lazy import lazy_module
+
+# The renderers are imported only by the commands that render (sync's status table).
+if TYPE_CHECKING:
+    from translate_flow import render
+    from translate_flow.config import Config
+    from translate_flow.mt.run import PretranslateReport
+    from translate_flow.reports import Report
+    from translate_flow.steps.import_pages import ImportReport, PageImport
+    from translate_flow.steps.status import StatusReport
+    from translate_flow.steps.sync import SyncReport
+else:
+    render = lazy_module("translate_flow.render")
 
 __all__ = [
     "Progress",

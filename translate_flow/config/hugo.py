@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from translate_flow.config.schema import LAYOUT, SOURCE_LANGUAGE
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, math_delimiters
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
+from translate_flow.lazy import lazy
 from translate_flow.textutil import toml_error
+
+# PyYAML is imported only for a site whose configuration is YAML.
+if TYPE_CHECKING:
+    from translate_flow.config.hugo_yaml import read_yaml_settings
+else:
+    read_yaml_settings = lazy("translate_flow.config.hugo_yaml:read_yaml_settings")
 
 SITE_CONFIG_NAMES = (
     "hugo.toml",
@@ -93,19 +97,6 @@ def default_layout(site: HugoSite | None) -> str:
     return "directory" if site is not None and site.uses_directories else LAYOUT.default
 
 
-class _Yaml12Loader(yaml.SafeLoader):
-    """YAML as Hugo reads it (1.2): only true and false are booleans, so a language key ``no``
-    (Norwegian) stays ``no``; PyYAML's YAML 1.1 would read it, and yes/on/off, as booleans."""
-
-
-_BOOL = "tag:yaml.org,2002:bool"
-_Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Yaml12Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
 def _load(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -123,15 +114,12 @@ def parse_settings(text: str, path: Path | str) -> dict[str, Any]:
         elif suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.load(text, Loader=_Yaml12Loader)
+            data = read_yaml_settings(text, path)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_error(exc)
         raise ConfigError(f"invalid Hugo configuration: {message}", path, line) from exc
     except json.JSONDecodeError as exc:
         raise ConfigError(f"invalid Hugo configuration: {exc.msg}", path, exc.lineno) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError("invalid Hugo configuration (YAML)", path, mark.line + 1 if mark else None) from exc
     return data if isinstance(data, dict) else {}
 
 

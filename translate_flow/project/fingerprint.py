@@ -14,13 +14,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from translate_flow import __version__
 from translate_flow.config import Config
 from translate_flow.document.shortcode_params import BUILT_IN
 from translate_flow.fsutil import read_head
+
+if TYPE_CHECKING:
+    import polib
 
 __all__ = [
     "HASH_FIELD",

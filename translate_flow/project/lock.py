@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import socket
 import stat
 import time
 from collections.abc import Iterator
@@ -47,7 +46,7 @@ def project_lock(root: Path, locales: Path, command: str, timeout: float = 10.0)
                     raise LockError(f"the project is locked by {holder}; waited {timeout:g} s", rel) from None
                 time.sleep(0.05)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()} ({command})\n".encode(), 0)
+        os.pwrite(fd, f"pid {os.getpid()} on {os.uname().nodename} ({command})\n".encode(), 0)
         try:
             yield
         finally:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translate_flow import __version__
-from translate_flow.qa.findings import Finding
-from translate_flow.steps.check import CheckReport
+
+if TYPE_CHECKING:
+    from translate_flow.qa.findings import Finding
+    from translate_flow.steps.check import CheckReport
 
 __all__ = ["JSON_SCHEMA_VERSION", "check_github", "check_json", "check_junit", "check_text"]
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translate_flow import __version__
 from translate_flow.render.check import JSON_SCHEMA_VERSION
-from translate_flow.steps.status import GlossaryCoverage, StatusRow
+
+if TYPE_CHECKING:
+    from translate_flow.steps.status import GlossaryCoverage, StatusRow
 
 __all__ = ["glossary_text", "status_html", "status_json", "status_text"]
 

@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate_flow.config import Config
 from translate_flow.fsutil import remove_stale_temp_files
+from translate_flow.lazy import lazy
 from translate_flow.parallel import run_tasks
 from translate_flow.project.catalog_names import per_article
 from translate_flow.project.discover import Discovery, Source, Unresolved, discover
@@ -25,12 +27,28 @@ from translate_flow.project.segment_cache import prune_segments
 from translate_flow.project.state import STATE_DIR
 from translate_flow.qa.site_findings import locale_folder_findings, project_targets
 from translate_flow.reports import Notice, Report
-from translate_flow.steps.extract_article import ExtractOptions, changed_catalogs, extract_article
-from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
-from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
-from translate_flow.steps.extract_resource import changed_resource_catalogs, extract_resource, resource_todo
+from translate_flow.resources.discover import resources_of, select_catalogs
+from translate_flow.resources.model import ResourceCatalog
+from translate_flow.steps.extract_options import ExtractOptions
 
-__all__ = ["ExtractOptions", "extract", "would_change"]
+# The work on one article, shared catalog or resource (the Markdown parser, the PO files) is
+# imported only when there is some, in the process that does it: a no-op run never does.
+if TYPE_CHECKING:
+    from translate_flow.steps.extract_article import changed_catalogs, extract_article
+    from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
+    from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
+    from translate_flow.steps.extract_resource import changed_resource_catalogs, extract_resource
+else:
+    changed_catalogs = lazy("translate_flow.steps.extract_article:changed_catalogs")
+    extract_article = lazy("translate_flow.steps.extract_article:extract_article")
+    changed_group_catalogs = lazy("translate_flow.steps.extract_group:changed_group_catalogs")
+    extract_group = lazy("translate_flow.steps.extract_group:extract_group")
+    confirm_stamps = lazy("translate_flow.steps.extract_project:confirm_stamps")
+    fill_from_project = lazy("translate_flow.steps.extract_project:fill_from_project")
+    changed_resource_catalogs = lazy("translate_flow.steps.extract_resource:changed_resource_catalogs")
+    extract_resource = lazy("translate_flow.steps.extract_resource:extract_resource")
+
+__all__ = ["ExtractOptions", "extract", "resource_todo", "would_change"]
 
 
 def todo(
@@ -69,6 +87,23 @@ def group_todo(
         else:
             found.append(members)
     return found
+
+
+def resource_todo(
+    config: Config, discovery: Discovery, paths: Iterable[Path], options: ExtractOptions, report: Report
+) -> list[ResourceCatalog]:
+    """The resource catalogs extract must look at; fresh ones with all their files are skipped."""
+    found = resources_of(config, discovery)
+    report.errors.extend(found.errors)
+    todo: list[ResourceCatalog] = []
+    for catalog in select_catalogs(found.catalogs, paths):
+        files = catalog.catalog_paths(config)
+        if catalog.fresh and not options.force and all(p.exists() for p in files):
+            report.unchanged += len(files)
+            report.skipped += 1
+        else:
+            todo.append(catalog)
+    return todo
 
 
 def _start(config: Config, discovery: Discovery | None) -> tuple[Discovery, Report]:
@@ -142,7 +177,8 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
                 stamps.append(outcome.stamp)
         languages = {*config.languages, *(lang for source in discovery.sources for lang in source.targets)}
         fill_from_project(config, unmatched, report, tuple(sorted(languages)))
-        confirm_stamps(config, stamps, report)
+        if stamps:
+            confirm_stamps(config, stamps, report)
         report.notices.extend(_stray_folders(config, discovery, report.written))
         if not paths:
             digests = {s.digest for s in discovery.sources} | {s.digest for s in discovery.unresolved}

@@ -28,6 +28,7 @@ from translate_flow.project.fingerprint import stamp
 from translate_flow.project.segment_cache import save_segments
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.catalog_switch import previous_catalog
+from translate_flow.steps.extract_options import ExtractOptions
 
 __all__ = [
     "ArticlePlan",
@@ -42,18 +43,6 @@ __all__ = [
     "plan_article",
     "write_planned",
 ]
-
-
-@dataclass(frozen=True)
-class ExtractOptions:
-    """How extract treats existing catalogs."""
-
-    force: bool = False
-    """Re-extract articles whose fingerprint says nothing changed."""
-    keep_obsolete: bool = True
-    """Keep removed texts' translations as obsolete entries."""
-    jobs: int = 1
-    """Worker processes for the per-article phase."""
 
 
 @dataclass(frozen=True)

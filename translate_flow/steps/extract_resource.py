@@ -8,18 +8,14 @@ re-planned rather than overwritten. ``extract --check`` and ``check`` use the pl
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 import polib
 
 from translate_flow.config import Config
 from translate_flow.errors import TranslateFlowError
-from translate_flow.project.discover import Discovery
 from translate_flow.reports import Notice, Report
-from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.entries import resource_entries
 from translate_flow.resources.load import load_catalog
 from translate_flow.resources.model import ResourceCatalog
@@ -32,7 +28,7 @@ from translate_flow.steps.extract_article import (
     write_planned,
 )
 
-__all__ = ["ResourcePlan", "changed_resource_catalogs", "extract_resource", "plan_resource", "resource_todo"]
+__all__ = ["ResourcePlan", "changed_resource_catalogs", "extract_resource", "plan_resource"]
 
 
 @dataclass(frozen=True)
@@ -44,23 +40,6 @@ class ResourcePlan:
     """The PO files, then the POT (left out when a PO file cannot be planned)."""
     notices: tuple[Notice, ...] = ()
     errors: tuple[TranslateFlowError, ...] = ()
-
-
-def resource_todo(
-    config: Config, discovery: Discovery, paths: Iterable[Path], options: ExtractOptions, report: Report
-) -> list[ResourceCatalog]:
-    """The resource catalogs extract must look at; fresh ones with all their files are skipped."""
-    found = resources_of(config, discovery)
-    report.errors.extend(found.errors)
-    todo: list[ResourceCatalog] = []
-    for catalog in select_catalogs(found.catalogs, paths):
-        files = catalog.catalog_paths(config)
-        if catalog.fresh and not options.force and all(p.exists() for p in files):
-            report.unchanged += len(files)
-            report.skipped += 1
-        else:
-            todo.append(catalog)
-    return todo
 
 
 def _header_comment(catalog: ResourceCatalog, language_name: str | None) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
-from translate_flow.document.frontmatter import json_fm, toml_fm, yaml_fm
+from translate_flow.document.frontmatter import json_fm, toml_fm
 from translate_flow.document.frontmatter.model import FrontMatter, Path_, ScalarSpan, body_line_after, line_number
 
 __all__ = [
@@ -26,7 +27,14 @@ __all__ = [
     "render_value",
 ]
 from translate_flow.errors import ArticleError
+from translate_flow.lazy import lazy_module
 from translate_flow.textutil import LINE_END_RE
+
+# PyYAML is imported when an article with YAML front matter is first read, not by a no-op run.
+if TYPE_CHECKING:
+    from translate_flow.document.frontmatter import yaml_fm
+else:
+    yaml_fm = lazy_module("translate_flow.document.frontmatter.yaml_fm")
 
 _YAML_OPEN = re.compile(r"---[ \t]*(\r\n|\r|\n)")
 _TOML_OPEN = re.compile(r"\+\+\+[ \t]*(\r\n|\r|\n)")

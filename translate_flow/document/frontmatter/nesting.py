@@ -15,12 +15,17 @@ the rare block that has many, and normal articles pay for a few ``str.count`` ca
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from translate_flow.document.frontmatter.model import line_number
 from translate_flow.errors import ArticleError
+from translate_flow.lazy import lazy_module
+
+# PyYAML is imported by the first YAML check, not by the JSON and TOML readers that share this module.
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = lazy_module("yaml")
 
 MAX_NESTING = 100
 """Deepest allowed nesting of mappings and lists; the front matter's own mapping is level 1."""

@@ -1,0 +1,93 @@
+"""Start-up cost: `translate-flow --version` and a no-op extract of a 10-article site,
+each measured above a bare `python -c pass`, and the modules each one imports.
+
+    python -m bench.startup              # 21 runs of each, the median and the best
+    python -m bench.startup --runs 51 --importtime
+
+The goal (issue 19) is under 80 ms above bare Python for both. Each run is its own
+process; the machine is shared, so the median of many runs is what to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import generate
+
+PYTHON = sys.executable
+GOAL_MS = 80.0
+# Measured as an installed user runs it: with compiled bytecode, which the warm-up run writes.
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _seconds(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def timings(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, list[float]]:
+    """Wall seconds of each command, interleaved so that a busy moment hits them all alike."""
+    out: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            out[name].append(_seconds(command, cwd))
+    return out
+
+
+def slowest_imports(command: list[str], cwd: Path, count: int) -> list[tuple[int, str]]:
+    """The ``count`` largest cumulative import times (µs) of one run of ``command``."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", *command[1:]], cwd=cwd, env=ENV, capture_output=True, text=True, check=True
+    )
+    rows: list[tuple[int, str]] = []
+    for line in done.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]), parts[2].rstrip()))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--importtime", action="store_true", help="also list the slowest imports of each command")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="tf-startup-") as tmp:
+        site = Path(tmp)
+        generate(site, 10, seed=7, languages=["en", "zh-CN"])
+        tf = [PYTHON, "-m", "translate_flow"]
+        subprocess.run([*tf, "extract", "-q"], cwd=site, env=ENV, check=True)
+        commands = {
+            "python -c pass": [PYTHON, "-c", "pass"],
+            "translate-flow --version": [*tf, "--version"],
+            "translate-flow extract (no-op, 10 articles)": [*tf, "extract", "-q"],
+        }
+        timings(commands, site, 1)  # the warm-up: bytecode written, disk cache filled
+        results = timings(commands, site, args.runs)
+        base = statistics.median(results["python -c pass"])
+        print(f"{args.runs} runs each; bare python median {base * 1000:.0f} ms\n")
+        print(f"| command | median | best | above bare python (median) | goal < {GOAL_MS:.0f} ms |")
+        print("|---|---:|---:|---:|---|")
+        for name, values in results.items():
+            median, best = statistics.median(values), min(values)
+            above = (median - base) * 1000
+            verdict = "" if name == "python -c pass" else ("met" if above < GOAL_MS else "NOT met")
+            print(f"| {name} | {median * 1000:.0f} ms | {best * 1000:.0f} ms | {above:.0f} ms | {verdict} |")
+        if args.importtime:
+            for name, command in list(commands.items())[1:]:
+                print(f"\nslowest imports (cumulative µs), {name}:")
+                for micros, module in slowest_imports(command, site, 15):
+                    print(f"{micros:>9} {module}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
