@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from translate_flow.document.frontmatter import Path_
 from translate_flow.textutil import has_words
+
+if TYPE_CHECKING:
+    from translate_flow.document.frontmatter import Path_
 
 
 @dataclass(frozen=True)

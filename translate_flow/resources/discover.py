@@ -23,18 +23,28 @@ import hashlib
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate_flow.config import Config
 from translate_flow.document.article import read_article_bytes
 from translate_flow.errors import ArticleError, ResourceError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement
 from translate_flow.languages import same_language
+from translate_flow.lazy import lazy
 from translate_flow.project.discover import Discovery
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint
 from translate_flow.resources.model import Resource, ResourceCatalog
-from translate_flow.resources.site_config import config_files, output_name, read_config
-from translate_flow.resources.site_strings import site_strings
 from translate_flow.resources.tree import format_of
+
+# The site configuration's strings are read only for a Hugo site that asks for them.
+if TYPE_CHECKING:
+    from translate_flow.resources.site_config import config_files, output_name, read_config
+    from translate_flow.resources.site_strings import site_strings
+else:
+    config_files = lazy("translate_flow.resources.site_config:config_files")
+    output_name = lazy("translate_flow.resources.site_config:output_name")
+    read_config = lazy("translate_flow.resources.site_config:read_config")
+    site_strings = lazy("translate_flow.resources.site_strings:site_strings")
 
 RESERVED = "_hugo"
 """The folder of the resource catalogs under ``locales/<lang>/``: pages of a real site are

@@ -13,9 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, render_span_end, render_value
+from translate_flow.lazy import lazy
 from translate_flow.textutil import LineTable
+
+# The front-matter writers are imported when a value is first rendered (merge), not by discovery.
+if TYPE_CHECKING:
+    from translate_flow.document.frontmatter import FrontMatter, Path_, ScalarSpan, render_span_end, render_value
+else:
+    FrontMatter = lazy("translate_flow.document.frontmatter:FrontMatter")
+    render_span_end = lazy("translate_flow.document.frontmatter:render_span_end")
+    render_value = lazy("translate_flow.document.frontmatter:render_value")
 
 __all__ = ["FORMATS", "Document", "Member", "Node", "format_of", "leaves"]
 
