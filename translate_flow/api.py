@@ -25,7 +25,7 @@ from translate_flow.config import Config, load_config
 from translate_flow.errors import ConfigError, TranslateFlowError
 from translate_flow.languages import parse_language
 from translate_flow.lazy import lazy_module, resolve
-from translate_flow.parallel import default_jobs
+from translate_flow.parallel import AUTO
 from translate_flow.project.exclude import glob_problem
 from translate_flow.reports import MemoryReport, Notice, Report, StepReport
 from translate_flow.steps import extract as extract_step
@@ -151,8 +151,8 @@ def extract(
     config = _excluding(config, exclude)
     paths = select_paths(config, paths).paths
     if check:
-        return extract_step.would_change(config, paths, jobs or default_jobs())
-    options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or default_jobs())
+        return extract_step.would_change(config, paths, jobs or AUTO)
+    options = extract_step.ExtractOptions(force=force, keep_obsolete=keep_obsolete, jobs=jobs or AUTO)
     return extract_step.extract(config, paths, options)
 
 
@@ -214,7 +214,7 @@ def merge(
         config,
         select_paths(config, paths).paths,
         include_fuzzy=include_fuzzy,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or AUTO,
         overwrite=overwrite,
     )
 
@@ -234,7 +234,7 @@ def check(
     config = _excluding(config, exclude)
     selection = select_paths(config, paths)
     return check_step.run_checks(
-        config, selection.paths, _codes(languages) or selection.languages, gate, jobs=jobs or default_jobs()
+        config, selection.paths, _codes(languages) or selection.languages, gate, jobs=jobs or AUTO
     )
 
 
@@ -250,7 +250,7 @@ def status(
     config = _excluding(config, exclude)
     selection = select_paths(config, paths)
     languages = _codes(languages) or selection.languages
-    return status_step.collect_status(config, selection.paths, languages, jobs or default_jobs())
+    return status_step.collect_status(config, selection.paths, languages, jobs or AUTO)
 
 
 def sync(
@@ -273,7 +273,7 @@ def sync(
         languages=_codes(languages),
         engines=tuple(engines),
         include_fuzzy=include_fuzzy,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or AUTO,
         progress=progress,
         on_total=on_total,
     )

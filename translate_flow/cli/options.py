@@ -30,5 +30,5 @@ def jobs_option(function: _F) -> _F:
         "--jobs",
         type=click.IntRange(min=1),
         default=None,
-        help="Worker processes (default: the number of CPUs). Results do not depend on it.",
+        help="Worker processes (default: one per CPU, as far as the work pays for them). Results do not depend on it.",
     )(function)
