@@ -27,6 +27,7 @@ from translate_flow.languages import parse_language
 from translate_flow.lazy import lazy_module, resolve
 from translate_flow.parallel import AUTO
 from translate_flow.project.exclude import glob_problem
+from translate_flow.project.shard import parse_shard
 from translate_flow.reports import MemoryReport, Notice, Report, StepReport
 from translate_flow.steps import extract as extract_step
 from translate_flow.steps.select_paths import select_paths
@@ -34,6 +35,8 @@ from translate_flow.steps.select_paths import select_paths
 # Each step's modules are imported when that step first runs: `extract` never loads
 # the engines, `status` never loads the Markdown parser.
 if TYPE_CHECKING:
+    from translate_flow.mt import cache_merge
+    from translate_flow.mt.cache_merge import CacheMergeReport
     from translate_flow.mt.run import PretranslateReport
     from translate_flow.steps import check as check_step
     from translate_flow.steps import import_pages as import_step
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
     from translate_flow.steps.status import StatusReport
     from translate_flow.steps.sync import SyncReport
 else:
+    cache_merge = lazy_module("translate_flow.mt.cache_merge")
     check_step = lazy_module("translate_flow.steps.check")
     import_step = lazy_module("translate_flow.steps.import_pages")
     init_step = lazy_module("translate_flow.steps.init")
@@ -61,6 +65,7 @@ else:
     tm_import_step = lazy_module("translate_flow.steps.tm_import")
 
 _REPORT_TYPES = {
+    "CacheMergeReport": "translate_flow.mt.cache_merge:CacheMergeReport",
     "CheckReport": "translate_flow.steps.check:CheckReport",
     "ImportReport": "translate_flow.steps.import_pages:ImportReport",
     "InitReport": "translate_flow.steps.init:InitReport",
@@ -78,6 +83,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CacheMergeReport",
     "CheckReport",
     "Config",
     "ImportReport",
@@ -96,6 +102,7 @@ __all__ = [
     "init",
     "load_config",
     "merge",
+    "merge_caches",
     "pretranslate",
     "status",
     "sync",
@@ -123,6 +130,11 @@ def _excluding(config: Config, exclude: Sequence[str]) -> Config:
     return replace(config, exclude=config.exclude + globs) if globs else config
 
 
+def _sharded(config: Config, shard: str | None) -> Config:
+    """The configuration limited to one part of the project (``K/N``), when ``shard`` is given."""
+    return config if shard is None else replace(config, shard=parse_shard(shard))
+
+
 def init(
     root: Path, source_language: str | None = None, languages: Sequence[str] = (), *, force: bool = False
 ) -> InitReport:
@@ -142,13 +154,16 @@ def extract(
     keep_obsolete: bool = True,
     jobs: int | None = None,
     exclude: Sequence[str] = (),
+    shard: str | None = None,
 ) -> Report:
     """Update the PO files and POT templates of the articles (all of them, or those under ``paths``).
 
     With ``check``, nothing is written: ``Report.written`` lists what would change.
     ``exclude`` adds globs to the configuration's ``exclude`` for this call (as in every step).
+    ``shard`` (``"K/N"``) limits the call to part K of N of the project's catalogs, as a CI
+    matrix job does; ``jobs`` (None: every CPU, as far as the work pays for it) never changes results.
     """
-    config = _excluding(config, exclude)
+    config = _sharded(_excluding(config, exclude), shard)
     paths = select_paths(config, paths).paths
     if check:
         return extract_step.would_change(config, paths, jobs or AUTO)
@@ -187,9 +202,17 @@ def pretranslate(
     progress: Callable[[int], None] = lambda n: None,
     on_total: Callable[[int], None] = lambda n: None,
     exclude: Sequence[str] = (),
+    shard: str | None = None,
+    cache: Path | None = None,
 ) -> PretranslateReport:
-    """Fill empty entries with fuzzy machine drafts (the configured engine chain unless ``engines``)."""
-    config = _excluding(config, exclude)
+    """Fill empty entries with fuzzy machine drafts (the configured engine chain unless ``engines``).
+
+    ``cache`` replaces the configured engine cache for this call (inside the project): each
+    shard of a CI matrix writes its own, and :func:`merge_caches` joins them afterwards.
+    """
+    config = _sharded(_excluding(config, exclude), shard)
+    if cache is not None:
+        config = replace(config, pretranslate=replace(config.pretranslate, cache=str(cache.absolute())))
     selection = select_paths(config, paths)
     return pretranslate_step.pretranslate(
         config, selection.paths, _codes(languages) or selection.languages, tuple(engines), progress, on_total
@@ -204,12 +227,13 @@ def merge(
     jobs: int | None = None,
     exclude: Sequence[str] = (),
     overwrite: bool = False,
+    shard: str | None = None,
 ) -> Report:
     """Write the translated articles whose catalogs reach ``min_percent``; broken entries are held back.
 
     A page merge did not write (or that was edited since) is left alone and reported unless ``overwrite``.
     """
-    config = _excluding(config, exclude)
+    config = _sharded(_excluding(config, exclude), shard)
     return merge_step.merge(
         config,
         select_paths(config, paths).paths,
@@ -228,10 +252,11 @@ def check(
     min_percent: float | None = None,
     jobs: int | None = None,
     exclude: Sequence[str] = (),
+    shard: str | None = None,
 ) -> CheckReport:
     """Every finding, and which fail the gate (``CheckReport.ok``); writes nothing but its cache."""
     gate = check_step.gate_of(config, fail_on, min_percent)
-    config = _excluding(config, exclude)
+    config = _sharded(_excluding(config, exclude), shard)
     selection = select_paths(config, paths)
     return check_step.run_checks(
         config, selection.paths, _codes(languages) or selection.languages, gate, jobs=jobs or AUTO
@@ -287,3 +312,8 @@ def tm_export(config: Config, output: Path, *, languages: Sequence[str] = ()) ->
 def tm_import(config: Config, tmx: Path, *, languages: Sequence[str] = ()) -> MemoryReport:
     """Add the translations of the TMX file ``tmx`` to the imported memory (``<locales>/_memory/<lang>.po``)."""
     return tm_import_step.import_memory(config, tmx, _codes(languages))
+
+
+def merge_caches(inputs: Sequence[Path], output: Path) -> CacheMergeReport:
+    """Join engine caches (one per CI shard, say) into ``output``, which keeps its own rows."""
+    return cache_merge.merge_caches(inputs, output)

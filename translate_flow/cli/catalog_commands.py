@@ -58,6 +58,7 @@ def init(ctx: click.Context, source_language: str | None, languages: tuple[str, 
 )
 @options.jobs_option
 @options.exclude
+@options.shard
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -68,10 +69,18 @@ def extract(
     no_obsolete: bool,
     jobs: int | None,
     exclude: tuple[str, ...],
+    shard: str | None,
 ) -> None:
     """Write PO files (and POT templates) for the articles, keeping every existing translation."""
     report = api.extract(
-        config_of(ctx), paths, check=check, force=force, keep_obsolete=not no_obsolete, jobs=jobs, exclude=exclude
+        config_of(ctx),
+        paths,
+        check=check,
+        force=force,
+        keep_obsolete=not no_obsolete,
+        jobs=jobs,
+        exclude=exclude,
+        shard=shard,
     )
     if check:
         print_would_change(report, quiet)
@@ -92,6 +101,7 @@ def extract(
 )
 @options.jobs_option
 @options.exclude
+@options.shard
 @click.pass_context
 def merge(
     ctx: click.Context,
@@ -101,10 +111,17 @@ def merge(
     overwrite: bool,
     jobs: int | None,
     exclude: tuple[str, ...],
+    shard: str | None,
 ) -> None:
     """Write translated articles from the PO files."""
     report = api.merge(
-        config_of(ctx), paths, include_fuzzy=include_fuzzy, jobs=jobs, exclude=exclude, overwrite=overwrite
+        config_of(ctx),
+        paths,
+        include_fuzzy=include_fuzzy,
+        jobs=jobs,
+        exclude=exclude,
+        overwrite=overwrite,
+        shard=shard,
     )
     print_report(report, quiet)
     end(report.exit_code)

@@ -23,6 +23,7 @@ COMMANDS = {
     "check": "translate_flow.cli.report_commands:check",
     "status": "translate_flow.cli.report_commands:status",
     "tm": "translate_flow.cli.memory_commands:tm",
+    "cache": "translate_flow.cli.cache_commands:cache",
 }
 
 

@@ -27,6 +27,13 @@ def _engine_names(values: tuple[str, ...]) -> tuple[str, ...]:
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Requests in flight at once.")
 @options.exclude
+@options.shard
+@click.option(
+    "--cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Keep engine results in this file (inside the project) instead of the configured cache.",
+)
 @click.pass_context
 def pretranslate(
     ctx: click.Context,
@@ -36,6 +43,8 @@ def pretranslate(
     engines: tuple[str, ...],
     jobs: int | None,
     exclude: tuple[str, ...],
+    shard: str | None,
+    cache: Path | None,
 ) -> None:
     """Fill empty PO entries with machine-translation drafts, marked fuzzy for review."""
     config = config_of(ctx)
@@ -51,6 +60,8 @@ def pretranslate(
             progress=bar.step,
             on_total=bar.total,
             exclude=exclude,
+            shard=shard,
+            cache=cache,
         )
     finally:
         bar.close()

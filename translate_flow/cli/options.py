@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["exclude", "jobs_option", "languages", "paths", "quiet"]
+__all__ = ["exclude", "jobs_option", "languages", "paths", "quiet", "shard"]
 
 paths = click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 quiet = click.option("-q", "--quiet", is_flag=True, help="Print only notices and errors.")
@@ -19,6 +19,13 @@ exclude = click.option(
     multiple=True,
     metavar="GLOB",
     help="Leave out files and folders matching GLOB, relative to the project root (repeatable).",
+)
+
+shard = click.option(
+    "--shard",
+    metavar="K/N",
+    default=None,
+    help="Work on part K of N of the catalogs (a CI matrix job); the parts are disjoint and balanced.",
 )
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -15,6 +15,7 @@ from translate_flow.lazy import lazy_module
 if TYPE_CHECKING:
     from translate_flow import render
     from translate_flow.config import Config
+    from translate_flow.mt.cache_merge import CacheMergeReport
     from translate_flow.mt.run import PretranslateReport
     from translate_flow.reports import Report
     from translate_flow.steps.import_pages import ImportReport, PageImport
@@ -25,6 +26,7 @@ else:
 
 __all__ = [
     "Progress",
+    "print_cache_merge",
     "print_import",
     "print_pretranslate",
     "print_report",
@@ -159,6 +161,16 @@ def print_sync(report: SyncReport, quiet: bool) -> None:
         print_report(replace(report.merge, notices=[n for n in report.merge.notices if str(n) not in seen]), quiet)
         if not quiet:
             click.echo(render.status_text(report.status.languages, False, bars=sys.stdout.isatty()))
+
+
+def print_cache_merge(report: CacheMergeReport) -> None:
+    """``cache merge``: what the output now holds."""
+    state = "wrote" if report.written else "unchanged:"
+    conflicts = f"; {report.conflicts} texts drafted differently kept the first draft" if report.conflicts else ""
+    click.echo(
+        f"{state} {report.output}: {report.drafts} drafts and {report.discards} discards "
+        f"from {report.inputs} caches{conflicts}"
+    )
 
 
 def print_status_errors(report: StatusReport) -> None:

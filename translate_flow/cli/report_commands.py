@@ -43,6 +43,7 @@ from translate_flow.cli.output import print_status_errors
 )
 @options.jobs_option
 @options.exclude
+@options.shard
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -54,11 +55,19 @@ def check(
     output: Path | None,
     jobs: int | None,
     exclude: tuple[str, ...],
+    shard: str | None,
 ) -> None:
     """The CI gate: missing, stale, untranslated, fuzzy and broken translations. Exit 1 if it fails."""
     names = tuple(n.strip() for n in (fail_on or "").split(",") if n.strip())
     report = api.check(
-        config_of(ctx), paths, languages=languages, fail_on=names, min_percent=min_percent, jobs=jobs, exclude=exclude
+        config_of(ctx),
+        paths,
+        languages=languages,
+        fail_on=names,
+        min_percent=min_percent,
+        jobs=jobs,
+        exclude=exclude,
+        shard=shard,
     )
     renderers = {
         "text": render.check_text,

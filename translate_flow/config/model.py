@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from translate_flow.config import schema
 from translate_flow.config.compendium import Compendium
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
+
+if TYPE_CHECKING:
+    from translate_flow.project.shard import Shard
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ class Config:
     """Settings of the site strings."""
     folders: SiteFolders = field(default_factory=SiteFolders)
     """The Hugo site's i18n, data and theme folders."""
+    shard: Shard | None = None
+    """This run's part of the project (``--shard K/N``), or None for all of it; not a setting of the file."""
 
     @property
     def content_path(self) -> Path:

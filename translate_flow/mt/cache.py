@@ -9,7 +9,7 @@ from pathlib import Path
 from translate_flow.errors import ConfigError, TranslateFlowError, UnsafePathError
 from translate_flow.fsutil import Confinement
 
-_SCHEMA = """
+DRAFTS_TABLE = """
 CREATE TABLE IF NOT EXISTS drafts (
     engine TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS drafts (
 """
 
 
-_DISCARDS = """
+DISCARDS_TABLE = """
 CREATE TABLE IF NOT EXISTS discards (
     engine TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS discards (
 """
 
 
-_DRAFTED = """
+DRAFTED_TABLE = """
 CREATE TABLE IF NOT EXISTS drafted (
     source TEXT NOT NULL,
     target TEXT NOT NULL,
@@ -81,9 +81,9 @@ class DraftCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(path)
-            self.db.execute(_SCHEMA)
-            self.db.execute(_DISCARDS)
-            self.db.execute(_DRAFTED)
+            self.db.execute(DRAFTS_TABLE)
+            self.db.execute(DISCARDS_TABLE)
+            self.db.execute(DRAFTED_TABLE)
             self.db.commit()
         except sqlite3.Error as exc:
             raise ConfigError(f"cannot open the translation cache: {exc}", path) from exc

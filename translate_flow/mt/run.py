@@ -31,7 +31,7 @@ from translate_flow.mt.engine_pass import EnginePasses
 from translate_flow.mt.engines import EngineContext, MeteredEngine, TextContext, Tokens, load_engine
 from translate_flow.mt.protect import protect
 from translate_flow.mt.units import PendingCatalog, Unit
-from translate_flow.project.discover import discover, select_sources, target_catalogs
+from translate_flow.project.discover import discover, select_sources, shard_rels, target_catalogs
 from translate_flow.reports import StepReport
 from translate_flow.resources.discover import resource_target_catalogs, resources_of, select_catalogs
 from translate_flow.resources.plurals import singular_forms
@@ -136,10 +136,12 @@ def _gather(
     found = list(
         {
             r: (s.language, t, p, r)
-            for s, t, p, r in target_catalogs(config, select_sources(discovery.sources, paths), languages)
+            for s, t, p, r in target_catalogs(
+                config, select_sources(discovery.sources, paths, shard_rels(config, discovery)), languages
+            )
         }.values()
     )
-    chosen = select_catalogs(resources.catalogs, paths)
+    chosen = select_catalogs(resources.catalogs, paths, config.shard)
     found += [(c.language, t, p, r) for c, t, p, r in resource_target_catalogs(config, chosen, languages)]
     for language, target, path, rel in found:
         if not path.exists():

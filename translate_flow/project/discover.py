@@ -23,9 +23,10 @@ from translate_flow.project.groups import sources_of
 from translate_flow.project.layout import Layout, layout_for
 from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.scan import markdown_files
+from translate_flow.project.shard import size_of
 from translate_flow.reports import Notice
 
-__all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "resolve", "select_sources"]
+__all__ = ["Discovery", "Source", "Unresolved", "discover", "load_article", "resolve", "select_sources", "shard_rels"]
 
 
 def po_path(config: Config, catalog: str, language: str) -> Path:
@@ -326,12 +327,31 @@ def shared_freshness(config: Config, sources: Sequence[Source]) -> list[Source]:
 _Item = TypeVar("_Item", Source, Unresolved)
 
 
-def select_sources(items: Sequence[_Item], paths: Iterable[Path]) -> list[_Item]:
-    """The items at or below the given paths (all of them when none are given)."""
+def select_sources(items: Sequence[_Item], paths: Iterable[Path], shard: Collection[str] | None = None) -> list[_Item]:
+    """The items at or below the given paths (all of them when none are given), and in ``shard``."""
     wanted = [p.resolve() for p in paths]
+    chosen = [s for s in items if shard is None or s.rel in shard]
     if not wanted:
-        return list(items)
-    return [s for s in items if any(s.path == w or w in s.path.parents for w in wanted)]
+        return chosen
+    return [s for s in chosen if any(s.path == w or w in s.path.parents for w in wanted)]
+
+
+def shard_rels(config: Config, discovery: Discovery) -> frozenset[str] | None:
+    """The articles in this run's shard (``config.shard``), by name; None when the run is not sharded.
+
+    The unit is a catalog (articles that share one, with ``catalogs``, stay together), and the
+    split is made over every article discovery found, resolved or not, so that extract (which
+    resolves some articles later) and merge pick the same ones.
+    """
+    if config.shard is None:
+        return None
+    sizes: dict[str, int] = {}
+    members: dict[str, list[str]] = {}
+    items: list[Source | Unresolved] = [*discovery.sources, *discovery.unresolved]
+    for item in items:
+        sizes[item.catalog] = sizes.get(item.catalog, 0) + size_of([item.path])
+        members.setdefault(item.catalog, []).append(item.rel)
+    return frozenset(rel for catalog in config.shard.pick(sizes) for rel in members[catalog])
 
 
 def target_catalogs(

@@ -33,6 +33,7 @@ from translate_flow.languages import same_language
 from translate_flow.lazy import lazy
 from translate_flow.project.discover import Discovery
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint
+from translate_flow.project.shard import Shard, size_of
 from translate_flow.resources.model import Resource, ResourceCatalog
 from translate_flow.resources.tree import format_of
 
@@ -131,12 +132,21 @@ def resource_target_catalogs(
             yield catalog, language, path, path.relative_to(config.root).as_posix()
 
 
-def select_catalogs(catalogs: Iterable[ResourceCatalog], paths: Iterable[Path]) -> list[ResourceCatalog]:
-    """The catalogs with a file at or below the given paths (all of them when none are given)."""
+def select_catalogs(
+    catalogs: Iterable[ResourceCatalog], paths: Iterable[Path], shard: Shard | None = None
+) -> list[ResourceCatalog]:
+    """The catalogs with a file at or below the given paths (all of them when none are given).
+
+    With ``shard``, only that part of them: the split is made over all of ``catalogs``.
+    """
+    chosen = list(catalogs)
+    if shard is not None:
+        picked = shard.pick({c.name: size_of(r.path for r in c.resources) for c in chosen})
+        chosen = [c for c in chosen if c.name in picked]
     wanted = [p.resolve() for p in paths]
     if not wanted:
-        return list(catalogs)
-    return [c for c in catalogs if any(r.path == w or w in r.path.parents for r in c.resources for w in wanted)]
+        return chosen
+    return [c for c in chosen if any(r.path == w or w in r.path.parents for r in c.resources for w in wanted)]
 
 
 def _key(config: Config, code: str) -> str:

@@ -21,7 +21,7 @@ from translate_flow.glossary.load import load_glossary
 from translate_flow.glossary.model import Glossary
 from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
-from translate_flow.project.discover import Source, discover, select_sources
+from translate_flow.project.discover import Source, discover, select_sources, shard_rels
 from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import article_keys, count
@@ -120,7 +120,7 @@ def run_checks(
             seen_errors.add(str(error))
             report.findings.append(_error_finding(error))
     stale = set(planned.written)
-    sources = select_sources(discovery.sources, paths)
+    sources = select_sources(discovery.sources, paths, shard_rels(config, discovery))
     report.findings.extend(locale_folder_findings(config, project_targets(config, discovery.sources)))
     report.findings.extend(
         hugo_language_findings(config, {t for s in sources for t in s.targets if not wanted or t in wanted})

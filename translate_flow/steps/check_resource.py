@@ -62,7 +62,9 @@ def resource_findings(
     checked: list[str] = []
     errors: list[TranslateFlowError] = list(found.errors)
     task = partial(_check_catalog, config, frozenset(languages), frozenset(disabled), frozenset(stale), glossary)
-    for part_findings, part_checked, part_errors in run_tasks(task, select_catalogs(found.catalogs, paths), jobs):
+    for part_findings, part_checked, part_errors in run_tasks(
+        task, select_catalogs(found.catalogs, paths, config.shard), jobs
+    ):
         findings.extend(part_findings)
         checked.extend(part_checked)
         errors.extend(part_errors)

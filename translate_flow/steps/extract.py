@@ -19,7 +19,7 @@ from translate_flow.fsutil import remove_stale_temp_files
 from translate_flow.lazy import lazy
 from translate_flow.parallel import run_tasks
 from translate_flow.project.catalog_names import per_article
-from translate_flow.project.discover import Discovery, Source, Unresolved, discover
+from translate_flow.project.discover import Discovery, Source, Unresolved, discover, shard_rels
 from translate_flow.project.discover import select_sources as select
 from translate_flow.project.locale_folders import TEMPLATES
 from translate_flow.project.lock import project_lock
@@ -56,8 +56,9 @@ def todo(
 ) -> list[Source | Unresolved]:
     """The articles extract must look at; fresh ones with all their catalogs are counted as skipped."""
     paths = list(paths)
-    found: list[Source | Unresolved] = list(select(discovery.unresolved, paths))
-    for source in select(discovery.sources, paths):
+    shard = shard_rels(config, discovery)
+    found: list[Source | Unresolved] = list(select(discovery.unresolved, paths, shard))
+    for source in select(discovery.sources, paths, shard):
         catalogs = source.catalog_paths(config)
         if source.fresh and not options.force and all(p.exists() for p in catalogs):
             report.unchanged += len(catalogs)
@@ -75,7 +76,7 @@ def group_todo(
     groups: dict[str, list[Source]] = {}
     for source in discovery.sources:
         groups.setdefault(source.catalog, []).append(source)
-    wanted = {source.catalog for source in select(discovery.sources, list(paths))}
+    wanted = {source.catalog for source in select(discovery.sources, list(paths), shard_rels(config, discovery))}
     found: list[list[Source]] = []
     for catalog, members in sorted(groups.items()):
         if catalog not in wanted:
@@ -96,7 +97,7 @@ def resource_todo(
     found = resources_of(config, discovery)
     report.errors.extend(found.errors)
     todo: list[ResourceCatalog] = []
-    for catalog in select_catalogs(found.catalogs, paths):
+    for catalog in select_catalogs(found.catalogs, paths, config.shard):
         files = catalog.catalog_paths(config)
         if catalog.fresh and not options.force and all(p.exists() for p in files):
             report.unchanged += len(files)

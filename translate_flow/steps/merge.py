@@ -24,7 +24,7 @@ from translate_flow.document.splice import merge_article
 from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import remove_stale_temp_files
 from translate_flow.parallel import run_tasks
-from translate_flow.project.discover import Source, discover, load_article, select_sources
+from translate_flow.project.discover import Source, discover, load_article, select_sources, shard_rels
 from translate_flow.project.lock import project_lock
 from translate_flow.project.ownership import Ownership, file_digest
 from translate_flow.project.segment_cache import load_segments
@@ -286,7 +286,7 @@ def _merge(config: Config, paths: Iterable[Path], include_fuzzy: bool, jobs: int
     report.notices.extend(discovery.notices)
     state = StateCache(config.root, "merge")
     ownership = Ownership(config)
-    selected = [s for s in select_sources(discovery.sources, paths) if s.outputs]
+    selected = [s for s in select_sources(discovery.sources, paths, shard_rels(config, discovery)) if s.outputs]
     ownership.adopt(legacy_pages(config, selected, ownership.files, state))
     sources = [s for s in selected if not _up_to_date(config, s, include_fuzzy, state, ownership.files, report)]
     groups: dict[str, list[Source]] = {}

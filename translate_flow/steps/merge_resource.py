@@ -194,7 +194,7 @@ def merge_resources(
     the caller saves ``ownership``, the record shared with the pages."""
     found = resources_of(config, discovery)
     report.errors.extend(found.errors)
-    catalogs = select_catalogs(found.catalogs, paths)
+    catalogs = select_catalogs(found.catalogs, paths, config.shard)
     if not catalogs:
         return
     for folder in (config.folders.i18n, config.folders.data, CONFIG_DIR):

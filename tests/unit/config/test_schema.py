@@ -31,7 +31,7 @@ _HOLDER: dict[str, type] = {
     "site": SiteSettings,
 }
 # Config fields that are not one TOML key: the root, where the settings came from, tables of
-# names the user picks, and what only the Hugo site gives.
+# names the user picks, what only the Hugo site gives, and a run's part of the project (--shard).
 _NOT_KEYS = {
     "root",
     "source",
@@ -48,6 +48,7 @@ _NOT_KEYS = {
     "data",
     "site",
     "folders",
+    "shard",
 }
 
 
