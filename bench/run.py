@@ -1,7 +1,7 @@
 """Benchmark translate-flow on synthetic sites, side by side with po4a, mdpo and Translate Toolkit.
 
     python -m bench.run                       # 100 and 1,000 articles
-    python -m bench.run --sizes 100,1000,10000 --competitors
+    python -m bench.run --sizes 100,1000,10000 --competitors   # and the goals of issue 19, met or not
 
 Every phase runs as a separate process under /usr/bin/time (wall time and peak RSS).
 Competitors run only when installed (this script installs nothing):
@@ -23,6 +23,7 @@ from pathlib import Path
 import polib
 
 from bench.corpus import generate
+from bench.startup import startup_above_bare_python
 
 PYTHON = sys.executable
 TF = [PYTHON, "-m", "translate_flow"]
@@ -255,20 +256,107 @@ def ratios(rows: list[Timing]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class Goal:
+    """One of issue 19's targets, with what this run measured."""
+
+    what: str
+    target: str
+    measured: float | None
+    """The ratio or figure measured, None when the run could not measure it (a tool missing)."""
+    met: bool | None
+
+
+def _seconds(rows: list[Timing], size: int, tool: str, phase: str) -> float | None:
+    found = [r.seconds for r in rows if r.size == size and r.tool == tool and r.phase == phase]
+    return found[0] if found else None
+
+
+def _ratio(theirs: float | None, ours: float | None) -> float | None:
+    return None if theirs is None or ours is None or not ours else theirs / ours
+
+
+def goals(rows: list[Timing], startup: dict[str, float] | None) -> list[Goal]:
+    """Issue 19's speed goals against this run's figures."""
+    tf, mdpo, po4a = "translate-flow", "mdpo (in-process)", "po4a (per file)"
+    big = max((r.size for r in rows), default=0)
+    sizes = sorted({r.size for r in rows if r.tool == tf})
+    out: list[Goal] = []
+
+    def ratio_goal(what: str, least: float, theirs: float | None, ours: float | None) -> None:
+        value = _ratio(theirs, ours)
+        out.append(Goal(what, f">= {least:g}x", value, None if value is None else value >= least))
+
+    ratio_goal(
+        f"cold extract vs mdpo in-process ({big:,} articles)",
+        3,
+        _seconds(rows, big, mdpo, "extract"),
+        _seconds(rows, big, tf, "extract (cold)"),
+    )
+    ratio_goal(
+        f"cold extract vs po4a per file ({big:,} articles)",
+        40,
+        _seconds(rows, big, po4a, "extract"),
+        _seconds(rows, big, tf, "extract (cold)"),
+    )
+    ratio_goal(
+        f"merge vs mdpo in-process ({big:,} articles)",
+        3,
+        _seconds(rows, big, mdpo, "merge"),
+        _seconds(rows, big, tf, "merge (cold)"),
+    )
+    noop_size = 300 if 300 in sizes else (sizes[0] if sizes else 0)
+    ratio_goal(
+        f"no-op extract vs po4a's cold extract ({noop_size:,} articles)",
+        100,
+        _seconds(rows, noop_size, po4a, "extract"),
+        _seconds(rows, noop_size, tf, "extract (no-op)"),
+    )
+    for name, above in (startup or {}).items():
+        out.append(Goal(f"{name}, above bare python (median)", "< 80 ms", above, above < 80))
+    rss = {r.size: r.rss_mb for r in rows if r.tool == tf and r.phase == "extract (cold)"}
+    if len(rss) >= 2:
+        growth = rss[sizes[-1]] / rss[sizes[0]]
+        # "Flat": ten times the articles may not double the peak memory.
+        limit = 2.0
+        out.append(
+            Goal(
+                f"peak RSS of extract, {sizes[-1]:,} vs {sizes[0]:,} articles", f"< {limit:g}x", growth, growth < limit
+            )
+        )
+    return out
+
+
+def goals_table(found: list[Goal]) -> str:
+    lines = ["| goal | target | measured | |", "|---|---|---:|---|"]
+    for goal in found:
+        if goal.measured is None:
+            lines.append(f"| {goal.what} | {goal.target} | not measured (tool not installed) | |")
+            continue
+        unit = " ms" if goal.target.endswith("ms") else "x"
+        verdict = "met" if goal.met else "NOT met"
+        lines.append(f"| {goal.what} | {goal.target} | {goal.measured:.1f}{unit} | {verdict} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100,1000")
-    parser.add_argument("--jobs", type=int, default=None, help="translate-flow --jobs (default: all CPUs)")
+    parser.add_argument(
+        "--sizes", default="100,1000", help="comma-separated; --competitors adds 300 for the no-op goal"
+    )
+    parser.add_argument("--jobs", type=int, default=None, help="translate-flow --jobs (default: its own)")
     parser.add_argument(
         "--competitors", action="store_true", help="also run po4a, mdpo and Translate Toolkit where installed"
     )
     parser.add_argument("--only", default="po4a,mdpo,translate-toolkit", help="which competitors to run")
     parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    parser.add_argument("--startup-runs", type=int, default=21, help="runs of each start-up measurement")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="tf-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    sizes = sorted({int(s) for s in args.sizes.split(",")} | ({300} if args.competitors else set()))
     rows: list[Timing] = []
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in sizes:
         rows += bench_translate_flow(size, work, args.jobs)
         if args.competitors:
             rows += bench_competitors(size, work, set(args.only.split(",")))
@@ -278,6 +366,9 @@ def main() -> None:
     if args.competitors:
         print()
         print(ratios(rows))
+        startup = startup_above_bare_python(args.startup_runs)
+        print()
+        print(goals_table(goals(rows, startup)))
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 
