@@ -13,19 +13,32 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.translation_memory import TranslationMemory, add_files, memory_of
-from translate_flow.catalog.update import fill_from_memory
-from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
+from translate_flow.lazy import lazy
 from translate_flow.project.fingerprint import confirm_pending
 from translate_flow.project.locale_folders import language_folder
 from translate_flow.project.memories import project_memory_files
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.reports import Report
+
+# Every extract runs this phase, but a no-op run only compares the memory files' digests:
+# the PO reader and writer and the fuzzy matcher are imported when a catalog is filled.
+if TYPE_CHECKING:
+    from translate_flow.catalog.io import parse_catalog, write_catalog
+    from translate_flow.catalog.translation_memory import TranslationMemory, add_files, memory_of
+    from translate_flow.catalog.update import fill_from_memory
+    from translate_flow.catalog.wrap_width import choose_width
+else:
+    parse_catalog = lazy("translate_flow.catalog.io:parse_catalog")
+    write_catalog = lazy("translate_flow.catalog.io:write_catalog")
+    add_files = lazy("translate_flow.catalog.translation_memory:add_files")
+    memory_of = lazy("translate_flow.catalog.translation_memory:memory_of")
+    fill_from_memory = lazy("translate_flow.catalog.update:fill_from_memory")
+    choose_width = lazy("translate_flow.catalog.wrap_width:choose_width")
 
 __all__ = ["confirm_stamps", "fill_from_project"]
 
