@@ -22,36 +22,11 @@ from translate_flow.mt.apply_drafts import MT_NOTE
 from translate_flow.mt.cache import drafted
 from translate_flow.mt.protect import MARKUP
 from translate_flow.qa.counts import Counts, count_words, is_translated, unmatched_entries
+from translate_flow.qa.finding import Finding
 from translate_flow.qa.names import DEFAULT_FAIL_ON
 from translate_flow.qa.scripts import foreign_script, script_name
 from translate_flow.qa.validate import problems, switched_off
 from translate_flow.textutil import has_words
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in one file."""
-
-    path: str
-    """Project-relative file it concerns (PO, POT, article or translated article)."""
-    line: int | None
-    """1-based line, where there is one."""
-    check: str
-    """The check's name, e.g. ``missing-po``, ``stale``, ``link``."""
-    category: str
-    """Gate category: one of ``qa.names.CATEGORIES``."""
-    message: str
-    """What is wrong, for people."""
-    language: str | None = None
-    """The target language concerned."""
-    percent: float | None = None
-    """For untranslated and fuzzy findings: share of the file that is translated."""
-    msgid: str | None = None
-    """The msgid of the entry concerned (for a file's count, its first such entry); None for a file."""
-    msgctxt: str | None = None
-    """That entry's msgctxt, when it has one."""
-    references: tuple[str, ...] = ()
-    """That entry's ``#:`` references (``content/post.md:12``), where the text comes from."""
 
 
 def about(

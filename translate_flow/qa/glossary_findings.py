@@ -14,7 +14,8 @@ import polib
 
 from translate_flow.glossary.match import missing_translations
 from translate_flow.glossary.model import Glossary, TermPair
-from translate_flow.qa.findings import Finding, about
+from translate_flow.qa.finding import Finding
+from translate_flow.qa.findings import about
 from translate_flow.qa.validate import switched_off
 
 __all__ = ["glossary_findings", "glossary_message", "unused_language_findings", "unused_language_message"]

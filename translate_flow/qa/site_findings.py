@@ -14,7 +14,7 @@ from translate_flow.config import Config
 from translate_flow.config.hugo import read_site
 from translate_flow.project.discover import Source
 from translate_flow.project.locale_folders import stray_folders
-from translate_flow.qa.findings import Finding
+from translate_flow.qa.finding import Finding
 from translate_flow.resources.discover import resource_targets
 
 __all__ = ["hugo_language_findings", "locale_folder_findings", "project_targets"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from translate_flow import __version__
 
 if TYPE_CHECKING:
-    from translate_flow.qa.findings import Finding
+    from translate_flow.qa.finding import Finding
     from translate_flow.steps.check import CheckReport
 
 __all__ = ["JSON_SCHEMA_VERSION", "check_github", "check_json", "check_junit", "check_text"]

@@ -25,8 +25,8 @@ from translate_flow.project.discover import Source, discover, select_sources, sh
 from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import article_keys, count
+from translate_flow.qa.finding import Finding
 from translate_flow.qa.findings import (
-    Finding,
     Gate,
     catalog_findings,
     entry_findings,

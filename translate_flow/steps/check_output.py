@@ -13,7 +13,8 @@ import polib
 from translate_flow.config import Config
 from translate_flow.project.discover import Source
 from translate_flow.project.ownership import file_digest
-from translate_flow.qa.findings import Finding, about
+from translate_flow.qa.finding import Finding
+from translate_flow.qa.findings import about
 from translate_flow.reports import Report
 from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
 from translate_flow.steps.merge_page import NOT_OURS

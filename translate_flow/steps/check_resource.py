@@ -25,8 +25,8 @@ from translate_flow.project.discover import Discovery
 from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import read_or_none
 from translate_flow.qa.counts import count, keys_of_template
+from translate_flow.qa.finding import Finding
 from translate_flow.qa.findings import (
-    Finding,
     about,
     catalog_findings,
     entry_findings,
