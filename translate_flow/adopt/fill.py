@@ -27,7 +27,7 @@ from translate_flow.config import Config
 from translate_flow.document.segment import Segment
 from translate_flow.qa.validate import problems, switched_off
 
-__all__ = ["FillCounts", "fill_catalog", "fill_in_place", "origin_comment"]
+__all__ = ["FillCounts", "fill_catalog", "fill_in_place", "mark_imported", "origin_comment"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,12 @@ def _faulty(config: Config, msgid: str, msgstr: str, kinds: Collection[str], fla
 
 def _set(entry: polib.POEntry, text: str, comment: str, fuzzy: bool) -> None:
     entry.msgstr = text
+    mark_imported(entry, comment, fuzzy)
+
+
+def mark_imported(entry: polib.POEntry, comment: str, fuzzy: bool) -> None:
+    """Mark an entry given an imported translation: reviewed or fuzzy, no previous msgid (the
+    translation is for this text), and ``comment`` in place of an earlier import's."""
     entry.previous_msgid = None
     entry.previous_msgid_plural = None
     entry.previous_msgctxt = None

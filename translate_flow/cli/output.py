@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from translate_flow.mt.cache_merge import CacheMergeReport
     from translate_flow.mt.run import PretranslateReport
     from translate_flow.reports import Report
-    from translate_flow.steps.import_pages import ImportReport, PageImport
+    from translate_flow.steps.import_pages import ImportReport, PageImport, ResourceImport
     from translate_flow.steps.status import StatusReport
     from translate_flow.steps.sync import SyncReport
 else:
@@ -128,12 +128,40 @@ def _page_line(row: PageImport) -> str:
     return f"{row.page} ({row.language}) -> {row.catalog}: " + "; ".join(parts)
 
 
+def _resource_line(row: ResourceImport) -> str:
+    counts = row.counts
+    parts = [f"{counts.imported + counts.already} of {counts.entries} texts imported"]
+    if counts.already:
+        parts.append(f"{counts.already} already there")
+    if counts.missing:
+        parts.append(f"{counts.missing} not in the file")
+    if counts.conflicts:
+        parts.append(f"{counts.conflicts} kept another reviewed translation (--replace takes the file's)")
+    if counts.broken:
+        parts.append(f"{counts.broken} fuzzy: merge would hold them back")
+    if counts.incomplete:
+        parts.append(f"{counts.incomplete} fuzzy: a plural form the table lacks was given its 'other' form")
+    if counts.inconsistent:
+        parts.append(f"{counts.inconsistent} translated two ways in the file (the first taken)")
+    if row.kind == "site":
+        parts.append("merge never edits your configuration; what it sets wins")
+    elif row.reproduced:
+        parts.append("merge reproduces the file byte for byte")
+    elif row.file == row.output:
+        parts.append("merge will leave the file alone until it reproduces it (or you move it away)")
+    else:
+        parts.append(f"merge writes {row.output}, which Hugo prefers")
+    return f"{row.file} ({row.language}) -> {row.catalog}: " + "; ".join(parts)
+
+
 def print_import(report: ImportReport, quiet: bool) -> None:
-    """Extract's report, then a line per translated page, then the summary."""
+    """Extract's report, then a line per translated page and resource file, then the summary."""
     print_report(report.extract, quiet=True)
     if not quiet:
         for row in report.pages:
             click.echo(_page_line(row))
+        for item in report.resources:
+            click.echo(_resource_line(item))
     for notice in report.notices:
         click.echo(str(notice), err=True)
     for error in report.errors:
@@ -149,6 +177,15 @@ def print_import(report: ImportReport, quiet: bool) -> None:
             f"{reproduced} pages reproduced by merge, {unaligned} did not align, {len(report.errors)} errors",
             err=True,
         )
+        if report.resources:
+            imported = sum(item.counts.imported for item in report.resources)
+            written = len({item.catalog for item in report.resources if item.written})
+            reproduced = sum(item.reproduced for item in report.resources)
+            click.echo(
+                f"{len(report.resources)} resource files read, {imported} entries imported into {written} PO files, "
+                f"{reproduced} files reproduced by merge",
+                err=True,
+            )
 
 
 def print_sync(report: SyncReport, quiet: bool) -> None:

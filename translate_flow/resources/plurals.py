@@ -18,7 +18,7 @@ from babel import Locale
 
 from translate_flow.errors import CatalogError
 
-__all__ = ["CATEGORIES", "categories", "form_numbers", "nplurals", "singular_forms"]
+__all__ = ["CATEGORIES", "categories", "form_categories", "form_numbers", "nplurals", "singular_forms"]
 
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 """Hugo's (CLDR's) plural categories, in CLDR's order."""
@@ -78,3 +78,23 @@ def form_numbers(language: str, plural_forms: str) -> dict[str, int]:
     for n in _COUNTS:
         found.setdefault(rule(n), min(max(int(number(n)), 0), count - 1))
     return {name: found.get(name, count - 1) for name in categories(language)}
+
+
+@cache
+def form_categories(language: str, plural_forms: str) -> dict[int, str]:
+    """The CLDR category each msgstr[N] mostly serves: the one most of its counts are in.
+
+    Where two categories share a form (Russian ``many`` and ``other``, both msgstr[2]), this
+    says whose text belongs there: ``many``, the category of the whole numbers it is used for.
+    """
+    count = nplurals(plural_forms)
+    number = _expression(plural_forms)
+    rule = Locale.parse(language, sep="-").plural_form
+    tally: dict[int, dict[str, int]] = {}
+    for n in _COUNTS:
+        form = min(max(int(number(n)), 0), count - 1)
+        names = tally.setdefault(form, {})
+        names[rule(n)] = names.get(rule(n), 0) + 1
+    return {
+        form: max(sorted(names, key=CATEGORIES.index), key=lambda name: names[name]) for form, names in tally.items()
+    }

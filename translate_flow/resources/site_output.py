@@ -19,7 +19,7 @@ from translate_flow.catalog.entry_keys import Key
 from translate_flow.resources.emit import dump
 from translate_flow.resources.model import Rendered, Translations
 from translate_flow.resources.site_config import Found, entries_of
-from translate_flow.resources.site_strings import SiteStrings
+from translate_flow.resources.site_strings import SiteStrings, menu_field
 from translate_flow.resources.tree import format_of
 
 __all__ = ["render_site"]
@@ -40,7 +40,13 @@ def render_site(strings: SiteStrings, translations: Translations, key: str, out_
         user = strings.site.find_menu(prefix, piece[1]) if piece[0] == "menus" else strings.site.find((*prefix, *piece))
         dotted = ".".join((*prefix, *piece))
         if user is not None:
-            if user.value != value:  # what the user set is the translation already: nothing to say
+            # What the user set is the translation already: nothing to say. A menu of the
+            # language's own is compared by its translated fields only: its URLs and weights
+            # are the user's to choose.
+            same = (
+                _menu_agrees(strings, translations, piece, user.value) if piece[0] == "menus" else user.value == value
+            )
+            if not same:
                 held.append((first, _change((*prefix, *piece), user, value)))
         elif taken is not None:
             snippet = dump(_nest(piece, value), format_of(taken.path) or fmt).rstrip("\n")
@@ -76,6 +82,17 @@ def _pieces(strings: SiteStrings, translations: Translations) -> tuple[dict[tupl
     for piece, changes in edits.items():
         pieces[piece] = (_menu(strings.menus[piece[1]], changes), pieces[piece][1])
     return pieces, translated
+
+
+def _menu_agrees(strings: SiteStrings, translations: Translations, piece: tuple[str, ...], menu: object) -> bool:
+    """Whether the language's own ``menu`` already holds every translated field of ``piece``."""
+    for item in strings.texts:
+        text = translations.texts.get(item.text.key)
+        if item.piece == piece and text:
+            found = menu_field(strings, item, menu)
+            if found is None or found[2] != text:
+                return False
+    return True
 
 
 def _menu(source: Found, changes: Mapping[tuple[int, str], str]) -> list[dict[str, object]]:

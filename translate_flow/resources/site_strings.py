@@ -16,7 +16,7 @@ from translate_flow.config import Config
 from translate_flow.resources.model import Text
 from translate_flow.resources.site_config import Found, SiteConfig, entries_of
 
-__all__ = ["MENU_FIELDS", "SiteStrings", "SiteText", "site_strings"]
+__all__ = ["MENU_FIELDS", "SiteStrings", "SiteText", "menu_field", "site_strings"]
 
 MENU_FIELDS = ("name", "title")
 """The menu entry fields that are prose; every other field is copied as it is."""
@@ -83,6 +83,31 @@ def _menu_texts(where: Found, menu: str) -> list[SiteText]:
                 made = _text(text, where.file.rel, line, context, ("menus", menu), f"site: menu {menu}")
                 found.append(SiteText(made.text, made.piece, index, str(spelled)))
     return found
+
+
+def menu_field(strings: SiteStrings, item: SiteText, menu: object) -> tuple[int, str, str] | None:
+    """In another language's ``menu``, the field that ``item`` (a source menu entry's field) is:
+    (entry index, field as spelled, value). The entry is found as the item's msgctxt names it:
+    by its identifier where the source's is unique, else by its index."""
+    if item.entry is None or item.field is None:
+        return None
+    source = list(entries_of(strings.menus[item.piece[1]].value))
+    identifiers = [str(_field(entry, "identifier") or "") for _, entry in source]
+    mine = identifiers[item.entry] if item.entry < len(identifiers) else ""
+    target = list(entries_of(menu))
+    if mine and identifiers.count(mine) == 1:
+        same = [(index, entry) for index, entry in target if str(_field(entry, "identifier") or "") == mine]
+        chosen = same[0] if len(same) == 1 else None
+    else:
+        chosen = next(((index, entry) for index, entry in target if index == item.entry), None)
+    if chosen is None:
+        return None
+    index, entry = chosen
+    for spelled, value in entry.items():
+        if str(spelled).lower() == item.field.lower() and _prose(value):
+            assert isinstance(value, str)
+            return index, str(spelled), value
+    return None
 
 
 def _field(entry: dict[str, object], name: str) -> object:

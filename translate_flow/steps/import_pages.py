@@ -3,7 +3,9 @@
 Extract runs first, so every source has its catalogs. Then, for each source and each
 target language whose page exists and was not written by merge, the page is segmented
 like a source, aligned with it (``adopt.align``), and the aligned translations are brought
-into that language's PO file (``adopt.fill``). Content files are only read.
+into that language's PO file (``adopt.fill``). The site's translated i18n tables, data files
+and per-language settings then fill the resource catalogs by key (``steps.import_resources``).
+Content and resource files are only read.
 
 Each PO file is written atomically, and only when it changes; a file a translator saved
 meanwhile is read again and the import redone on it. A second run finds every entry
@@ -34,9 +36,10 @@ from translate_flow.project.ownership import Ownership
 from translate_flow.project.state import read_or_none
 from translate_flow.reports import Notice, Report, StepReport
 from translate_flow.steps.extract import extract
+from translate_flow.steps.import_resources import ResourceImport, import_resources
 from translate_flow.steps.merge import plan_merge
 
-__all__ = ["ImportOptions", "ImportReport", "PageImport", "import_translations"]
+__all__ = ["ImportOptions", "ImportReport", "PageImport", "ResourceImport", "import_translations"]
 
 
 @dataclass(frozen=True)
@@ -83,14 +86,16 @@ class ImportReport(StepReport):
     """What the extract run before the import did."""
     pages: list[PageImport] = field(default_factory=list)
     """Each translated page imported from, in source order."""
+    resources: list[ResourceImport] = field(default_factory=list)
+    """Each translated i18n table, data file and configuration file imported from."""
     notices: list[Notice] = field(default_factory=list)
-    """Pages skipped, and why."""
+    """Pages and files skipped, and why."""
 
 
 def import_translations(
     config: Config, paths: Iterable[Path] = (), options: ImportOptions | None = None
 ) -> ImportReport:
-    """Bring the translations of existing translated pages into the PO files."""
+    """Bring the translations of existing translated pages and resource files into the PO files."""
     options = options or ImportOptions()
     paths = list(paths)
     report = ImportReport(extract=extract(config, paths))
@@ -118,6 +123,19 @@ def import_translations(
                 _import_catalog(config, options, pairs, report)
             except TranslateFlowError as exc:
                 report.errors.append(exc)
+        found = import_resources(
+            config,
+            discovery,
+            paths,
+            ownership,
+            fuzzy=options.fuzzy,
+            replace=options.replace,
+            languages=options.languages,
+            failed={path for path in failed if path},
+        )
+        report.resources.extend(found.rows)
+        report.notices.extend(found.notices)
+        report.errors.extend(found.errors)
     return report
 
 

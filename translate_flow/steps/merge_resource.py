@@ -60,7 +60,7 @@ def not_ours(rel: str) -> Notice:
         rel,
         None,
         "left as it is: translate-flow did not write it, or it was edited since "
-        "(move it away to let merge write it; `import` will bring such translations in)",
+        "(`translate-flow import` brings its translations into the PO file; then move it away to let merge write it)",
     )
 
 

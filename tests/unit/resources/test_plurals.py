@@ -6,7 +6,7 @@ import pytest
 
 from translate_flow.errors import CatalogError
 from translate_flow.languages import parse_language
-from translate_flow.resources.plurals import categories, form_numbers, nplurals, singular_forms
+from translate_flow.resources.plurals import categories, form_categories, form_numbers, nplurals, singular_forms
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,20 @@ def test_nplurals_and_bad_expressions() -> None:
         form_numbers("en", "nplurals=2;")
     with pytest.raises(CatalogError):
         singular_forms("nplurals=2; plural=n +* 1;")
+
+
+@pytest.mark.parametrize(
+    ("language", "plural_forms", "expected"),
+    [
+        ("es", None, {0: "one", 1: "many", 2: "other"}),
+        # Russian msgstr[2] serves 5, 11, 100…: those are "many"; "other" (fractions) shares it.
+        ("ru", None, {0: "one", 1: "few", 2: "many"}),
+        ("ja", None, {0: "other"}),
+        # Two forms for Spanish: msgstr[1] serves 2, 3… ("other") and a million ("many").
+        ("es", "nplurals=2; plural=(n != 1);", {0: "one", 1: "other"}),
+    ],
+)
+def test_each_form_belongs_to_the_category_of_most_of_its_counts(
+    language: str, plural_forms: str | None, expected: dict[int, str]
+) -> None:
+    assert form_categories(language, plural_forms or parse_language(language).plural_forms) == expected
