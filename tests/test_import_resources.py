@@ -273,18 +273,22 @@ def test_a_theme_s_own_table_is_read_and_the_site_s_translation_wins(project: Pa
             "hugo.toml": 'title = "Site"\ntheme = "leaf"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
             "translate-flow.toml": 'languages = ["fr"]\n',
             "content/a.md": "# A\n",
-            "themes/leaf/i18n/en.toml": 'next = "Next"\nprevious = "Previous"\n',
-            "themes/leaf/i18n/fr.toml": 'next = "Suivant"\nprevious = "Précédent"\n',
-            # The site's own translation of the theme's table (Hugo prefers it), in another format.
+            "themes/leaf/i18n/en.toml": 'next = "Next"\nprevious = "Previous"\nclose = "Close"\n',
+            "themes/leaf/i18n/fr.toml": 'next = "Suivant"\nprevious = "Précédent"\nclose = "Fermer"\n',
+            # The site's own translations of the theme's strings, which Hugo prefers: in the folder
+            # merge writes to (in another format), and in the site's table of the language.
             "i18n/leaf/fr.yaml": "next: Page suivante\n",
+            "i18n/fr.yaml": "previous: Page précédente\n",
         },
     )
     done = run(project, "import")
     assert done.exit_code == 0, done.output
     found = entries(read_po(project / "locales/fr/_hugo/i18n.po", wrapwidth=0))
     assert found["next"].msgstr == "Page suivante" and found["next"].tcomment == "imported from i18n/leaf/fr.yaml:1"
-    assert found["previous"].msgstr == "Précédent"
-    assert found["previous"].tcomment == "imported from themes/leaf/i18n/fr.toml:2"
+    assert found["previous"].msgstr == "Page précédente"
+    assert found["previous"].tcomment == "imported from i18n/fr.yaml:1"
+    assert found["close"].msgstr == "Fermer" and found["close"].tcomment == "imported from themes/leaf/i18n/fr.toml:3"
+    assert "themes/leaf/i18n/fr.toml (fr) -> locales/fr/_hugo/i18n.po: 1 of 1 texts imported" in done.output
     assert "merge writes i18n/leaf/fr.toml, which Hugo prefers" in done.output
     msgfmt_check(*all_catalogs(project))
 

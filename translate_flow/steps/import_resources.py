@@ -5,7 +5,8 @@ For each resource catalog and target language, the files read are the ones Hugo 
 that language:
 
 - an i18n table: ``<lang>.<ext>`` (any of Hugo's formats, any case) in the folder merge writes
-  to, then, for a theme's table, in the theme's own ``i18n/`` folder (the site's wins, as in Hugo);
+  to, then, for a theme's table, in the site's ``i18n/`` and in the theme's own ``i18n/``
+  folder (the site's wins, as in Hugo);
 - a data file: the translated file merge writes (``data/fr/x.yaml`` or ``x.fr.yaml``);
 - the site strings: the language's own settings (``languages.<key>.title`` and the like)
   in any configuration file, each value from the file Hugo takes it from.
@@ -144,12 +145,12 @@ def _sources(
         if output is None:
             continue
         taken: set[Key] = set()
-        for path in _candidates(config, reading, output, language):
+        for path in _candidates(config, reading, output):
             rel = path.relative_to(config.root).as_posix()
             try:
                 data = read_resource(config, replace(reading.resource, path=path, rel=rel))
                 if ownership.ours(rel, data):
-                    result.notices.append(Notice(rel, None, NOT_IMPORTED))
+                    _skipped(result, rel)
                     continue
                 doc = parse_document(data, rel, format_of(path) or reading.resource.format)
                 if reading.table is not None:
@@ -167,13 +168,23 @@ def _sources(
     return found
 
 
-def _candidates(config: Config, reading: Reading, output: Path, language: str) -> list[Path]:
-    """The translated files of one source file that exist: the output first, then the same
-    name in another of Hugo's formats, then (a theme's table) the theme's own translation."""
+def _skipped(result: ResourceImports, rel: str) -> None:
+    notice = Notice(rel, None, NOT_IMPORTED)
+    if notice not in result.notices:  # the site's table is also looked at for a theme's
+        result.notices.append(notice)
+
+
+def _candidates(config: Config, reading: Reading, output: Path) -> list[Path]:
+    """The translated files of one source file that exist, in Hugo's precedence: the output
+    first, then the same name in another of Hugo's formats, then (a theme's table) the site's
+    own table of that language and the theme's own translation."""
     stem = output.name[: len(output.name) - len(output.suffix)].lower()
     folders = [output.parent]
-    if reading.table is not None and reading.resource.path.parent != output.parent:
-        folders.append(reading.resource.path.parent)
+    if reading.table is not None:
+        # A theme's table: the site's own i18n folder overrides the theme's ids in Hugo
+        # (whichever file there holds them), then the theme's own translation.
+        folders += [config.root / config.folders.i18n, reading.resource.path.parent]
+    folders = list(dict.fromkeys(folders))
     found: list[Path] = [output] if output.is_file() else []
     for folder in folders:
         if not folder.is_dir():
@@ -197,7 +208,7 @@ def _site_sources(
     try:
         if output.is_file() and ownership.ours(out_rel, read_regular(output)):
             # load_catalog already left merge's own file out of the configuration it read.
-            result.notices.append(Notice(out_rel, None, NOT_IMPORTED))
+            _skipped(result, out_rel)
     except OSError:
         pass  # gone meanwhile: nothing of merge's to mention
     by_file: dict[str, list[FoundValue]] = {}
