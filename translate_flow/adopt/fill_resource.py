@@ -28,7 +28,7 @@ from translate_flow.catalog.entry_keys import Key
 from translate_flow.catalog.update import has_translation, index
 from translate_flow.config import Config
 from translate_flow.languages import parse_language
-from translate_flow.resources.plurals import CATEGORIES, form_categories, form_numbers, nplurals
+from translate_flow.resources.plurals import CATEGORIES, everyday, form_categories, form_numbers, nplurals
 from translate_flow.resources.validate import entry_problems
 
 __all__ = ["ResourceFillCounts", "fill_resource"]
@@ -99,7 +99,9 @@ def fill_resource(
         entry = catalog[key]
         reviewed = has_translation(entry) and "fuzzy" not in entry.flags
         faulty = _faulty(config, entry, wanted)
-        guess = bool(wanted.lacking)
+        # A lacking form that only very large counts use (French ``many``) takes ``other``, as
+        # Hugo would show; one that everyday counts use (Russian ``few``) needs a reviewer.
+        guess = any(everyday(language, name) for name in wanted.lacking)
         same = entry.msgstr_plural == wanted.plural if entry.msgid_plural else entry.msgstr == wanted.msgstr
         if same and (reviewed or fuzzy or faulty or guess):
             already += 1  # never made fuzzy again: a reviewer may have accepted it

@@ -65,6 +65,14 @@ def singular_forms(plural_forms: str) -> frozenset[int]:
 
 
 @cache
+def everyday(language: str, category: str) -> bool:
+    """Whether a category is used for some count from 0 to 100 (French ``many``, for
+    1,000,000 and the like, is not; Russian ``few``, for 2 to 4, is)."""
+    rule = Locale.parse(language, sep="-").plural_form
+    return any(rule(n) == category for n in range(101))
+
+
+@cache
 def form_numbers(language: str, plural_forms: str) -> dict[str, int]:
     """The msgstr[N] that holds each CLDR category of ``language``.
 

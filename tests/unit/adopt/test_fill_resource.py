@@ -11,6 +11,7 @@ from translate_flow.adopt.fill_resource import fill_resource
 from translate_flow.adopt.resource_values import FoundValue
 from translate_flow.config import Config, load_config
 from translate_flow.languages import parse_language
+from translate_flow.resources.plurals import everyday
 
 
 @pytest.fixture
@@ -93,3 +94,10 @@ def test_the_same_translation_is_left_as_it_is_and_a_reviewed_one_kept(config: C
     assert fill_resource(config, po, "ja", other, 2, "i18n/ja.yaml").conflicts == 1 and po[1].msgstr == "ホーム"
     assert fill_resource(config, po, "ja", other, 2, "i18n/ja.yaml", replace=True).imported == 1
     assert po[1].msgstr == "トップ" and po[1].tcomment == "a translator's note\nimported from i18n/ja.yaml:1"
+
+
+def test_everyday_categories() -> None:
+    """Russian 'few' serves 2 to 4, so a table without it needs review; French 'many' serves
+    only counts like 1,000,000, where Hugo shows 'other' anyway."""
+    assert everyday("ru", "few") and everyday("fr", "one")
+    assert not everyday("fr", "many")
