@@ -163,6 +163,12 @@ def test_an_unreachable_server_is_transient(tmp_path: Path, monkeypatch: pytest.
     assert caught.value.transient and caught.value.message == "cannot reach the server"
 
 
+def test_a_text_xml_cannot_carry_is_not_sent(deepl: DeepL, url: str, tmp_path: Path) -> None:
+    drafts = _engine(url, tmp_path).translate(["Bell\x07 here.", "Thanks!"], "en", "fr")
+    assert drafts == [None, tag("Thanks!", "FR")]
+    assert [body["text"] for body in deepl.translations] == [["Thanks!"]] and deepl.problems == []
+
+
 def test_dropped_tags_come_back_as_missing_placeholders(deepl: DeepL, url: str, tmp_path: Path) -> None:
     deepl.faults = ["drop_tags"]
     drafts = _engine(url, tmp_path).translate(TEXTS, "en", "fr")

@@ -46,6 +46,8 @@ _ALIASES = {"no": "nb", "iw": "he", "in": "id"}
 _TRADITIONAL = ("zh-tw", "zh-hk", "zh-mo", "zh-hant")
 _PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
 _TAG = re.compile(r"<x>\s*(\d+)\s*</x>")
+# Characters XML 1.0 does not allow: DeepL would refuse the whole request.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|apos);")
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 
@@ -137,9 +139,17 @@ class DeepLEngine:
             raise UnsupportedPair(f"deepl: does not support {source} → {target}")
         if not texts:
             return []
+        # A text XML cannot carry is not sent (None: the next engine may draft it), rather
+        # than have DeepL refuse its whole batch and end the engine for the run.
+        sendable = [index for index, text in enumerate(texts) if not _NOT_XML.search(text)]
+        drafts: list[str | None] = [None] * len(texts)
+        if not sendable:
+            return drafts
         glossary_id = self._glossary_id(source, target, codes[2], codes[3])
-        answers = self.client.translate([to_xml(text) for text in texts], codes[0], codes[1], glossary_id)
-        return [from_xml(answer) for answer in answers]
+        answers = self.client.translate([to_xml(texts[i]) for i in sendable], codes[0], codes[1], glossary_id)
+        for index, answer in zip(sendable, answers):
+            drafts[index] = from_xml(answer)
+        return drafts
 
     def notes(self) -> tuple[str, ...]:
         with self._lock:
