@@ -127,6 +127,8 @@ class DeepLEngine:
         self._pairs: set[tuple[str, str]] | None = None
         self._glossary_ids: dict[tuple[str, str], str | None] = {}
         self._notes: list[str] = []
+        # Apart from ``_lock``, which a batch left behind at its deadline may still hold in a request.
+        self._notes_lock = threading.Lock()
 
     def check_pair(self, source: str, target: str) -> None:
         if deepl_codes(source, target) is None:
@@ -152,7 +154,7 @@ class DeepLEngine:
         return drafts
 
     def notes(self) -> tuple[str, ...]:
-        with self._lock:
+        with self._notes_lock:
             return tuple(self._notes)
 
     def _glossary_id(self, source: str, target: str, source_lang: str, target_lang: str) -> str | None:
@@ -171,9 +173,10 @@ class DeepLEngine:
                 if (source_lang, target_lang) in self._pairs:
                     identity = self._find_or_create(entries, source_lang, target_lang)
                 else:
-                    self._notes.append(
-                        f"DeepL has no glossaries for {source} → {target}: translated without the glossary"
-                    )
+                    with self._notes_lock:
+                        self._notes.append(
+                            f"DeepL has no glossaries for {source} → {target}: translated without the glossary"
+                        )
             self._glossary_ids[(source, target)] = identity
             return identity
 
