@@ -436,7 +436,6 @@ def test_garbage_from_an_engine_never_reaches_a_po_file(project: Path) -> None:
     ("engine", "code", "expected"),
     [
         ("google", "zh-CN", "zh-CN"),
-        ("deepl", "zh-CN", "zh"),
         ("libre", "zh-CN", "zh"),
         ("mymemory", "zh-CN", "zh-CN"),
         ("google", "pt-BR", "pt"),

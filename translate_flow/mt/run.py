@@ -28,7 +28,7 @@ from translate_flow.fsutil import Confinement, read_regular
 from translate_flow.glossary.load import load_glossary
 from translate_flow.mt.apply_drafts import apply_drafts
 from translate_flow.mt.engine_pass import EnginePasses
-from translate_flow.mt.engines import EngineContext, MeteredEngine, TextContext, Tokens, load_engine
+from translate_flow.mt.engines import EngineContext, MeteredEngine, NotingEngine, TextContext, Tokens, load_engine
 from translate_flow.mt.protect import protect
 from translate_flow.mt.units import PendingCatalog, Unit
 from translate_flow.project.discover import discover, select_sources, shard_rels, target_catalogs
@@ -114,6 +114,8 @@ def draft_empty_entries(
         for engine in engines:
             if isinstance(engine, MeteredEngine):
                 _add_usage(report, engine.name, engine)
+            if isinstance(engine, NotingEngine):
+                report.notices.extend(f"{engine.name}: {line}" for line in engine.notes())
         applied = apply_drafts(catalogs, config.wrap, config.wrap_explicit)
         report.written.extend(applied.written)
         report.filled.update(applied.filled)

@@ -3,7 +3,8 @@
 An engine turns a batch of texts into drafts. Built-in engines: ``memory``
 (translations already in the project), ``apertium`` (offline), ``openai`` (any
 OpenAI-compatible chat-completions server, given each article's context and glossary
-terms), and deep-translator's online engines (``google``, ``deepl``, ``libre``…). A plug-in is any class with the
+terms), ``deepl`` (DeepL's API, with the glossary as a DeepL glossary) and
+deep-translator's online engines (``google``, ``libre``…). A plug-in is any class with the
 same shape, named in the config as ``class = "module:Class"`` or published under the
 ``translate_flow.engines`` entry-point group.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from translate_flow.errors import ConfigError
 from translate_flow.mt.engines.apertium import ApertiumEngine
+from translate_flow.mt.engines.deepl import DeepLEngine
 from translate_flow.mt.engines.memory import MemoryEngine
 from translate_flow.mt.engines.openai_chat import OpenAIEngine
 from translate_flow.mt.engines.protocol import (
@@ -25,6 +27,7 @@ from translate_flow.mt.engines.protocol import (
     EngineContext,
     EngineError,
     MeteredEngine,
+    NotingEngine,
     TextContext,
     Tokens,
     UnsupportedPair,
@@ -38,6 +41,7 @@ __all__ = [
     "EngineContext",
     "EngineError",
     "MeteredEngine",
+    "NotingEngine",
     "TextContext",
     "Tokens",
     "UnsupportedPair",
@@ -69,7 +73,7 @@ def _load_class(spec: str, engine: str) -> type:
 def engine_names() -> list[str]:
     from translate_flow.mt.engines.online import ONLINE_ENGINES
 
-    return ["memory", "apertium", "openai", *sorted(ONLINE_ENGINES)]
+    return ["memory", "apertium", "openai", *sorted([*ONLINE_ENGINES, "deepl"])]
 
 
 def load_engine(name: str, settings: Mapping[str, Any], context: EngineContext) -> Engine:
@@ -85,6 +89,8 @@ def load_engine(name: str, settings: Mapping[str, Any], context: EngineContext) 
         cls = ApertiumEngine
     elif name == "openai":
         cls = OpenAIEngine
+    elif name == "deepl":
+        cls = DeepLEngine
     else:
         from translate_flow.mt.engines.online import ONLINE_ENGINES, OnlineEngine  # on demand: see above
 

@@ -32,7 +32,6 @@ from translate_flow.mt.engines.protocol import EngineContext, EngineError, Unsup
 ONLINE_ENGINES: dict[str, tuple[str, dict[str, str] | None, tuple[str, ...], dict[str, type | tuple[type, ...]]]] = {
     "google": ("GoogleTranslator", constants.GOOGLE_LANGUAGES_TO_CODES, (), {}),
     "mymemory": ("MyMemoryTranslator", constants.MY_MEMORY_LANGUAGES_TO_CODES, (), {"email": str}),
-    "deepl": ("DeeplTranslator", constants.DEEPL_LANGUAGE_TO_CODE, ("api_key",), {"use_free_api": bool}),
     "microsoft": ("MicrosoftTranslator", None, ("api_key",), {"region": str}),
     "libre": ("LibreTranslator", constants.LIBRE_LANGUAGES_TO_CODES, ("api_key",), {"url": str, "use_free_api": bool}),
     "yandex": ("YandexTranslator", None, ("api_key",), {}),

@@ -22,6 +22,7 @@ __all__ = [
     "EngineContext",
     "EngineError",
     "MeteredEngine",
+    "NotingEngine",
     "TextContext",
     "Tokens",
     "UnsupportedPair",
@@ -139,6 +140,14 @@ class MeteredEngine(Protocol):
 
     def usage(self) -> Usage:
         """Everything counted since the engine was made."""
+
+
+@runtime_checkable
+class NotingEngine(Protocol):
+    """An engine with something to say once in the run's summary (a pair translated without the glossary)."""
+
+    def notes(self) -> tuple[str, ...]:
+        """Every line to show, each once, without the engine's name (the run adds it)."""
 
 
 def _settings_error(engine: str, key: str, why: str) -> ConfigError:
