@@ -42,6 +42,19 @@ EXPECTED = {
     "__Set up in 5 minutes__",
     "Install with pip and get up and running.",
     "Some `code` :smile: here.",
+    "Example",
+    "Listed",
+    "Body of the listed tab.",
+    "Whether the plugin runs when the site is built.",
+    "On a build server",
+    "Fetch the whole history.",
+    "Spaced tab",
+    "Body of the spaced tab.",
+    "Abstract",
+    "Summary of the type.",
+    "Method",
+    "Description",
+    "Fetch resource",
 }
 # Dialect syntax that no msgid may hold (keys and an icon inside a sentence are words of it).
 DIALECT_SYNTAX = re.compile(r"^(?:!!!|\?\?\?|===|:[a-z][\w-]*:|\*\[)|\{[: ]*[.#]|--8<--|^:\s|[^ ]\s*$\n?^:")
@@ -80,6 +93,9 @@ def test_every_visible_text_is_a_msgid_and_none_holds_dialect_syntax(tmp_path: P
     assert kinds["Other tab"] == "content tab title"
     assert kinds["Hyper Text Markup Language"] == "abbreviation"
     assert kinds["Pomaceous fruit of plants of the genus Malus in the family Rosaceae."] == "definition"
+    assert kinds["Whether the plugin runs when the site is built."] == "definition"  # its comment left out
+    assert kinds["Summary of the type."] == "admonition"  # an admonition that opens a definition
+    assert kinds["Example"] == "admonition default title"  # after a fence holding an indented fence
 
 
 def test_identity_translation_rebuilds_the_page_byte_for_byte(tmp_path: Path) -> None:

@@ -9,7 +9,10 @@ structure the generator gives it:
   columns, so that it reads as Markdown instead of indented code;
 - a code container's opener and closer become a code fence;
 - a line marker (``:   `` of a definition, ``*[HTML]:`` of an abbreviation) becomes a
-  bullet, so that its text is a block of its own.
+  bullet, so that its text is a block of its own; a definition's body (its lines four
+  columns in) is a container too, so that an admonition or a tab inside it is one, as
+  Python-Markdown reads it. A definition that opens with a container (``:   !!! note``)
+  loses its four columns like an indented container: a bullet cannot hold it.
 
 Only the parse reads these lines: the segmenter finds every text at the end of its
 source line, so offsets still come from the source, and every other byte is copied.
@@ -93,7 +96,8 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
     markers: dict[int, str] = {}
     inside: dict[int, str] = {}
     titles: list[Title] = []
-    indented: list[tuple[int, str]] = []  # open indented containers: (body column, kind)
+    # Open indented containers: (body column, kind, whether their lines lose four columns).
+    indented: list[tuple[int, str, bool]] = []
     closed: list[Container] = []  # open containers that end at a closer line
     code: Container | None = None
     fence: str | None = None  # the Markdown code fence the line is in
@@ -109,30 +113,34 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
             continue
         follows, blank = not blank, False
         while indented and cols < indented[-1][0]:
-            indented.pop()
-            if follows and fence is None and code is None:
+            if indented.pop()[2] and follows and fence is None and code is None:
                 breaks.add(i)
-        base = 4 * len(indented)
+        shifting = [kind for _, kind, shifts in indented if shifts]
+        base = 4 * len(shifting)
         # Only lines inside an indented container move; tabs become blanks there only.
-        shifted = " " * (cols - base) + masked_lines[i][chars:] if indented else masked_lines[i]
+        shifted = " " * (cols - base) + masked_lines[i][chars:] if shifting else masked_lines[i]
         out[i] = shifted
         relative = cols - base
+        # Columns past the start of the innermost body: a definition's body starts four columns in.
+        level = relative - 4 * (len(indented) - len(shifting))
         if code is not None:
             if code.closer is not None and code.closer.match(rest):
                 out[i] = " " * relative + _FENCE
                 code = None
             continue
         if fence is not None:
+            # A closing fence is indented three columns at most: a deeper one is the code's own text.
             if (
-                rest.startswith(fence[0])
+                level <= 3
+                and rest.startswith(fence[0])
                 and _fence_of(rest.rstrip()) == rest.rstrip()
                 and len(rest.rstrip()) >= len(fence)
             ):
                 fence = None
             continue
-        if relative > 3 and not dialect.indented_code:
-            relative = 3  # MDX reads no indented code: a deep line is still Markdown
-        if relative > 3:
+        if level > 3 and not dialect.indented_code:
+            level = 3  # MDX reads no indented code: a deep line is still Markdown
+        if level > 3:
             continue
         opened = _fence_of(rest)
         if opened is not None and not (opened[0] == "`" and "`" in rest[len(opened) :]):
@@ -146,7 +154,7 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
             else:
                 out[i] = ""
                 if container.closer is None:
-                    indented.append((cols + 4, container.kind))
+                    indented.append((cols + 4, container.kind, True))
                 else:
                     closed.append(container)
             continue
@@ -156,15 +164,30 @@ def block_view(text_lines: Sequence[str], masked_lines: Sequence[str], first: in
             continue
         for marker in dialect.markers:
             found = marker.pattern.match(rest)
-            if found is not None:
-                out[i] = " " * relative + _BULLET + masked_lines[i][chars + found.end() :]
-                markers[i] = marker.kind
+            if found is None:
+                continue
+            after = rest[found.end() :]
+            if marker.continued and any(_opens_indented(c, after) for c in dialect.containers):
+                opened_here = _container_line(i, after, chars + found.end(), dialect, titles)
+                assert opened_here is not None
+                out[i] = ""
+                indented += [(cols + 4, marker.kind, True), (cols + 8, opened_here.kind, True)]
                 break
+            out[i] = " " * relative + _BULLET + masked_lines[i][chars + found.end() :]
+            markers[i] = marker.kind
+            if marker.continued:
+                indented.append((cols + 4, marker.kind, False))
+            break
         else:
-            inner = indented[-1][1] if indented else closed[-1].kind if closed else None
+            inner = shifting[-1] if shifting else closed[-1].kind if closed else None
             if inner is not None:
                 inside[i] = inner
     return BlockView(tuple(out), markers, inside, tuple(titles), frozenset(breaks))
+
+
+def _opens_indented(container: Container, rest: str) -> bool:
+    """Whether a line opens this container, whose body is indented Markdown."""
+    return container.closer is None and not container.code and container.opener.match(rest) is not None
 
 
 def _container_line(line: int, rest: str, chars: int, dialect: Dialect, titles: list[Title]) -> Container | None:

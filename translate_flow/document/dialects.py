@@ -35,7 +35,7 @@ class Opaque:
     """What it is (``shortcode``, ``attribute``, ``icon``…); the validator compares shortcodes and
     attributes under their own checks and every other kind under ``markup``."""
     pattern: re.Pattern[str]
-    """Where it is; blanks the match starts or ends with are not part of it."""
+    """Where it is (its group ``markup`` if it has one); blanks the match starts or ends with are not part of it."""
     edge: bool
     """Trimmed off a text's start and end (attributes, icons); else it stays inside the text."""
     early: bool = False
@@ -118,6 +118,12 @@ _SNIPPET = re.compile(
     r"^[ \t]*;?-{1,2}8<-{1,2}[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*-{1,2}8<-{1,2}[ \t]*$|^[ \t]*;?-{1,2}8<-{1,2}.*$",
     re.MULTILINE,
 )
+# An HTML comment on one line with text after it (`:   <!-- md:default x --> Text`, how Material's
+# documentation tags its options): Python-Markdown reads it inline, in the text's paragraph,
+# where CommonMark would make the line an HTML block of its own and cut the sentence in two.
+_LEADING_COMMENT = re.compile(
+    r"^[ \t]*(?::[ \t]{1,3})?(?P<markup><!--(?:(?!-->)[^\n])*-->)(?=[ \t]*[^\s<])", re.MULTILINE
+)
 # Liquid (Jekyll, Hexo): `{% tag %}` and `{{ output }}`, on one line or several.
 _LIQUID = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.DOTALL)
 # kramdown's extensions: `{::comment}…{:/comment}`, `{::nomarkdown}…{:/}`, `{::options … /}`.
@@ -156,6 +162,7 @@ MKDOCS = Dialect(
         Opaque("attribute", _ATTR_LIST, edge=True),
         Opaque("icon", _EMOJI, edge=True),
         Opaque("keys", _KEYS, edge=False),
+        Opaque("comment", _LEADING_COMMENT, edge=True),
     ),
     containers=(
         Container(

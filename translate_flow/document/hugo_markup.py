@@ -102,9 +102,11 @@ def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, 
 
 
 def _trimmed(text: str, match: re.Match[str]) -> tuple[int, int]:
-    """A match's span without the blanks it starts or ends with."""
-    value = match.group()
-    return match.start() + len(value) - len(value.lstrip(" \t")), match.end() - len(value) + len(value.rstrip(" \t"))
+    """A match's span (its group ``markup``, if it has one) without the blanks it starts or ends with."""
+    group = "markup" if "markup" in match.re.groupindex else 0
+    value = match.group(group)
+    start, end = match.span(group)
+    return start + len(value) - len(value.lstrip(" \t")), end - len(value) + len(value.rstrip(" \t"))
 
 
 def _is_edge(math: Markup, kind: str) -> bool:

@@ -287,7 +287,10 @@ class _Segmenter:
                 self.skipped.append(Skipped(line + 1, "table cell: text not found in the source line"))
                 return
             cursor = found + len(content)
-            self.emit([(line, found, cursor)], "table cell", one_line=True)
+            # An icon or an attribute list at a cell's start or end is left out, as in any text.
+            start, end = trim_edges(source, found, cursor)
+            if start < end and not only_markup(source[start:end]):
+                self.emit([(line, start, end)], "table cell", one_line=True)
 
     # -- building ---------------------------------------------------------------------
 

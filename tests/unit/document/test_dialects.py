@@ -119,3 +119,55 @@ def test_an_expression_never_reaches_past_a_code_fence() -> None:
 def test_kramdown_comments_and_options_are_opaque() -> None:
     page = 'Text.\n\n{::comment}\nHidden words here.\n{:/comment}\n\nVisible {::options key="v" /} words.\n'
     assert _texts(page, "jekyll") == [("paragraph", "Text."), ("paragraph", 'Visible {::options key="v" /} words.')]
+
+
+def test_a_fence_indented_inside_a_fence_does_not_close_it() -> None:
+    # Material's documentation shows a tab's source, code fence included, in a code block.
+    page = '```\n!!! example\n\n    === "Tab"\n\n        ```\n        code\n        ```\n```\n\n!!! example\n\n    === "Tab"\n\n        Body.\n'
+    assert _texts(page, "mkdocs") == [
+        ("admonition default title", "Example"),
+        ("content tab title", "Tab"),
+        ("content tab", "Body."),
+    ]
+
+
+def test_a_definition_body_holds_admonitions_and_tabs() -> None:
+    page = (
+        "Term\n:   Text of the\n    definition.\n\n"
+        '    !!! note "Title"\n\n        Admonition body.\n\n'
+        '    ===  "Tab"\n\n        Tab body.\n\n'
+        "Other\n:   !!! abstract\n\n        Its body.\n\n    After it.\n"
+    )
+    texts = [text for _, text in _texts(page, "mkdocs")]
+    assert texts == [
+        "Term",
+        "Text of the definition.",
+        "Title",
+        "Admonition body.",
+        "Tab",
+        "Tab body.",
+        "Other",
+        "Abstract",
+        "Its body.",
+        "After it.",
+    ]
+
+
+def test_a_comment_that_starts_a_line_of_text_is_left_out_of_it() -> None:
+    # Material's documentation tags each option's definition so; Python-Markdown keeps the
+    # comment in the paragraph, CommonMark would make its line an HTML block.
+    page = "`enabled`\n:   <!-- md:default `true` --> Whether the plugin\n    runs.\n\n<!-- md:option x -->\n\nText.\n"
+    assert _texts(page, "mkdocs") == [("definition", "Whether the plugin runs."), ("paragraph", "Text.")]
+    # Inside a sentence it is inline HTML to CommonMark too, and stays in the text.
+    assert _texts("Prior to <!-- md:version 6 -->, tabs\nwere grouped.\n", "mkdocs") == [
+        ("paragraph", "Prior to <!-- md:version 6 -->, tabs were grouped.")
+    ]
+
+
+def test_an_icon_at_a_table_cell_start_is_left_out_of_it() -> None:
+    page = "| Method | Description |\n| --- | --- |\n| `GET` | :material-check: Fetch resource |\n| `PUT` | :material-close: |\n"
+    assert _texts(page, "mkdocs") == [
+        ("table cell", "Method"),
+        ("table cell", "Description"),
+        ("table cell", "Fetch resource"),
+    ]
