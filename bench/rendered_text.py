@@ -16,8 +16,10 @@ from html.parser import HTMLParser
 # Elements whose content is never prose: code, keyboard keys, inline SVG icons.
 _OPAQUE_TAGS = frozenset({"code", "pre", "kbd", "svg", "script", "style", "template"})
 # Classes of elements whose content is markup, not prose: Material's icons and emoji,
-# pymdownx.keys' key combinations, and the permalink anchor toc adds to headings.
-_OPAQUE_CLASSES = frozenset({"twemoji", "emojione", "gemoji", "keys", "headerlink", "md-annotation__index"})
+# pymdownx.keys' key combinations, the permalink anchor toc adds to headings, and maths.
+_OPAQUE_CLASSES = frozenset(
+    {"twemoji", "emojione", "gemoji", "keys", "headerlink", "md-annotation__index", "arithmatex"}
+)
 _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )

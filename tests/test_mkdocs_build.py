@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,9 @@ SITES = {
 # text is in no file translate-flow reads, and the translated page shows it as it is.
 THEME_TEXTS = {"Includes"}
 
-# What a translator keeps: inline code, link targets, HTML, keys (`++ctrl+c++`), icons and
+# What a translator keeps: inline code, link targets and labels, HTML, keys (`++ctrl+c++`), icons and
 # emoji (`:smile:`), attribute lists, acronyms (an abbreviation's term must stay to be marked).
-_KEPT = re.compile(r"(`[^`]*`|\]\([^)]*\)|<[^>]*>|\+\+[\w+-]+\+\+|:[\w+-]+:|\{[^}]*\}|\b[A-Z][A-Z0-9]+\b)")
+_KEPT = re.compile(r"(`[^`]*`|\]\([^)]*\)|\]\[[^\]]*\]|<[^>]*>|\+\+[\w+-]+\+\+|:[\w+-]+:|\{[^}]*\}|\b[A-Z][A-Z0-9]+\b)")
 _PSEUDO = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "ȧƀċḋėḟġḣïĵķŀṁṅȯṗɋŕşṫüṿẇẋẏżȦƁĊḊĖḞĠḢÏĴĶĿṀṄȮṖɊŔŞṪÜṾẆẊẎŻ",
@@ -114,3 +115,23 @@ def test_no_source_word_is_left_in_a_translated_page(built: tuple[Path, dict[str
         left = {word for text in french.texts for word in _WORD.findall(text)} & words
         assert words and left == set(), (name, sorted(left))
         assert len(french.texts) == len(source.texts), name
+
+
+def test_the_coverage_script_finds_every_text_of_the_test_site_in_a_msgid(tmp_path: Path) -> None:
+    need_tool("mkdocs")
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "sites" / "mkdocs-material", root)
+    assert run(root, "init").exit_code == 0
+    assert run(root, "extract", "-q").exit_code == 0
+    command = [sys.executable, "-m", "bench.dialect_coverage", str(root), "docs/index.md", "docs/includes.md"]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    total = re.search(r"^2 pages: (\d+) texts, 0 in no msgid, 0 msgids with syntax$", done.stdout, re.MULTILINE)
+    assert total is not None and int(total.group(1)) > 30, done.stdout
+    # A catalog without the admonitions' bodies is measured as such.
+    po = root / "locales" / "fr" / "index.po"
+    fill(po, lambda msgid: msgid)
+    text = po.read_text(encoding="utf-8").replace('msgid "Collapsed body text."', 'msgid "Elsewhere."')
+    po.write_text(text, encoding="utf-8")
+    done = subprocess.run([*command, "--show"], cwd=REPO, capture_output=True, text=True, check=False)
+    assert "    missing: 'Collapsed body text.'" in done.stdout and ", 1 in no msgid," in done.stdout, done.stdout
