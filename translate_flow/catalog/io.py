@@ -22,6 +22,7 @@ from translate_flow.catalog.lexicon import (
     restore_separators,
     reveal_obsolete_previous,
 )
+from translate_flow.catalog.polib_layout import render_polib
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
@@ -109,11 +110,7 @@ def render_catalog(po: polib.POFile) -> bytes:
     at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
     if po.wrapwidth > 0:
         return render_gettext(po, po.wrapwidth).encode("utf-8")
-    # polib omits the final newline of the last entry.
-    text = str(po)
-    if not text.endswith("\n"):
-        text += "\n"
-    return text.encode("utf-8")
+    return render_polib(po).encode("utf-8")
 
 
 def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
