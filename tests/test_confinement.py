@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import read_po, run, write_tree
-from translate_flow.catalog import io as catalog_module
+from translate_flow.steps import extract_article as article_module
 from translate_flow.steps import extract_project as extract_module
 
 CONFIG = 'languages = ["fr"]\n'
@@ -159,11 +159,11 @@ def test_extract_never_overwrites_a_save_made_while_it_worked(site: Path, monkey
     assert run(site, "extract", "-q").exit_code == 0
     path = site / "locales/fr/a.po"
     write_tree(site, {"content/a.md": "Hello world.\n\nA new paragraph.\n"})
-    real = catalog_module.render_catalog
+    real = article_module.catalog_changes
     saved: list[bool] = []
 
-    def render_then_save(po: object) -> bytes:
-        data = real(po)  # type: ignore[arg-type]
+    def plan_then_save(before: bytes | None, po: object) -> bytes | None:
+        data = real(before, po)  # type: ignore[arg-type]
         if not saved:
             # The translator saves between extract's read and its write.
             edited = read_po(path, wrapwidth=0)
@@ -172,7 +172,7 @@ def test_extract_never_overwrites_a_save_made_while_it_worked(site: Path, monkey
             saved.append(True)
         return data
 
-    monkeypatch.setattr(catalog_module, "render_catalog", render_then_save)
+    monkeypatch.setattr(article_module, "catalog_changes", plan_then_save)
     result = run(site, "extract", "-j", "1")
     assert result.exit_code == 0, result.output
     po = read_po(path)

@@ -22,7 +22,7 @@ import polib
 from translate_flow.catalog.break_points import opportunities
 from translate_flow.catalog.linebreak import MANDATORY, char_width
 
-__all__ = ["FORMAT_LANGUAGES", "render_gettext"]
+__all__ = ["FORMAT_LANGUAGES", "render_gettext", "render_gettext_entries", "render_gettext_header"]
 
 FORMAT_LANGUAGES = (
     "c",
@@ -70,14 +70,23 @@ _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\
 
 def render_gettext(po: polib.POFile, width: int) -> str:
     """The text of ``po`` as ``msgcat --width=width`` writes it (a UTF-8 catalog)."""
+    return render_gettext_header(po, width) + render_gettext_entries(po, width)
+
+
+def render_gettext_header(po: polib.POFile, width: int) -> str:
+    """The header comment and entry of ``render_gettext`` (what a new date changes)."""
+    return _header(po, max(width, MIN_WIDTH))
+
+
+def render_gettext_entries(po: polib.POFile, width: int) -> str:
+    """The rest of ``render_gettext``: each entry after a blank line."""
     width = max(width, MIN_WIDTH)
-    blocks = [_header(po, width)]
-    blocks.extend(_entry(entry, width, "") for entry in po if not entry.obsolete)
+    blocks = [_entry(entry, width, "") for entry in po if not entry.obsolete]
     for entry in po:
         if entry.obsolete and _first_msgstr(entry):
             # gettext drops an obsolete entry without a translation.
             blocks.append(_entry(entry, width, "#~ "))
-    return "\n".join(blocks)
+    return "".join("\n" + block for block in blocks)
 
 
 def _first_msgstr(entry: polib.POEntry) -> str:

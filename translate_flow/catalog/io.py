@@ -15,14 +15,14 @@ from pathlib import Path
 import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
-from translate_flow.catalog.gettext_layout import render_gettext
+from translate_flow.catalog.gettext_layout import render_gettext_entries, render_gettext_header
 from translate_flow.catalog.lexicon import (
     decode_escapes,
     hide_separators,
     restore_separators,
     reveal_obsolete_previous,
 )
-from translate_flow.catalog.polib_layout import render_polib
+from translate_flow.catalog.polib_layout import render_entries, render_header
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
@@ -106,11 +106,21 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
 
 
 def render_catalog(po: polib.POFile) -> bytes:
-    """The file bytes: one line per string (``po.wrapwidth`` 0, polib's layout), or wrapped
-    at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
+    """The file bytes: one line per string (``po.wrapwidth`` 0, polib's layout, ``polib_layout``),
+    or wrapped at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
+    return (_render_header(po) + _render_entries(po)).encode("utf-8")
+
+
+def _render_header(po: polib.POFile) -> str:
     if po.wrapwidth > 0:
-        return render_gettext(po, po.wrapwidth).encode("utf-8")
-    return render_polib(po).encode("utf-8")
+        return render_gettext_header(po, po.wrapwidth)
+    return render_header(po)
+
+
+def _render_entries(po: polib.POFile) -> str:
+    if po.wrapwidth > 0:
+        return render_gettext_entries(po, po.wrapwidth)
+    return render_entries(po)
 
 
 def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
@@ -121,22 +131,25 @@ def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
     texts last changed; an unchanged file keeps its date, so a run that changes nothing
     changes no byte. ``po`` itself is left as it is.
     """
-    data = render_catalog(po)
-    if data == before or (before is not None and _only_generator_differs(before, po)):
+    # The entries are rendered once; a date or generator in the header re-renders the header only.
+    entries = _render_entries(po)
+    data = (_render_header(po) + entries).encode("utf-8")
+    if data == before or (before is not None and _only_generator_differs(before, po, entries)):
         return None
     if before is None:
         # A new file: the date it was built with is its creation date.
         return data
     dated = copy.copy(po)  # a shallow copy renders the same entries under its own header
     dated.metadata = {**po.metadata, "POT-Creation-Date": now_date()}
-    return render_catalog(dated)
+    return (_render_header(dated) + entries).encode("utf-8")
 
 
 _GENERATOR_LINE = re.compile(rb'^"X-Generator: ([^"\\\n]*)\\n"$', re.MULTILINE)
 
 
-def _only_generator_differs(before: bytes, po: polib.POFile) -> bool:
-    """True when ``po`` differs from the file only in the tool version that last wrote it.
+def _only_generator_differs(before: bytes, po: polib.POFile, entries: str) -> bool:
+    """True when ``po`` (its ``entries`` rendered) differs from the file only in the tool version
+    that last wrote it.
 
     Upgrading translate-flow must not touch every translator's file: the version is
     written when a catalog changes for a reason of its own.
@@ -146,21 +159,24 @@ def _only_generator_differs(before: bytes, po: polib.POFile) -> bool:
         return False
     kept = copy.copy(po)
     kept.metadata = {**po.metadata, "X-Generator": found.group(1).decode("utf-8", "replace")}
-    return render_catalog(kept) == before
+    return (_render_header(kept) + entries).encode("utf-8") == before
 
 
-def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None) -> bool:
+def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None, planned: bytes | None = None) -> bool:
     """Write ``po`` to ``path`` unless the file already holds it; returns whether it was written.
 
     ``based_on`` is the content ``po`` was made from (None: there was no file). A file
     that no longer holds it was saved by someone else meanwhile: StaleWriteError, and the
     file is left as it is. The write is atomic (see ``fsutil.atomic_write_bytes``).
+    ``planned`` is ``catalog_changes(based_on, po)`` when the caller computed it already
+    (None: not computed); it is written as it is while the file still holds ``based_on``.
     """
     try:
         current: bytes | None = read_regular(path)
     except FileNotFoundError:
         current = None
-    data = catalog_changes(current, po)
+    # Rendering is the costly part of a write: a plan's bytes are not rendered again.
+    data = planned if planned is not None and current == based_on else catalog_changes(current, po)
     if data is None:
         return False
     # The file is compared with ``based_on`` just before the rename, not here: that leaves

@@ -106,14 +106,12 @@ def render_header(po: polib.POFile) -> str:
 
 
 def render_entries(po: polib.POFile) -> str:
-    """The live entries, then the obsolete ones, a blank line between two (ending in a newline)."""
-    live = [_entry(entry) for entry in po if not entry.obsolete]
-    live.extend(_entry(entry) for entry in po if entry.obsolete)
-    return "\n".join(live)
+    """The rest of the file: the live entries, then the obsolete ones, each after a blank line."""
+    blocks = [_entry(entry) for entry in po if not entry.obsolete]
+    blocks.extend(_entry(entry) for entry in po if entry.obsolete)
+    return "".join("\n" + block for block in blocks)
 
 
 def render_polib(po: polib.POFile) -> str:
     """``str(po)`` for ``po.wrapwidth == 0``."""
-    entries = render_entries(po)
-    header = render_header(po)
-    return header + "\n" + entries if entries else header
+    return render_header(po) + render_entries(po)

@@ -61,12 +61,17 @@ class CatalogPlan:
     """The new catalog."""
     unmatched: bool
     """Entries are left that no translation in this file matched (phase 2 looks further)."""
-    changed: bool
-    """The new content differs from ``before``."""
+    data: bytes | None
+    """The bytes a write gives the file (``catalog_changes``); None when it holds the new content already."""
     carried_from: tuple[str, ...] = ()
     """A new file's translations came from these files of another ``catalogs`` setting."""
     variants: int = 0
     """Texts those files translated two ways (the other way is kept as a translator comment)."""
+
+    @property
+    def changed(self) -> bool:
+        """The new content differs from ``before``."""
+        return self.data is not None
 
 
 @dataclass(frozen=True)
@@ -134,8 +139,9 @@ def plan_catalog_file(
         po.header = header(parsed.display_name if parsed else None)
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
-    changed = catalog_changes(before, po) is not None
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, carried, variants)
+    # Rendered once, here: the write takes these bytes unless the file changes in between.
+    data = catalog_changes(before, po)
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), data, carried, variants)
 
 
 def plan_catalog(
@@ -228,7 +234,9 @@ def write_planned(
         if pending:
             stamp(catalog.po, *fingerprint, pending=True)
         try:
-            write_catalog(catalog.path, catalog.po, based_on=catalog.before)
+            # A pending stamp changed the header since the plan rendered it.
+            planned = None if pending else catalog.data
+            write_catalog(catalog.path, catalog.po, based_on=catalog.before, planned=planned)
             return catalog
         except StaleWriteError:
             if attempt == 2:

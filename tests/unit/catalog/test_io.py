@@ -194,6 +194,32 @@ def test_a_save_made_meanwhile_is_never_replaced(tmp_path: Path) -> None:
     assert b'msgstr "Uno"' in path.read_bytes()
 
 
+def test_a_plans_bytes_are_written_as_they_are_while_the_file_holds_what_was_planned(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_bytes(render_catalog(_catalog(("One", ""))))
+    read = path.read_bytes()
+    po = _catalog(("One", "Un"))
+    planned = catalog_changes(read, po)
+    assert planned is not None
+    # The plan's bytes, not a new rendering: a marker only they hold shows which was written.
+    assert write_catalog(path, po, based_on=read, planned=planned + b"# planned\n") is True
+    assert path.read_bytes() == planned + b"# planned\n"
+
+
+def test_a_plan_made_before_a_save_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_bytes(render_catalog(_catalog(("One", ""))))
+    read = path.read_bytes()
+    po = _catalog(("One", "Un"))
+    planned = catalog_changes(read, po)
+    path.write_bytes(render_catalog(po))  # someone saved what the plan holds meanwhile
+    assert write_catalog(path, po, based_on=read, planned=planned) is False
+    path.write_bytes(render_catalog(_catalog(("One", "Uno"))))  # and then something else
+    with pytest.raises(StaleWriteError):
+        write_catalog(path, po, based_on=read, planned=planned)
+    assert b'msgstr "Uno"' in path.read_bytes()
+
+
 def test_a_file_created_meanwhile_is_never_replaced(tmp_path: Path) -> None:
     path = tmp_path / "a.po"
     path.write_bytes(render_catalog(_catalog(("One", "Un"))))
