@@ -162,8 +162,8 @@ def test_extract_never_overwrites_a_save_made_while_it_worked(site: Path, monkey
     real = article_module.catalog_changes
     saved: list[bool] = []
 
-    def plan_then_save(before: bytes | None, po: object) -> bytes | None:
-        data = real(before, po)  # type: ignore[arg-type]
+    def plan_then_save(before: bytes | None, po: object, entries: str | None = None) -> bytes | None:
+        data = real(before, po, entries)  # type: ignore[arg-type]
         if not saved:
             # The translator saves between extract's read and its write.
             edited = read_po(path, wrapwidth=0)

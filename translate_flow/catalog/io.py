@@ -34,6 +34,7 @@ __all__ = [
     "parse_catalog",
     "read_catalog",
     "render_catalog",
+    "rendered_entries",
     "write_catalog",
 ]
 
@@ -108,7 +109,7 @@ def msgstr_lines(data: bytes) -> dict[int, int]:
 def render_catalog(po: polib.POFile) -> bytes:
     """The file bytes: one line per string (``po.wrapwidth`` 0, polib's layout, ``polib_layout``),
     or wrapped at ``po.wrapwidth`` columns as GNU msgcat wraps (``gettext_layout``)."""
-    return (_render_header(po) + _render_entries(po)).encode("utf-8")
+    return (_render_header(po) + rendered_entries(po)).encode("utf-8")
 
 
 def _render_header(po: polib.POFile) -> str:
@@ -117,22 +118,30 @@ def _render_header(po: polib.POFile) -> str:
     return render_header(po)
 
 
-def _render_entries(po: polib.POFile) -> str:
+def rendered_entries(po: polib.POFile) -> str:
+    """The part of ``render_catalog`` after the header (as text): what a header change leaves as it is.
+
+    Rendering is the costly part of a write; a caller that renders a catalog to plan its
+    write gives this to ``catalog_changes`` and ``write_catalog``, which then render only
+    the header (where a new date or fingerprint goes).
+    """
     if po.wrapwidth > 0:
         return render_gettext_entries(po, po.wrapwidth)
     return render_entries(po)
 
 
-def catalog_changes(before: bytes | None, po: polib.POFile) -> bytes | None:
+def catalog_changes(before: bytes | None, po: polib.POFile, entries: str | None = None) -> bytes | None:
     """The bytes a file holding ``before`` (None: no file) must be given to hold ``po``;
     None when it holds ``po`` already.
 
     Replacing an existing file sets its POT-Creation-Date to now, so the date tells when its
     texts last changed; an unchanged file keeps its date, so a run that changes nothing
-    changes no byte. ``po`` itself is left as it is.
+    changes no byte. ``po`` itself is left as it is. ``entries``: ``rendered_entries(po)``,
+    when the caller has it.
     """
     # The entries are rendered once; a date or generator in the header re-renders the header only.
-    entries = _render_entries(po)
+    if entries is None:
+        entries = rendered_entries(po)
     data = (_render_header(po) + entries).encode("utf-8")
     if data == before or (before is not None and _only_generator_differs(before, po, entries)):
         return None
@@ -162,21 +171,19 @@ def _only_generator_differs(before: bytes, po: polib.POFile, entries: str) -> bo
     return (_render_header(kept) + entries).encode("utf-8") == before
 
 
-def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None, planned: bytes | None = None) -> bool:
+def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None, entries: str | None = None) -> bool:
     """Write ``po`` to ``path`` unless the file already holds it; returns whether it was written.
 
     ``based_on`` is the content ``po`` was made from (None: there was no file). A file
     that no longer holds it was saved by someone else meanwhile: StaleWriteError, and the
     file is left as it is. The write is atomic (see ``fsutil.atomic_write_bytes``).
-    ``planned`` is ``catalog_changes(based_on, po)`` when the caller computed it already
-    (None: not computed); it is written as it is while the file still holds ``based_on``.
+    ``entries``: ``rendered_entries(po)``, when the caller has it.
     """
     try:
         current: bytes | None = read_regular(path)
     except FileNotFoundError:
         current = None
-    # Rendering is the costly part of a write: a plan's bytes are not rendered again.
-    data = planned if planned is not None and current == based_on else catalog_changes(current, po)
+    data = catalog_changes(current, po, entries)
     if data is None:
         return False
     # The file is compared with ``based_on`` just before the rename, not here: that leaves

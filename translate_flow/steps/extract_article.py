@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.io import catalog_changes, parse_catalog, write_catalog
+from translate_flow.catalog.io import catalog_changes, parse_catalog, rendered_entries, write_catalog
 from translate_flow.catalog.update import build_catalog, entries_for
 from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
@@ -61,17 +61,15 @@ class CatalogPlan:
     """The new catalog."""
     unmatched: bool
     """Entries are left that no translation in this file matched (phase 2 looks further)."""
-    data: bytes | None
-    """The bytes a write gives the file (``catalog_changes``); None when it holds the new content already."""
+    changed: bool
+    """The new content differs from ``before``."""
+    entries: str
+    """The new content's entries as the file lays them out (``rendered_entries``): rendered once,
+    here; a write renders only the header again (its date, a pending fingerprint)."""
     carried_from: tuple[str, ...] = ()
     """A new file's translations came from these files of another ``catalogs`` setting."""
     variants: int = 0
     """Texts those files translated two ways (the other way is kept as a translator comment)."""
-
-    @property
-    def changed(self) -> bool:
-        """The new content differs from ``before``."""
-        return self.data is not None
 
 
 @dataclass(frozen=True)
@@ -139,9 +137,9 @@ def plan_catalog_file(
         po.header = header(parsed.display_name if parsed else None)
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
-    # Rendered once, here: the write takes these bytes unless the file changes in between.
-    data = catalog_changes(before, po)
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), data, carried, variants)
+    rendered = rendered_entries(po)
+    changed = catalog_changes(before, po, rendered) is not None
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, rendered, carried, variants)
 
 
 def plan_catalog(
@@ -234,9 +232,7 @@ def write_planned(
         if pending:
             stamp(catalog.po, *fingerprint, pending=True)
         try:
-            # A pending stamp changed the header since the plan rendered it.
-            planned = None if pending else catalog.data
-            write_catalog(catalog.path, catalog.po, based_on=catalog.before, planned=planned)
+            write_catalog(catalog.path, catalog.po, based_on=catalog.before, entries=catalog.entries)
             return catalog
         except StaleWriteError:
             if attempt == 2:

@@ -16,6 +16,7 @@ from translate_flow.catalog.io import (
     parse_catalog,
     read_catalog,
     render_catalog,
+    rendered_entries,
     write_catalog,
 )
 from translate_flow.errors import CatalogError, StaleWriteError
@@ -194,29 +195,29 @@ def test_a_save_made_meanwhile_is_never_replaced(tmp_path: Path) -> None:
     assert b'msgstr "Uno"' in path.read_bytes()
 
 
-def test_a_plans_bytes_are_written_as_they_are_while_the_file_holds_what_was_planned(tmp_path: Path) -> None:
+def test_entries_rendered_already_are_not_rendered_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_bytes(render_catalog(_catalog(("One", ""))))
+    po = _catalog(("One", "Un"))
+    entries = rendered_entries(po)
+    assert catalog_changes(path.read_bytes(), po, entries) == catalog_changes(path.read_bytes(), po)
+    # A marker only the given text holds shows that it is what was written.
+    assert write_catalog(path, po, based_on=path.read_bytes(), entries=entries + "# given\n") is True
+    assert path.read_bytes().endswith(b'msgstr "Un"\n# given\n')
+    assert render_catalog(po).endswith(entries.encode())
+
+
+def test_a_save_made_meanwhile_is_never_replaced_by_entries_rendered_before(tmp_path: Path) -> None:
     path = tmp_path / "a.po"
     path.write_bytes(render_catalog(_catalog(("One", ""))))
     read = path.read_bytes()
     po = _catalog(("One", "Un"))
-    planned = catalog_changes(read, po)
-    assert planned is not None
-    # The plan's bytes, not a new rendering: a marker only they hold shows which was written.
-    assert write_catalog(path, po, based_on=read, planned=planned + b"# planned\n") is True
-    assert path.read_bytes() == planned + b"# planned\n"
-
-
-def test_a_plan_made_before_a_save_is_not_used(tmp_path: Path) -> None:
-    path = tmp_path / "a.po"
-    path.write_bytes(render_catalog(_catalog(("One", ""))))
-    read = path.read_bytes()
-    po = _catalog(("One", "Un"))
-    planned = catalog_changes(read, po)
+    entries = rendered_entries(po)
     path.write_bytes(render_catalog(po))  # someone saved what the plan holds meanwhile
-    assert write_catalog(path, po, based_on=read, planned=planned) is False
+    assert write_catalog(path, po, based_on=read, entries=entries) is False
     path.write_bytes(render_catalog(_catalog(("One", "Uno"))))  # and then something else
     with pytest.raises(StaleWriteError):
-        write_catalog(path, po, based_on=read, planned=planned)
+        write_catalog(path, po, based_on=read, entries=entries)
     assert b'msgstr "Uno"' in path.read_bytes()
 
 
