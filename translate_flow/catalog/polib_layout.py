@@ -34,6 +34,7 @@ __all__ = ["render_entries", "render_header", "render_polib"]
 # Any character str.splitlines() breaks at (a lone CR, CR LF, LF, VT, FF, FS, GS, RS, NEL, LS, PS).
 _BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _SPECIAL = re.compile('[\\\\\t\r\n\x0b\b\x0c"]')
+_PLAIN = re.compile('[^\\\\\t\r\n\x0b\b\x0c"\x1c\x1d\x1e\x85\u2028\u2029]*')
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\r": "\\r", "\n": "\\n", "\x0b": "\\v", "\b": "\\b", "\x0c": "\\f", '"': '\\"'}
 
 
@@ -49,6 +50,9 @@ def _escape(text: str) -> str:
 
 def _field(out: list[str], prefix: str, keyword: str, value: str) -> None:
     """``keyword "value"`` as polib's ``_str_field`` writes it when it does not wrap."""
+    if _PLAIN.fullmatch(value) is not None:  # most strings: nothing to escape, nothing to split
+        out.append(f'{prefix}{keyword} "{value}"')
+        return
     if _BREAKS.search(value) is not None:
         pieces = value.splitlines(True)
         if len(pieces) > 1:
