@@ -89,6 +89,10 @@ class Dialect:
     """Four-space indented lines are code (MDX has no indented code)."""
     attributes: tuple[str, ...] = ()
     """HTML/JSX attributes translated besides ``alt``, ``title``, ``aria-label`` and ``placeholder``."""
+    bare_syntax: str = ""
+    """Characters that are syntax wherever they stand bare in a text, outside code and the opaque
+    markup (MDX: ``{`` opens an expression, ``<`` a JSX tag): a translation keeps their count, or
+    one stray brace stops the site's build."""
     hint: str = ""
     """Characters at least one of which a text with any of this dialect's markup holds."""
     suffixes: tuple[str, ...] = (".md", ".markdown")
@@ -192,6 +196,7 @@ DOCUSAURUS = Dialect(
     attributes=("label",),
     data_dir="i18n",
     suffixes=(".md", ".markdown", ".mdx"),
+    bare_syntax="{}<",
     hint="{$\\",
 )
 _LIQUID_OPAQUE = Opaque("liquid", _LIQUID, edge=False, early=True)

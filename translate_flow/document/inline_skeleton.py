@@ -96,6 +96,9 @@ def inline_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter
         elif token.type in ("em_open", "strong_open", "s_open"):
             add("emphasis", token.tag)
         elif token.type == "text":
+            for char in math.dialect.bare_syntax:
+                for _ in range(token.content.count(char)):
+                    add("markup", char)
             # Without the page's definitions, references stay text: match them there.
             for ref in _FOOTNOTE_REF.findall(token.content):
                 add("footnote", ref)

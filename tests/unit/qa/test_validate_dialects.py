@@ -40,3 +40,14 @@ def test_liquid_and_mdx_expressions_must_stay() -> None:
 def test_hugo_shortcode_delimiters_count_in_hugo_only() -> None:
     assert _checks("Text {{< x >}}.", "Texte.", "paragraph", DEFAULT_MATH) == ["shortcode"]
     assert _checks("Text about {{< and >}}.", "Texte sur.", "paragraph", MKDOCS) == []
+
+
+def test_a_bare_brace_or_angle_bracket_in_mdx_is_syntax_that_must_keep_its_count() -> None:
+    # `{` opens an MDX expression and `<` a JSX tag: one more stops the site's build.
+    assert _checks("The tree is young.", "L'arbre est jeune. {{<", "paragraph", MDX) == ["markup"]
+    assert _checks("The tree is young.", "L'arbre est jeune }", "paragraph", MDX) == ["markup"]
+    assert _checks("Year {year}.", "Année {year} < 2000.", "paragraph", MDX) == ["markup"]
+    # Kept as they were, or inside code, they are fine; in CommonMark they are words.
+    assert _checks("Is a < b?", "Est-ce que a < b ?", "paragraph", MDX) == []
+    assert _checks("The tree.", "L'arbre `{`.", "paragraph", MDX) == ["code"]
+    assert _checks("The tree.", "L'arbre {<.", "paragraph", with_dialect(DEFAULT_MATH, DIALECTS["commonmark"])) == []
