@@ -6,6 +6,11 @@ renders, once CommonMark's flanking rules have decided which markers open and cl
 Two texts with equal skeletons have the same inline markup. The validator compares a
 translation's skeleton with its source's; segmentation compares a paragraph's lines
 joined with the lines as written, to find a break inside a link or tag.
+
+Given the page's link reference definitions (``document.link_definitions``), a shortcut,
+collapsed or full reference whose label is defined is a link to the definition's
+destination, as it renders; without them a reference is text, and only a full one
+(``][label]``) is counted.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from translate_flow.document.hugo_markup import DEFAULT_MATH, SHORTCODE_MASK, Markup, find_markup
+from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions, references_env
 from translate_flow.document.parsers import INLINE_PARSER
 
 __all__ = ["hugo_skeleton", "inline_children", "inline_skeleton"]
@@ -30,9 +36,10 @@ _REF_LINK = re.compile(r"\]\[[^\]]*\]")
 _OWN_CHECKS = frozenset({"shortcode", "attribute", "math"})
 
 
-def inline_children(text: str) -> list[Token]:
-    """The inline tokens of ``text`` parsed as one paragraph's content."""
-    parsed = INLINE_PARSER.parseInline(text)
+def inline_children(text: str, definitions: Definitions = NO_DEFINITIONS) -> list[Token]:
+    """The inline tokens of ``text`` parsed as one paragraph's content, references resolved
+    against ``definitions``."""
+    parsed = INLINE_PARSER.parseInline(text, references_env(definitions) if definitions else None)
     return list(parsed[0].children or []) if parsed else []
 
 
@@ -66,9 +73,14 @@ def hugo_skeleton(text: str, math: Markup) -> tuple[dict[str, Counter[str]], lis
 
 
 @lru_cache(maxsize=8192)
-def inline_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter[str]]:
+def inline_skeleton(
+    text: str, math: Markup = DEFAULT_MATH, definitions: Definitions = NO_DEFINITIONS
+) -> dict[str, Counter[str]]:
     """What a text's inline markup is, by kind: link and image targets, code, HTML, footnotes,
-    Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate."""
+    Hugo markup, and emphasis elements as they render. Words do not count. Do not mutate.
+
+    ``definitions`` are the page's link reference definitions: a reference to one of them
+    counts as a link to its destination."""
     if not _INLINE_MARK.search(text) and not any(char in text for char in math.dialect.hint):
         return {}
     found, markup = hugo_skeleton(text, math)
@@ -84,7 +96,7 @@ def inline_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter
         pieces.append(text[position:start] + SHORTCODE_MASK)
         position = end
     text = "".join(pieces) + text[position:]
-    for token in _walk(inline_children(text)):
+    for token in _walk(inline_children(text, definitions)):
         if token.type == "link_open":
             add("link", f"{token.attrs.get('href', '')} {token.attrs.get('title', '')}".strip())
         elif token.type == "image":
@@ -99,7 +111,7 @@ def inline_skeleton(text: str, math: Markup = DEFAULT_MATH) -> dict[str, Counter
             for char in math.dialect.bare_syntax:
                 for _ in range(token.content.count(char)):
                     add("markup", char)
-            # Without the page's definitions, references stay text: match them there.
+            # A reference to no definition given stays text: a full one is matched there.
             for ref in _FOOTNOTE_REF.findall(token.content):
                 add("footnote", ref)
             for ref in _REF_LINK.findall(token.content):

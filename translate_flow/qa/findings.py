@@ -6,7 +6,7 @@ decides which findings fail the build; the others are warnings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.catalog.update import has_translation
 from translate_flow.config.schema import CHECK_MIN_PERCENT
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
+from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.languages import parse_language
 from translate_flow.mt.apply_drafts import MT_NOTE
@@ -129,16 +130,25 @@ def entry_findings(
     math: Markup = DEFAULT_MATH,
     line: int | None = None,
     shortcodes: ShortcodeParams = BUILT_IN,
+    pages: Sequence[Definitions] = (NO_DEFINITIONS,),
 ) -> Iterator[Finding]:
     """A translation that would change its page beyond the words (the validator's problems), and copies.
 
     ``line`` is the msgstr's line, where msgfmt would point; the entry's first line otherwise.
+    ``pages`` holds the link reference definitions of each page the text stands in (as
+    ``merge`` reads it there); a problem in any of them is reported once.
     """
     if entry.obsolete or not entry.msgstr:
         return
     off = switched_off(entry.flags, disabled)
     where = line or entry.linenum
-    for problem in problems(entry.msgid, entry.msgstr, entry.comment.split("\n"), off, math, shortcodes):
+    kinds = entry.comment.split("\n")
+    found = [
+        p
+        for definitions in pages
+        for p in problems(entry.msgid, entry.msgstr, kinds, off, math, shortcodes, definitions)
+    ]
+    for problem in dict.fromkeys(found):
         yield about(entry, rel, where, problem.check, "broken", problem.message, language)
     if "copy" not in off and entry.msgstr == entry.msgid and "fuzzy" not in entry.flags:
         plain = MARKUP.sub(" ", entry.msgid)

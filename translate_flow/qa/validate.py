@@ -6,7 +6,9 @@ A msgstr is compared with its msgid on:
   same blocks, so no heading, list, fence, table, thematic break, HTML block or
   indented code appears or goes;
 - **inline skeleton** (``document.inline_skeleton``): the same link and image
-  destinations, code spans, HTML tags, footnote references, and Hugo shortcodes,
+  destinations (a reference ``[label]``, ``[label][]`` or ``[text][label]`` to one of
+  the page's definitions, when the caller gives them, is a link: a translation that
+  changes the label's text loses it), code spans, HTML tags, footnote references, and Hugo shortcodes,
   attributes and maths, each as a multiset;
 - **emphasis as it renders** (also the skeleton): the same number of emphasis, strong
   and strikethrough elements once CommonMark's flanking rules (Unicode punctuation
@@ -29,6 +31,7 @@ source text of an entry with a problem, so the two always agree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -37,6 +40,7 @@ from translate_flow.document.html_skeleton import html_nesting, html_skeleton
 from translate_flow.document.html_tokens import is_html_kind
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.inline_skeleton import inline_skeleton
+from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions, label_of
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.document.shortcode_segments import SHORTCODE_KIND, loosened, value_problem
 from translate_flow.qa.block_shape import block_shape_difference
@@ -64,11 +68,14 @@ def problems(
     disabled: Collection[str] = (),
     math: Markup = DEFAULT_MATH,
     shortcodes: ShortcodeParams = BUILT_IN,
+    definitions: Definitions = NO_DEFINITIONS,
 ) -> list[Problem]:
     """Every way ``msgstr`` would make its page differ from the source page beyond the words.
 
     ``kinds`` are the entry's segment kinds (``paragraph``, ``heading 2``, ``table cell``…,
     as in its ``#.`` comment); a text used in several places is checked for each.
+    ``definitions`` are the link reference definitions of the page the text stands in
+    (``document.link_definitions``); without them a shortcut reference is only text.
     """
     if not msgstr or msgstr == msgid:
         return []
@@ -85,13 +92,16 @@ def problems(
             found.append(Problem("shortcode", why))
     # A text in an HTML block is HTML, not Markdown: its tags and their nesting are compared.
     html = {kind for kind in kinds if is_html_kind(kind)}
-    skeletons = [] if html else [(inline_skeleton(msgid, math), inline_skeleton(msgstr, math))]
+    inline = (inline_skeleton(msgid, math, definitions), inline_skeleton(msgstr, math, definitions))
+    skeletons = [] if html else [inline]
     if html:
         skeletons.append((html_skeleton(msgid, math), html_skeleton(msgstr, math)))
         if len(html) < len(set(kinds)):
-            skeletons.append((inline_skeleton(msgid, math), inline_skeleton(msgstr, math)))
+            skeletons.append(inline)
     for source, target in skeletons:
         for problem in _differences(source, target, disabled, shortcodes):
+            if problem.check == "link" and definitions:
+                problem = Problem(problem.check, problem.message + _keep_labels(msgid, msgstr, definitions))
             if problem not in found:
                 found.append(problem)
     if html and "html" not in disabled and not found and html_nesting(msgid, math) != html_nesting(msgstr, math):
@@ -144,6 +154,23 @@ _LABELS = {
     "html": "HTML tags",
     "emphasis": "emphasis",
 }
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _keep_labels(msgid: str, msgstr: str, definitions: Definitions) -> str:
+    """How to keep the reference links of ``msgid`` whose label ``msgstr`` no longer has."""
+    defined = {label for label, _, _ in definitions}
+    kept = {label_of(text) for text in _BRACKETED.findall(msgstr)}
+    lost = [text for text in dict.fromkeys(_BRACKETED.findall(msgid)) if label_of(text) in defined - kept]
+    if not lost:
+        return ""
+    labels = ", ".join(f"[{text}]" for text in lost)
+    return (
+        f"; the reference {labels} is a link only while its text matches a definition of the page:"
+        f" keep the label, as in [translated text][{lost[0]}]"
+    )
 
 
 def _loosened(calls: Counter[str], shortcodes: ShortcodeParams) -> Counter[str]:

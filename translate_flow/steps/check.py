@@ -16,6 +16,7 @@ import polib
 
 from translate_flow.catalog.io import msgstr_lines, parse_catalog
 from translate_flow.config import Config
+from translate_flow.document.link_definitions import NO_DEFINITIONS
 from translate_flow.errors import ArticleError, CatalogError, ConfigError, TranslateFlowError
 from translate_flow.glossary.load import load_glossary
 from translate_flow.glossary.model import Glossary
@@ -42,6 +43,7 @@ from translate_flow.steps.check_output import output_findings
 from translate_flow.steps.check_resource import resource_findings
 from translate_flow.steps.extract import would_change
 from translate_flow.steps.merge_page import legacy_pages
+from translate_flow.steps.text_definitions import definitions_by_text
 
 
 def gate_of(config: Config, fail_on: Sequence[str] = (), min_percent: float | None = None) -> Gate:
@@ -210,7 +212,7 @@ def _output_key(config: Config, source: Source, language: str, po_path: Path, ow
     return digest(source.digest, out_bytes, str(older), owner)
 
 
-_FINDINGS_VERSION = "findings-2"
+_FINDINGS_VERSION = "findings-3"
 """Part of every cache key: findings cached by an older release are found again."""
 
 
@@ -249,6 +251,8 @@ def _check_source(
     keys = article_keys(config.root, (m.digest for m in members), members[0].pot_path(config))
     # A catalog shared by articles in several languages holds drafts from each of them.
     source_languages = sorted({m.language for m in members})
+    # Shortcut references are links only in a page that defines their labels.
+    text_pages = definitions_by_text(config, members) if wanted else {}
     for language, (rel, key) in wanted.items():
         try:
             data = (config.root / rel).read_bytes()
@@ -269,9 +273,9 @@ def _check_source(
         drafts = (config.root, config.root / config.pretranslate.cache)
         found.extend(unreviewed_findings(po, rel, language, drafts, source_languages, lines))
         for entry in po:
-            found.extend(
-                entry_findings(entry, rel, language, disabled, config.math, lines.get(entry.linenum), config.shortcodes)
-            )
+            pages = text_pages.get(entry.msgid, (NO_DEFINITIONS,))
+            at = lines.get(entry.linenum)
+            found.extend(entry_findings(entry, rel, language, disabled, config.math, at, config.shortcodes, pages))
         if glossary is not None and members:
             source_language = members[0].language  # the articles of one catalog share their language
             pairs = glossary.pairs(source_language, language)

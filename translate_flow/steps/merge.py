@@ -17,6 +17,7 @@ import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.config import Config
+from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions, page_definitions
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.shortcode_segments import is_shortcode_value
@@ -98,11 +99,14 @@ def publishable(
     po_rel: str,
     lines: Mapping[int, int],
     keys: Collection[Key],
+    definitions: Definitions = NO_DEFINITIONS,
 ) -> tuple[dict[Key, str], list[Notice], dict[str, int]]:
     """The translations merge may publish, and a notice for each one held back.
 
     An entry the validator finds fault with is treated as untranslated: the page keeps
-    its source text there, and it does not count towards ``min_percent``.
+    its source text there, and it does not count towards ``min_percent``. ``definitions``
+    are the page's link reference definitions, so a translation that loses a shortcut
+    reference's label is held back.
     """
     kinds: dict[str, set[str]] = {}
     for segment in segments:
@@ -117,7 +121,8 @@ def publishable(
             continue
         line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
         off = switched_off(entry.flags, config.check.disable)
-        found = problems(entry.msgid, entry.msgstr, kinds.get(entry.msgid, ()), off, config.math, config.shortcodes)
+        kind = kinds.get(entry.msgid, ())
+        found = problems(entry.msgid, entry.msgstr, kind, off, config.math, config.shortcodes, definitions)
         if found:
             held.append(Notice(po_rel, line_of[entry.msgid], f"not merged: {found[0].message}"))
             continue
@@ -154,6 +159,7 @@ def plan_merge(
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
+        definitions = page_definitions(article, config.math)
         for lang in wanted:
             out = source.outputs[lang]
             po_path = source.po_path(config, lang)
@@ -168,7 +174,7 @@ def plan_merge(
                 po, po_bytes, lines = found
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
             keys = keys_of_segments(segments)
-            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines, keys)
+            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines, keys, definitions)
             result = merge_article(article, segments, usable, lang, config.math)
             # Only with the shortcode check switched off can a shortcode value get here.
             values = {segment.text for segment in segments if is_shortcode_value(segment)}
