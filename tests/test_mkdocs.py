@@ -37,6 +37,7 @@ EXPECTED = {
     "Apple",
     "Pomaceous fruit of plants of the genus Malus in the family Rosaceae.",
     "The HTML specification is maintained by the W3C.",
+    "Read the [setup guide] and the [Reference Pages][] before you [begin][setup guide].",
     "Hyper Text Markup Language",
     "World Wide Web Consortium",
     "__Set up in 5 minutes__",

@@ -13,12 +13,14 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from bench.rendered_text import Rendered, material_content, missing_texts, read_rendered
 from tests.conftest import REPO, all_catalogs, fill, msgfmt_check, need_tool, read_po, run
+from translate_flow.document.link_definitions import definitions_of, label_of
 
 SITES = {
     # name: (site, {source page: (its built file, the French page's built file)})
@@ -42,10 +44,35 @@ _PSEUDO = str.maketrans(
 _WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Za-z]*\b")  # a word with a lower-case letter: not an acronym
 
 
-def pseudo(msgid: str) -> str:
-    """A stand-in translator: every letter outside kept markup becomes an accented one."""
-    parts = _KEPT.split(msgid)
-    return "".join(part if number % 2 else part.translate(_PSEUDO) for number, part in enumerate(parts))
+# A shortcut or collapsed reference: `[text]` or `[text][]`, not followed by a destination or label.
+_SHORT_REFERENCE = re.compile(r"(?<!\])\[([^\[\]]+)\](?:\[\])?(?![(\[:])")
+
+
+def pseudo(msgid: str, labels: frozenset[str] = frozenset()) -> str:
+    """A stand-in translator: every letter outside kept markup becomes an accented one. A shortcut
+    reference to one of the page's ``labels`` takes the full form, `[translated text][label]`, as
+    the validator's message tells a translator: its text is translated and its link stays."""
+
+    def letters(text: str) -> str:
+        parts = _KEPT.split(text)
+        return "".join(part if number % 2 else part.translate(_PSEUDO) for number, part in enumerate(parts))
+
+    def reference(match: re.Match[str]) -> str:
+        if label_of(match.group(1)) not in labels:
+            return letters(match.group())
+        return f"[{letters(match.group(1))}][{match.group(1)}]"
+
+    pieces, position = [], 0
+    for match in _SHORT_REFERENCE.finditer(msgid):
+        pieces += [letters(msgid[position : match.start()]), reference(match)]
+        position = match.end()
+    return "".join(pieces) + letters(msgid[position:])
+
+
+def _labels(root: Path) -> frozenset[str]:
+    """The reference labels the site's pages define."""
+    pages = (root / "docs").rglob("*.md")
+    return frozenset(label for page in pages for label, _, _ in definitions_of(page.read_text(encoding="utf-8")))
 
 
 def _build(root: Path) -> Path:
@@ -78,9 +105,10 @@ def built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Path, dict[st
     shutil.copytree(REPO / "tests" / "sites" / site, root)
     assert run(root, "init").exit_code == 0
     assert run(root, "extract", "-q").exit_code == 0
+    labels = _labels(root)
     for po in all_catalogs(root):
         if po.suffix == ".po":
-            fill(po, pseudo)
+            fill(po, partial(pseudo, labels=labels))
     merged = run(root, "merge")
     assert merged.exit_code == 0, merged.output
     assert "held back" not in merged.output and "not merged" not in merged.output, merged.output

@@ -160,15 +160,21 @@ _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 
 
 def _keep_labels(msgid: str, msgstr: str, definitions: Definitions) -> str:
-    """How to keep the reference links of ``msgid`` whose label ``msgstr`` no longer has."""
+    """How to keep the reference links of ``msgid`` whose label ``msgstr`` holds fewer times."""
     defined = {label for label, _, _ in definitions}
-    kept = {label_of(text) for text in _BRACKETED.findall(msgstr)}
-    lost = [text for text in dict.fromkeys(_BRACKETED.findall(msgid)) if label_of(text) in defined - kept]
+    kept = Counter(label_of(text) for text in _BRACKETED.findall(msgstr))
+    wanted = Counter(label_of(text) for text in _BRACKETED.findall(msgid))
+    lost = [
+        text
+        for text in dict.fromkeys(_BRACKETED.findall(msgid))
+        if label_of(text) in defined and kept[label_of(text)] < wanted[label_of(text)]
+    ]
     if not lost:
         return ""
     labels = ", ".join(f"[{text}]" for text in lost)
+    what = f"the reference {labels} is a link" if len(lost) == 1 else f"the references {labels} are links"
     return (
-        f"; the reference {labels} is a link only while its text matches a definition of the page:"
+        f"; {what} only while the text in brackets matches a label the page defines:"
         f" keep the label, as in [translated text][{lost[0]}]"
     )
 
