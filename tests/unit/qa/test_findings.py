@@ -5,6 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
+from translate_flow.document.link_definitions import NO_DEFINITIONS, definitions_of
 from translate_flow.qa.counts import count
 from translate_flow.qa.findings import Finding, Gate, catalog_findings, entry_findings, po_level_findings
 
@@ -89,3 +90,19 @@ def test_po_level_findings_catch_a_newline_msgfmt_would_reject() -> None:
     (finding,) = po_level_findings(po, "a.po", "fr")
     assert (finding.check, finding.category) == ("po-newline", "invalid")
     assert "end with a newline" in finding.message
+
+
+def test_entry_findings_read_a_text_with_the_definitions_of_each_page_it_stands_in() -> None:
+    entry = polib.POEntry(msgid="Use a [type qualifier].", msgstr="Utilisez un [qualificatif].", comment="paragraph")
+    defining = definitions_of("[type qualifier]: /t\n")
+    assert list(entry_findings(entry, "a.po", "fr")) == []  # alone, `[type qualifier]` is text
+    (finding,) = entry_findings(entry, "a.po", "fr", pages=(NO_DEFINITIONS, defining))
+    assert finding.check == "link" and "[translated text][type qualifier]" in finding.message
+    # Two pages with the same definitions find the same problem: it is reported once.
+    assert (
+        len(list(entry_findings(entry, "a.po", "fr", pages=(defining, definitions_of("[Type Qualifier]: /t\n"))))) == 1
+    )
+    entry.msgstr = "Utilisez un [qualificatif][type qualifier]."
+    assert list(entry_findings(entry, "a.po", "fr", pages=(defining,))) == []
+    # In a page that defines no such label the full form would show its brackets: merge holds it back there.
+    assert [f.check for f in entry_findings(entry, "a.po", "fr", pages=(NO_DEFINITIONS, defining))] == ["link"]
