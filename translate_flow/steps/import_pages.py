@@ -21,15 +21,13 @@ from pathlib import Path
 import polib
 
 from translate_flow.adopt.align import Alignment, align_segments
+from translate_flow.adopt.catalog_file import fill_po_file
 from translate_flow.adopt.fill import FillCounts, fill_in_place
-from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
 from translate_flow.document.article import Article, parse_article
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
-from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
-from translate_flow.fsutil import read_regular
+from translate_flow.errors import TranslateFlowError
 from translate_flow.project.discover import Source, discover, load_article, select_sources
 from translate_flow.project.lock import project_lock
 from translate_flow.project.ownership import Ownership
@@ -204,34 +202,23 @@ def _import_catalog(config: Config, options: ImportOptions, pairs: list[_Pair], 
     first = pairs[0]
     po_path = first.source.po_path(config, first.language)
     po_rel = po_path.relative_to(config.root).as_posix()
-    for attempt in range(3):
-        try:
-            before = read_regular(po_path)
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror or exc}; run `translate-flow extract`", po_rel) from exc
-        po = parse_catalog(before, po_rel)
-        # The file keeps the width it was saved with (or the one the configuration sets).
-        po.wrapwidth = choose_width(before, po, config.wrap, config.wrap_explicit)
-        counts: list[FillCounts] = []
-        for pair in pairs:
-            counts.append(
-                fill_in_place(
-                    config,
-                    po,
-                    pair.segments,
-                    pair.page_segments,
-                    pair.usable,
-                    pair.page_rel,
-                    fuzzy=options.fuzzy,
-                    replace=options.replace,
-                )
+
+    def fill(po: polib.POFile) -> list[FillCounts]:
+        return [
+            fill_in_place(
+                config,
+                po,
+                pair.segments,
+                pair.page_segments,
+                pair.usable,
+                pair.page_rel,
+                fuzzy=options.fuzzy,
+                replace=options.replace,
             )
-        try:
-            written = write_catalog(po_path, po, based_on=before)
-            break
-        except StaleWriteError:
-            if attempt == 2:
-                raise
+            for pair in pairs
+        ]
+
+    po, counts, written = fill_po_file(config, po_path, fill)
     for pair, found in zip(pairs, counts):
         reproduced = _reproduced(config, pair.source, pair.language, po, pair.page_bytes, options.fuzzy)
         report.pages.append(

@@ -24,13 +24,12 @@ from pathlib import Path
 
 import polib
 
+from translate_flow.adopt.catalog_file import fill_po_file
 from translate_flow.adopt.fill_resource import ResourceFillCounts, fill_resource
 from translate_flow.adopt.resource_values import FoundValue, data_found, i18n_found, site_found
 from translate_flow.catalog.entry_keys import Key
-from translate_flow.catalog.io import parse_catalog, write_catalog
-from translate_flow.catalog.wrap_width import choose_width
 from translate_flow.config import Config
-from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
+from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import read_regular
 from translate_flow.project.discover import Discovery
 from translate_flow.project.ownership import Ownership
@@ -230,25 +229,16 @@ def _import_catalog(
     """Bring every translated file of one language into its PO file: read once, written once."""
     po_path = catalog.po_path(config, language)
     po_rel = po_path.relative_to(config.root).as_posix()
-    for attempt in range(3):
-        try:
-            before = read_regular(po_path)
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror or exc}; run `translate-flow extract`", po_rel) from exc
-        po = parse_catalog(before, po_rel)
-        po.wrapwidth = choose_width(before, po, config.wrap, config.wrap_explicit)
-        counts = [
+
+    def fill(po: polib.POFile) -> list[ResourceFillCounts]:
+        return [
             fill_resource(
                 config, po, language, source.found, source.entries, source.rel, fuzzy=fuzzy, replace=replace_reviewed
             )
             for source in sources
         ]
-        try:
-            written = write_catalog(po_path, po, based_on=before)
-            break
-        except StaleWriteError:
-            if attempt == 2:
-                raise
+
+    po, counts, written = fill_po_file(config, po_path, fill)
     planned = _planned(config, catalog, language, po, fuzzy)
     for source, found in zip(sources, counts, strict=True):
         resource = source.reading.resource
