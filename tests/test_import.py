@@ -289,3 +289,17 @@ def test_import_fills_a_catalog_several_articles_share(project: Path) -> None:
     assert {rel: data for rel, data in project_tree(project).items() if rel.startswith("content/")} == content
     record = json.loads((project / "locales" / RECORD_NAME).read_text())["files"]
     assert {project / rel for rel in record if rel.startswith("content/")} == set(pages.values())
+
+
+def test_a_translated_page_as_path_means_its_article_in_that_language(project: Path) -> None:
+    pages = _translated_site(project, "filename")
+    shutil.rmtree(project / "locales")
+    page = pages[("garden", "fr")]
+    result = run(project, "import", str(page))
+    assert result.exit_code == 0, result.output
+    assert [line.split(" ")[0] for line in result.output.splitlines() if " -> " in line] == ["content/garden.fr.md"]
+    assert _entries(project / "locales/fr/garden.po")[0] > 0
+    assert _entries(project / "locales/de/garden.po")[0] == 0  # the German page was not asked for
+    assert not (project / "locales/fr/bread.po").exists()
+    check = run(project, "check", "--format", "json", str(page))
+    assert {finding.get("language") for finding in json.loads(check.output)["findings"]} <= {"fr", None}

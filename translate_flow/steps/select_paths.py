@@ -4,7 +4,8 @@ Every step selects by source files: an article (``select_sources``) or a site fi
 (``select_catalogs``) at or under a path. A path under the locales folder names catalogs
 instead (``locales/fa/content.po``, ``locales/fa/``, ``locales/templates/``), so it is
 turned into the articles and site files whose catalogs are at or under it; a path that
-selects nothing at all is refused, for a gate that silently checked nothing would pass.
+selects nothing at all is refused, for a gate that silently checked nothing would pass. A
+translated page (``content/post.fr.md``) selects its article in that page's language.
 When every path is in a language's folder, the run is about those languages: the steps
 that take ``--lang`` (check, status, pretranslate, import) look at them alone unless
 ``--lang`` says otherwise. Extract and merge work on whole articles, every language.
@@ -20,6 +21,7 @@ from translate_flow.config import Config
 from translate_flow.errors import ConfigError
 from translate_flow.languages import parse_language
 from translate_flow.project.discover import Discovery, Source, Unresolved, discover, po_path
+from translate_flow.project.layout import layout_for
 from translate_flow.project.memories import project_languages
 from translate_flow.resources.discover import ResourceDiscovery, resources_of, select_catalogs
 
@@ -56,6 +58,22 @@ def _by_catalog(config: Config, path: Path, discovery: Discovery, resources: Res
         if any(_at_or_under(file, path) for file in catalog.catalog_paths(config)):
             found.extend(resource.path for resource in catalog.resources)
     return found
+
+
+def _by_output(config: Config, path: Path, discovery: Discovery) -> tuple[list[Path], str | None]:
+    """The article whose translated page ``path`` is, and that page's language (a page written
+    by hand before import, or by merge): selecting a page means its article in its language."""
+    layout = layout_for(config)
+    for item in _articles(discovery):
+        outputs = (
+            item.outputs
+            if isinstance(item, Source)
+            else {language: layout.output_path(item.path, language) for language in config.languages}
+        )
+        for language, out in outputs.items():
+            if out.resolve() == path:
+                return [item.path], language
+    return [], None
 
 
 @dataclass(frozen=True)
@@ -103,7 +121,7 @@ def select_paths(config: Config, paths: Iterable[Path]) -> Selection:
         ):
             found = [path]  # as given: extract's selection of content paths stays what it was
         else:
-            found = []
+            found, languages[-1] = _by_output(config, resolved, discovery)
         if not found:
             raise ConfigError(NOTHING, path)
         chosen.extend(found)
