@@ -9,13 +9,13 @@ from hypothesis import given
 
 from tests.dialect_strategies import liquid_page, mdx_page, mkdocs_page
 from translate_flow.document.article import Article, parse_article
-from translate_flow.document.dialects import DIALECTS, MKDOCS
+from translate_flow.document.dialects import DIALECTS
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, with_dialect
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
 
-MARKUP = with_dialect(DEFAULT_MATH, MKDOCS)
+MARKUP = with_dialect(DEFAULT_MATH, DIALECTS["mkdocs"])
 
 
 def _parse(text: str, markup: Markup = MARKUP) -> Article:

@@ -81,6 +81,19 @@ def test_a_no_op_extract_imports_no_article_work(extracted: Path) -> None:
     assert _loaded(modules, (*HEAVY, *ARTICLE_WORK)) == []
 
 
+def test_a_no_op_extract_asks_babel_nothing_it_answered_before(extracted: Path) -> None:
+    # The first run kept Babel's answers; a run that only reads bytes needs neither Babel
+    # nor the front-matter parser nor the segment model.
+    assert (extracted / ".translate-flow" / "languages.json").is_file()
+    modules = modules_after(["extract", "-q"], extracted)
+    assert "translate_flow.steps.extract" in modules
+    unused = ("babel", "translate_flow.document.frontmatter", "translate_flow.document.segment")
+    assert _loaded(modules, unused) == []
+    # A language no run has validated yet is asked of Babel, as before.
+    (extracted / "translate-flow.toml").write_text('languages = ["fr", "de"]\n', encoding="utf-8")
+    assert "babel" in modules_after(["extract", "-q"], extracted)
+
+
 def test_extract_never_imports_the_engines(extracted: Path) -> None:
     (extracted / "content" / "post0.md").write_text("# Changed\n\nNew text.\n", encoding="utf-8")
     modules = modules_after(["extract", "-q"], extracted)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
-from translate_flow.lazy import lazy
+from translate_flow import __version__
+from translate_flow.lazy import lazy, lazy_module
 
 # Babel's plural rules come with its whole catalog package (dates, e-mail headers, difflib):
 # they are imported when a PO header is first written, not by every command.
 if TYPE_CHECKING:
+    import babel
     from babel.messages.plurals import get_plural
 else:
+    # Importing Babel and loading its CLDR tables takes about 15 ms, the largest part of a
+    # no-op run's start-up; a run whose languages are all remembered (below) never loads it.
+    babel = lazy_module("babel")
     get_plural = lazy("babel.messages.plurals:get_plural")
 
 
@@ -43,7 +49,7 @@ class Language:
 
 @cache
 def _display_name(locale: str) -> str | None:
-    name: str | None = Locale.parse(locale).get_display_name("en")
+    name: str | None = babel.Locale.parse(locale).get_display_name("en")
     return name
 
 
@@ -53,18 +59,60 @@ def _plural_forms(locale: str) -> str:
     return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
 
-@cache
+_REMEMBERED: dict[str, Language] = {}
+"""Babel's answers from earlier runs (a project's language cache), by the code as written."""
+_ASKED: dict[str, Language] = {}
+"""Babel's answers in this process, by the code as written: what a cache may keep."""
+
+
+def remember_languages(answers: Mapping[str, Language]) -> None:
+    """Take Babel's answers from an earlier run, so that ``parse_language`` does not ask again."""
+    _REMEMBERED.update(answers)
+
+
+def languages_asked() -> dict[str, Language]:
+    """The codes this process validated with Babel, with their answers."""
+    return dict(_ASKED)
+
+
+def babel_identity() -> str | None:
+    """What an answer of Babel depends on: this package's rules and Babel's CLDR data.
+
+    Read from the data file's size and time, without importing Babel; None when Babel
+    cannot be found (then nothing is remembered).
+    """
+    try:
+        spec = importlib.util.find_spec("babel")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    try:
+        data = os.stat(os.path.join(os.path.dirname(spec.origin), "global.dat"))
+    except OSError:
+        return None
+    return f"{__version__} {spec.origin} {data.st_size} {data.st_mtime_ns}"
+
+
 def parse_language(code: str) -> Language:
     """Validate ``code`` (``zh-CN``, ``zh_cn``, ``en``…) and return its spellings.
 
     Raises ValueError with a readable message for an unknown or malformed code.
     """
+    known = _REMEMBERED.get(code)
+    if known is None:
+        known = _ASKED[code] = _ask_babel(code)
+    return known
+
+
+@cache
+def _ask_babel(code: str) -> Language:
     raw = code.strip()
     if not raw:
         raise ValueError("empty language code")
     try:
-        locale = Locale.parse(raw.replace("_", "-"), sep="-")
-    except (ValueError, UnknownLocaleError, TypeError) as exc:
+        locale = babel.Locale.parse(raw.replace("_", "-"), sep="-")
+    except (ValueError, TypeError, babel.UnknownLocaleError) as exc:
         raise ValueError(f"unknown language code {code!r}") from exc
     parts = [p for p in raw.replace("_", "-").split("-") if p]
     # Keep the user's components (Babel adds a likely script, e.g. zh_Hans_CN,
@@ -77,11 +125,7 @@ def parse_language(code: str) -> Language:
             canonical.append(part.upper())
         else:
             canonical.append(part.lower())
-    return Language(
-        code="-".join(canonical),
-        gettext="_".join(canonical),
-        locale=str(locale),
-    )
+    return Language(code="-".join(canonical), gettext="_".join(canonical), locale=str(locale))
 
 
 def same_language(a: str, b: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from translate_flow.config.compendium import Compendium, parse_compendium
 from translate_flow.config.hugo import HugoSite, default_layout, default_source_language, read_site
 from translate_flow.config.key_types import NUMBER, STRINGS, TABLE, Key
+from translate_flow.config.language_cache import keep_languages, recall_languages
 from translate_flow.config.lines import key_line
 from translate_flow.config.model import (
     CheckSettings,
@@ -92,6 +93,7 @@ def load_config(root: Path) -> Config:
     root = root.resolve()
     if not root.is_dir():
         raise ConfigError("project root is not a directory", root)
+    recall_languages(root)
     found = find_config_file(root)
     path: Path | None = None
     table: dict[str, Any] = {}
@@ -108,7 +110,7 @@ def load_config(root: Path) -> Config:
         values["source_language"] = default_source_language(site)
     values.setdefault("layout", default_layout(site))
     values.setdefault("project_name", root.name)
-    return Config(
+    config = Config(
         root=root,
         source=path,
         wrap_explicit="wrap" in values,
@@ -128,6 +130,8 @@ def load_config(root: Path) -> Config:
         site=SiteSettings(**_declared(table.get("site", {}), "site", file)),
         folders=_site_folders(site, root, DIALECTS[values.get("dialect", "hugo")].data_dir),
     )
+    keep_languages(root)
+    return config
 
 
 def _declared(table: dict[str, Any], name: str, file: _File) -> dict[str, Any]:

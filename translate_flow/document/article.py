@@ -5,11 +5,18 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from translate_flow.document.frontmatter import FORMATS, FrontMatter, ScalarSpan, line_number, parse_front_matter
 from translate_flow.errors import ArticleError
 from translate_flow.languages import parse_language
+from translate_flow.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from translate_flow.document import frontmatter
+    from translate_flow.document.frontmatter import FrontMatter, ScalarSpan
+else:
+    # Reading an article's bytes (all a no-op run does) needs no front-matter parser.
+    frontmatter = lazy_module("translate_flow.document.frontmatter")
 
 BOM = "\ufeff"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -69,7 +76,7 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     codes: list[str] = []
     for index, value in enumerate(values):
         span: ScalarSpan | None = fm.scalars.get((key,)) or fm.scalars.get((key, index))
-        line = line_number(text, span.start) if span else None
+        line = frontmatter.line_number(text, span.start) if span else None
         if not isinstance(value, str):
             raise ArticleError(f"front matter '{key}' must be a language code or a list of them", rel, line)
         try:
@@ -107,13 +114,13 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) ->
 
 
 def parse_article(
-    data: bytes, path: Path, rel: str, fallback_language: str, formats: tuple[str, ...] = FORMATS
+    data: bytes, path: Path, rel: str, fallback_language: str, formats: tuple[str, ...] | None = None
 ) -> Article:
     """Parse an article's bytes. Its language is its front-matter ``lang``, else
     ``fallback_language`` (which the layout derives from the file's name or folder).
-    ``formats``: the front-matter formats of the site's dialect (``Dialect.front_matter``)."""
+    ``formats``: the front-matter formats of the site's dialect (``Dialect.front_matter``; None: all)."""
     text, bom = decode(data, rel)
-    fm = parse_front_matter(text, rel, formats)
+    fm = frontmatter.parse_front_matter(text, rel, frontmatter.FORMATS if formats is None else formats)
     langs = _language_value(fm, text, "lang", rel, first_only=True)
     language = langs[0] if langs else fallback_language
     translations = _language_value(fm, text, "translations", rel, first_only=False)

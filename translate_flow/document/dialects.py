@@ -22,7 +22,9 @@ A dialect says three things, and the segmenter, the validator and the splice rea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 __all__ = ["DIALECTS", "HUGO", "Container", "Dialect", "Marker", "Opaque"]
 
@@ -111,34 +113,11 @@ HUGO_SHORTCODE = re.compile(r"\{\{<(?:(?!\{\{|>\}\}).)*>\}\}|\{\{%(?:(?!\{\{|%\}
 # heading line or alone on a line after a block.
 _ATTR = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[\w.-]+))"""
 _GOLDMARK_ATTRIBUTE = re.compile(rf"[ \t]*\{{[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}[ \t]*(?=\r\n|\r|\n|\Z)")
-# Python-Markdown's attr_list and kramdown's IAL: `{ .md-button }`, `{: #id .class }`, anywhere.
-_ATTR_LIST = re.compile(rf"\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}|\{{:[ \t]*\}}")
-# Icons and emoji (`:octicons-file-code-16:`, `:smile:`): a name between colons, not a time (10:30:).
-_EMOJI = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")
-# Keys: `++ctrl+alt+del++`.
-_KEYS = re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+")
-# Snippets: a `--8<--` line (one file), or the block form that lists files between two of them.
-_SNIPPET = re.compile(
-    r"^[ \t]*;?-{1,2}8<-{1,2}[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*-{1,2}8<-{1,2}[ \t]*$|^[ \t]*;?-{1,2}8<-{1,2}.*$",
-    re.MULTILINE,
-)
-# An HTML comment on one line with text after it (`:   <!-- md:default x --> Text`, how Material's
-# documentation tags its options): Python-Markdown reads it inline, in the text's paragraph,
-# where CommonMark would make the line an HTML block of its own and cut the sentence in two.
-_LEADING_COMMENT = re.compile(
-    r"^[ \t]*(?::[ \t]{1,3})?(?P<markup><!--(?:(?!-->)[^\n])*-->)(?=[ \t]*[^\s<])", re.MULTILINE
-)
-# Liquid (Jekyll, Hexo): `{% tag %}` and `{{ output }}`, on one line or several.
-_LIQUID = re.compile(r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}", re.DOTALL)
-# kramdown's extensions: `{::comment}…{:/comment}`, `{::nomarkdown}…{:/}`, `{::options … /}`.
-_KRAMDOWN = re.compile(
-    r"\{::(?:comment|nomarkdown)[^}\n]*\}.*?\{:/(?:comment|nomarkdown)?\}|\{::options[^}\n]*/\}", re.DOTALL
-)
-# MDX: ESM lines up to a blank line, and `{expressions}` (two levels of braces inside).
-_ESM = re.compile(r"^(?:import|export)[ \t{*].*?(?=\r?\n[ \t]*\r?\n|\Z)", re.MULTILINE | re.DOTALL)
-_EXPRESSION = re.compile(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}")
-
 _TITLE = r'(?:[ \t]+"(?P<title>.*)")?[ \t]*$'
+# Python-Markdown's attr_list and kramdown's IAL: `{ .md-button }`, `{: #id .class }`, anywhere.
+_ATTR_LIST = rf"\{{:?[ \t]*{_ATTR}(?:[ \t]+{_ATTR})*[ \t]*\}}|\{{:[ \t]*\}}"
+# Liquid (Jekyll, Hexo): `{% tag %}` and `{{ output }}`, on one line or several.
+_LIQUID = r"\{%-?.*?-?%\}|\{\{-?.*?-?\}\}"
 
 
 def _liquid_block(name: str, kind: str, code: bool) -> Container:
@@ -159,70 +138,151 @@ HUGO = Dialect(
     front_matter=("yaml", "toml", "json"),
 )
 COMMONMARK = Dialect("commonmark", hint="$\\")
-MKDOCS = Dialect(
-    "mkdocs",
-    opaque=(
-        Opaque("snippet", _SNIPPET, edge=True),
-        Opaque("attribute", _ATTR_LIST, edge=True),
-        Opaque("icon", _EMOJI, edge=True),
-        Opaque("keys", _KEYS, edge=False),
-        Opaque("comment", _LEADING_COMMENT, edge=True),
-    ),
-    containers=(
-        Container(
-            "admonition",
-            re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[\w-]+)(?:[ \t]+[\w-]+)*?" + _TITLE),
-            default_title=True,
-        ),
-        Container("content tab", re.compile(r'={3}!?\+?[ \t]+"(?P<title>.*)"[ \t]*$')),
-    ),
-    markers=(
-        Marker("definition", re.compile(r":[ \t]{1,3}(?=\S)"), continued=True),
-        Marker("abbreviation", re.compile(r"\*\[[^\]\n]+\]:[ \t]*"), continued=False),
-    ),
-    hint="{$\\:+-",
-)
-DOCUSAURUS = Dialect(
-    "docusaurus",
-    opaque=(Opaque("esm", _ESM, edge=True), Opaque("expression", _EXPRESSION, edge=True)),
-    containers=(
-        Container(
-            "admonition",
-            re.compile(r"(?P<fence>:{3,})[\w-]+(?:\[(?P<title>[^\]\n]*)\]|[ \t]+(?P<title2>\S.*?))?[ \t]*$"),
-            re.compile(r":{3,}[ \t]*$"),
-        ),
-    ),
-    indented_code=False,
-    attributes=("label",),
-    data_dir="i18n",
-    suffixes=(".md", ".markdown", ".mdx"),
-    bare_syntax="{}<",
-    hint="{$\\",
-)
-_LIQUID_OPAQUE = Opaque("liquid", _LIQUID, edge=False, early=True)
-JEKYLL = Dialect(
-    "jekyll",
-    opaque=(_LIQUID_OPAQUE, Opaque("kramdown", _KRAMDOWN, edge=True), Opaque("attribute", _ATTR_LIST, edge=True)),
-    containers=(
-        _liquid_block("raw", "raw", code=False),
-        _liquid_block("highlight", "code", code=True),
-    ),
-    hint="{$\\",
-)
-HEXO = Dialect(
-    "hexo",
-    opaque=(_LIQUID_OPAQUE,),
-    containers=(
-        _liquid_block("raw", "raw", code=False),
-        _liquid_block("codeblock", "code", code=True),
-        _liquid_block("code", "code", code=True),
-        _liquid_block("note", "tag block", code=False),
-        _liquid_block("blockquote", "tag block", code=False),
-        _liquid_block("tab", "tag block", code=False),
-        _liquid_block("tabs", "tag block", code=False),
-    ),
-    hint="{$\\",
-)
 
-DIALECTS = {d.name: d for d in (HUGO, MKDOCS, DOCUSAURUS, JEKYLL, HEXO, COMMONMARK)}
+# The other dialects are built when a project names one: their thirty regular expressions
+# would otherwise be compiled at every command's start-up.
+
+
+def _mkdocs() -> Dialect:
+    return Dialect(
+        "mkdocs",
+        opaque=(
+            # Snippets: a `--8<--` line (one file), or the block form that lists files between two of them.
+            Opaque(
+                "snippet",
+                re.compile(
+                    r"^[ \t]*;?-{1,2}8<-{1,2}[ \t]*\r?\n(?:.*\r?\n)*?[ \t]*-{1,2}8<-{1,2}[ \t]*$|^[ \t]*;?-{1,2}8<-{1,2}.*$",
+                    re.MULTILINE,
+                ),
+                edge=True,
+            ),
+            Opaque("attribute", re.compile(_ATTR_LIST), edge=True),
+            # Icons and emoji (`:octicons-file-code-16:`, `:smile:`): a name between colons, not a time (10:30:).
+            Opaque("icon", re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])"), edge=True),
+            # Keys: `++ctrl+alt+del++`.
+            Opaque("keys", re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+"), edge=False),
+            # An HTML comment on one line with text after it (`:   <!-- md:default x --> Text`, how
+            # Material's documentation tags its options): Python-Markdown reads it inline, in the
+            # text's paragraph, where CommonMark would make the line an HTML block of its own and
+            # cut the sentence in two.
+            Opaque(
+                "comment",
+                re.compile(
+                    r"^[ \t]*(?::[ \t]{1,3})?(?P<markup><!--(?:(?!-->)[^\n])*-->)(?=[ \t]*[^\s<])", re.MULTILINE
+                ),
+                edge=True,
+            ),
+        ),
+        containers=(
+            Container(
+                "admonition",
+                re.compile(r"(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[\w-]+)(?:[ \t]+[\w-]+)*?" + _TITLE),
+                default_title=True,
+            ),
+            Container("content tab", re.compile(r'={3}!?\+?[ \t]+"(?P<title>.*)"[ \t]*$')),
+        ),
+        markers=(
+            Marker("definition", re.compile(r":[ \t]{1,3}(?=\S)"), continued=True),
+            Marker("abbreviation", re.compile(r"\*\[[^\]\n]+\]:[ \t]*"), continued=False),
+        ),
+        hint="{$\\:+-",
+    )
+
+
+def _docusaurus() -> Dialect:
+    return Dialect(
+        "docusaurus",
+        # MDX: ESM lines up to a blank line, and `{expressions}` (two levels of braces inside).
+        opaque=(
+            Opaque(
+                "esm",
+                re.compile(r"^(?:import|export)[ \t{*].*?(?=\r?\n[ \t]*\r?\n|\Z)", re.MULTILINE | re.DOTALL),
+                edge=True,
+            ),
+            Opaque("expression", re.compile(r"\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}"), edge=True),
+        ),
+        containers=(
+            Container(
+                "admonition",
+                re.compile(r"(?P<fence>:{3,})[\w-]+(?:\[(?P<title>[^\]\n]*)\]|[ \t]+(?P<title2>\S.*?))?[ \t]*$"),
+                re.compile(r":{3,}[ \t]*$"),
+            ),
+        ),
+        indented_code=False,
+        attributes=("label",),
+        data_dir="i18n",
+        suffixes=(".md", ".markdown", ".mdx"),
+        bare_syntax="{}<",
+        hint="{$\\",
+    )
+
+
+def _jekyll() -> Dialect:
+    # kramdown's extensions: `{::comment}…{:/comment}`, `{::nomarkdown}…{:/}`, `{::options … /}`.
+    kramdown = re.compile(
+        r"\{::(?:comment|nomarkdown)[^}\n]*\}.*?\{:/(?:comment|nomarkdown)?\}|\{::options[^}\n]*/\}", re.DOTALL
+    )
+    return Dialect(
+        "jekyll",
+        opaque=(
+            Opaque("liquid", re.compile(_LIQUID, re.DOTALL), edge=False, early=True),
+            Opaque("kramdown", kramdown, edge=True),
+            Opaque("attribute", re.compile(_ATTR_LIST), edge=True),
+        ),
+        containers=(
+            _liquid_block("raw", "raw", code=False),
+            _liquid_block("highlight", "code", code=True),
+        ),
+        hint="{$\\",
+    )
+
+
+def _hexo() -> Dialect:
+    return Dialect(
+        "hexo",
+        opaque=(Opaque("liquid", re.compile(_LIQUID, re.DOTALL), edge=False, early=True),),
+        containers=(
+            _liquid_block("raw", "raw", code=False),
+            _liquid_block("codeblock", "code", code=True),
+            _liquid_block("code", "code", code=True),
+            _liquid_block("note", "tag block", code=False),
+            _liquid_block("blockquote", "tag block", code=False),
+            _liquid_block("tab", "tag block", code=False),
+            _liquid_block("tabs", "tag block", code=False),
+        ),
+        hint="{$\\",
+    )
+
+
+class _Dialects(Mapping[str, Dialect]):
+    """Every dialect by its setting's name, each built on first use (once per process)."""
+
+    def __init__(self, builders: dict[str, Callable[[], Dialect]]) -> None:
+        self._builders = builders
+
+    def __getitem__(self, name: str) -> Dialect:
+        return _built(self._builders[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._builders)
+
+    def __len__(self) -> int:
+        return len(self._builders)
+
+
+@cache
+def _built(builder: Callable[[], Dialect]) -> Dialect:
+    return builder()
+
+
+DIALECTS: Mapping[str, Dialect] = _Dialects(
+    {
+        "hugo": lambda: HUGO,
+        "mkdocs": _mkdocs,
+        "docusaurus": _docusaurus,
+        "jekyll": _jekyll,
+        "hexo": _hexo,
+        "commonmark": lambda: COMMONMARK,
+    }
+)
 """Every dialect by its setting's name."""

@@ -11,10 +11,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from translate_flow.document.segment import Location, Segment
 from translate_flow.fsutil import read_regular, write_if_changed
+from translate_flow.lazy import lazy_module
 from translate_flow.project.state import STATE_DIR, cache_usable
+
+if TYPE_CHECKING:
+    from translate_flow.document import segment as segment_model
+    from translate_flow.document.segment import Segment
+else:
+    # Every extract prunes the cache; only a run that reads or writes segments needs their model.
+    segment_model = lazy_module("translate_flow.document.segment")
 
 __all__ = ["load_segments", "prune_segments", "save_segments"]
 
@@ -44,7 +52,7 @@ def _row(segment: Segment) -> Row:
     )
 
 
-def _segment(row: object) -> Segment:
+def _segment(row: object, make: type[Segment], where: type[segment_model.Location]) -> Segment:
     """A segment from one stored row; TypeError when the row is not exactly a row."""
     if not isinstance(row, list) or len(row) != 9:
         raise TypeError("not a segment row")
@@ -57,7 +65,7 @@ def _segment(row: object) -> Segment:
         fm is None or (isinstance(fm, list) and all(isinstance(p, (str, int)) for p in fm))
     ):
         raise TypeError("not a segment row")
-    return Segment(text, kind, Location(start, end, line), prefix, hard, one, tuple(fm) if fm is not None else None)
+    return make(text, kind, where(start, end, line), prefix, hard, one, tuple(fm) if fm is not None else None)
 
 
 def save_segments(root: Path, source_digest: str, segments: Sequence[Segment]) -> None:
@@ -84,7 +92,8 @@ def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:
         rows = payload["segments"]
         if not isinstance(rows, list):
             return None
-        return tuple(_segment(row) for row in rows)
+        make, where = segment_model.Segment, segment_model.Location
+        return tuple(_segment(row, make, where) for row in rows)
     except (OSError, ValueError, TypeError, KeyError):
         return None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate_flow.config import Config
+from translate_flow.config.language_cache import keep_languages
 from translate_flow.fsutil import remove_stale_temp_files
 from translate_flow.lazy import lazy
 from translate_flow.parallel import run_tasks
@@ -184,4 +185,6 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         if not paths:
             digests = {s.digest for s in discovery.sources} | {s.digest for s in discovery.unresolved}
             prune_segments(config.root, digests)
+        # The codes discovery validated (a file name's `.fa.`) are answered without Babel next time.
+        keep_languages(config.root)
     return report
