@@ -9,6 +9,7 @@ look-up and the final fingerprints (``extract_project.py``). ``would_change`` is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -37,7 +38,7 @@ from translate_flow.steps.extract_options import ExtractOptions
 if TYPE_CHECKING:
     from translate_flow.steps.extract_article import changed_catalogs, extract_article
     from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
-    from translate_flow.steps.extract_project import confirm_stamps, fill_from_project
+    from translate_flow.steps.extract_project import confirm_stamps, fill_from_project, folders_with_catalogs
     from translate_flow.steps.extract_resource import changed_resource_catalogs, extract_resource
 else:
     changed_catalogs = lazy("translate_flow.steps.extract_article:changed_catalogs")
@@ -46,6 +47,7 @@ else:
     extract_group = lazy("translate_flow.steps.extract_group:extract_group")
     confirm_stamps = lazy("translate_flow.steps.extract_project:confirm_stamps")
     fill_from_project = lazy("translate_flow.steps.extract_project:fill_from_project")
+    folders_with_catalogs = lazy("translate_flow.steps.extract_project:folders_with_catalogs")
     changed_resource_catalogs = lazy("translate_flow.steps.extract_resource:changed_resource_catalogs")
     extract_resource = lazy("translate_flow.steps.extract_resource:extract_resource")
 
@@ -157,6 +159,7 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         # Caches are written atomically too; a run killed mid-write leaves its temporary file there.
         remove_stale_temp_files(config.root / STATE_DIR)
         discovery, report = _start(config, None)
+        options = replace(options, memory_folders=folders_with_catalogs(config))
         unmatched: list[tuple[str, str]] = []
         stamps: list[str] = []
         if per_article(config.catalogs):

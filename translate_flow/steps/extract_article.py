@@ -29,6 +29,7 @@ from translate_flow.project.segment_cache import save_segments
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.catalog_switch import previous_catalog
 from translate_flow.steps.extract_options import ExtractOptions
+from translate_flow.steps.extract_project import waits_for_project
 
 __all__ = [
     "ArticlePlan",
@@ -257,11 +258,13 @@ def apply_catalogs(
     notices: Iterable[Notice],
     errors: Iterable[TranslateFlowError],
     write: Callable[[CatalogPlan, bool], CatalogPlan],
+    waits: Callable[[str], bool] = lambda language: True,
 ) -> Outcome:
     """Write planned catalogs in order (the POT last); a PO file that fails keeps the POT from being written.
 
     ``write`` writes one plan (with a pending fingerprint when asked) and returns the plan it
-    finally wrote: a re-plan, when a translator saved the file in between.
+    finally wrote: a re-plan, when a translator saved the file in between. ``waits(language)``
+    says whether the project-wide pass may fill that language's texts left empty here.
     """
     outcome = Outcome()
     report = outcome.report
@@ -293,7 +296,7 @@ def apply_catalogs(
                 outcome.stamp = catalog.rel
         else:
             report.unchanged += 1
-        if catalog.language is not None and catalog.unmatched:
+        if catalog.language is not None and catalog.unmatched and waits(catalog.language):
             outcome.unmatched[catalog.language] = catalog.rel
     return outcome
 
@@ -301,7 +304,8 @@ def apply_catalogs(
 def apply_article(config: Config, options: ExtractOptions, plan: ArticlePlan) -> Outcome:
     """Write what ``plan`` computed, and remember its segments for merge and check."""
     save_segments(config.root, plan.source.digest, plan.segments)
-    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan))
+    waits = partial(waits_for_project, config, options)
+    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan), waits)
 
 
 def extract_article(config: Config, options: ExtractOptions, item: Source | Unresolved) -> Outcome:

@@ -33,6 +33,7 @@ from translate_flow.steps.extract_article import (
     plan_catalog_file,
     write_planned,
 )
+from translate_flow.steps.extract_project import waits_for_project
 
 __all__ = ["GroupPlan", "changed_group_catalogs", "extract_group", "plan_group"]
 
@@ -135,7 +136,7 @@ def apply_group(config: Config, options: ExtractOptions, plan: GroupPlan) -> Out
         digest = group_digest((m.rel, m.digest) for m in plan.members)
         return write_planned(catalog, pending, (digest, config.source_language, targets), replan)
 
-    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, write)
+    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, write, partial(waits_for_project, config, options))
 
 
 def extract_group(config: Config, options: ExtractOptions, members: Sequence[Source]) -> Outcome:

@@ -11,6 +11,7 @@ between the phases, so memory does not grow with the site.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,10 +21,11 @@ from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowEr
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.lazy import lazy
 from translate_flow.project.fingerprint import confirm_pending
-from translate_flow.project.locale_folders import language_folder
+from translate_flow.project.locale_folders import TEMPLATES, language_folder
 from translate_flow.project.memories import project_memory_files
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.reports import Report
+from translate_flow.steps.extract_options import ExtractOptions
 
 # Every extract runs this phase, but a no-op run only compares the memory files' digests:
 # the PO reader and writer and the fuzzy matcher are imported when a catalog is filled.
@@ -40,7 +42,7 @@ else:
     fill_from_memory = lazy("translate_flow.catalog.update:fill_from_memory")
     choose_width = lazy("translate_flow.catalog.wrap_width:choose_width")
 
-__all__ = ["confirm_stamps", "fill_from_project"]
+__all__ = ["confirm_stamps", "fill_from_project", "folders_with_catalogs", "waits_for_project"]
 
 # A translated entry: a one-line msgstr with text, or a second multi-line msgstr (the first is the header).
 _TRANSLATED = re.compile(r'^(?:#~ )?msgstr(?:\[\d+\])? "[^"]', re.MULTILINE)
@@ -54,6 +56,32 @@ def _may_hold_translations(path: Path) -> bool:
     except OSError:
         return False
     return bool(_TRANSLATED.search(text)) or len(_MULTILINE_MSGSTR.findall(text)) > 1
+
+
+def folders_with_catalogs(config: Config) -> frozenset[str]:
+    """The folders of the locales directory that hold a PO file, looked at before phase 1 writes any.
+
+    The project-wide pass fills a language's catalogs only from PO files in its folder and from its
+    compendium and imported memory. A first extract finds none of these, so it need not write every
+    template twice (pending, then final): on a new site that was a fifth of the run.
+    """
+    locales = config.locales_path
+    try:
+        with os.scandir(locales) as entries:
+            folders = [Path(entry.path) for entry in entries if entry.is_dir() and entry.name != TEMPLATES]
+    except OSError:
+        return frozenset()
+    return frozenset(folder.name for folder in folders if next(folder.rglob("*.po"), None) is not None)
+
+
+def waits_for_project(config: Config, options: ExtractOptions, language: str) -> bool:
+    """Whether the project-wide pass may still fill ``language``'s catalogs, so that their template's
+    fingerprint must stay pending until it has run."""
+    if options.memory_folders is None:
+        return True
+    if language_folder(config.locales_path, language).name in options.memory_folders:
+        return True
+    return bool(project_memory_files(config, language))
 
 
 def _cannot_write(exc: OSError, rel: str) -> TranslateFlowError:

@@ -13,6 +13,7 @@ from translate_flow.config import load_config
 from translate_flow.project.discover import discover
 from translate_flow.project.state import STATE_DIR
 from translate_flow.steps.extract_article import ExtractOptions, apply_article, plan_article
+from translate_flow.steps.extract_project import folders_with_catalogs, waits_for_project
 
 
 def _site(root: Path) -> None:
@@ -123,3 +124,71 @@ def test_rewritten_po_files_make_the_template_pending_again(tmp_path: Path) -> N
     # A whole run confirms it again.
     assert run(tmp_path, "extract", "-q").exit_code == 0
     assert b"pending-" not in (tmp_path / "locales/templates/a.pot").read_bytes()
+
+
+def test_a_first_extract_writes_each_template_once_with_its_final_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No PO file, compendium or memory yet: the project-wide pass has nothing to fill from,
+    # so no template waits for it.
+    _site(tmp_path)
+    renames = _record_renames(monkeypatch)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    templates = [p for p in renames if p.suffix == ".pot"]
+    assert sorted(p.name for p in templates) == ["a.pot", "b.pot"]
+    assert all(b"pending-" not in p.read_bytes() for p in templates)
+
+
+def test_a_language_with_translations_keeps_the_pass_and_its_pending_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    fill(tmp_path / "locales/fr/a.po", lambda msgid: "FR " + msgid)
+    write_tree(tmp_path, {"content/c.md": "Second text.\n\nNew text.\n"})
+    renames = _record_renames(monkeypatch)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    # c's template is written pending, then confirmed once the pass filled its PO file from a.po.
+    assert [p.name for p in renames if p.suffix == ".pot"] == ["c.pot", "c.pot"]
+    assert b"pending-" not in (tmp_path / "locales/templates/c.pot").read_bytes()
+    entries = {e.msgid: e for e in read_po(tmp_path / "locales/fr/c.po")}
+    assert entries["Second text."].msgstr == "FR Second text."
+    assert "fuzzy" not in entries["Second text."].flags
+
+
+def test_a_compendium_keeps_the_pending_fingerprint_of_a_new_site(tmp_path: Path) -> None:
+    _site(tmp_path)
+    write_tree(
+        tmp_path,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\n\n[engines.memory]\ncompendium = "tm.po"\n',
+            "tm.po": 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            'msgid "Other text."\nmsgstr "Autre texte."\n',
+        },
+    )
+    config = load_config(tmp_path)
+    options = ExtractOptions(memory_folders=folders_with_catalogs(config))
+    assert options.memory_folders == frozenset()
+    assert waits_for_project(config, options, "fr")
+    source = next(s for s in discover(config).sources if s.rel == "content/b.md")
+    plan = plan_article(config, options, source)
+    assert not isinstance(plan, Exception)
+    assert apply_article(config, options, plan).stamp == "locales/templates/b.pot"
+
+
+def test_folders_with_catalogs_are_those_holding_a_po_file_at_any_depth(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "translate-flow.toml": 'languages = ["fr", "de", "ja"]\n',
+            "locales/fr/docs/a.po": "",
+            "locales/de/notes.txt": "",
+            "locales/templates/a.pot": "",
+        },
+    )
+    (tmp_path / "locales/ja").mkdir()
+    config = load_config(tmp_path)
+    assert folders_with_catalogs(config) == frozenset({"fr"})
+    options = ExtractOptions(memory_folders=folders_with_catalogs(config))
+    assert [waits_for_project(config, options, lang) for lang in ("fr", "de", "ja")] == [True, False, False]
+    assert waits_for_project(config, ExtractOptions(), "ja"), "not looked at: every language waits"
