@@ -139,9 +139,18 @@ class Confinement:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._folders: dict[Path, str | None] = {root: None}
+        # Folders whose every part was found safe: a catalog beside another costs one lstat.
+        self._safe: set[Path] = {root}
 
     def check(self, path: Path) -> None:
         """Raise UnsafePathError naming the first part of ``path`` that is not safe to use."""
+        if path.parent not in self._safe:
+            self._check_folders(path)
+        problem = _problem(path, folder=False)
+        if problem is not None:
+            raise UnsafePathError(problem, path.relative_to(self.root).as_posix())
+
+    def _check_folders(self, path: Path) -> None:
         try:
             parts = path.relative_to(self.root).parts
         except ValueError:
@@ -154,9 +163,8 @@ class Confinement:
             problem = self._folders[current]
             if problem is not None:
                 raise UnsafePathError(problem, current.relative_to(self.root).as_posix())
-        problem = _problem(path, folder=False)
-        if problem is not None:
-            raise UnsafePathError(problem, path.relative_to(self.root).as_posix())
+        if parts:  # the root itself is no file in a folder of the project
+            self._safe.add(path.parent)
 
 
 def read_regular(path: Path) -> bytes:

@@ -108,3 +108,20 @@ def test_a_user_named_fifo_output_is_written_through(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     regular = tmp_path / "out.json"
     assert write_output(regular, b"{}") and not write_output(regular, b"{}")
+
+
+def test_confinement_checks_a_folder_once_and_never_lets_a_path_out(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    (root / "locales" / "fr").mkdir(parents=True)
+    (tmp_path / "outside.po").write_text("", encoding="utf-8")
+    confinement = Confinement(root)
+    with pytest.raises(UnsafePathError, match="is not a regular file"):
+        confinement.check(root)
+    # Checking the root itself vouches for no folder outside it.
+    with pytest.raises(UnsafePathError, match="outside the project"):
+        confinement.check(tmp_path / "outside.po")
+    confinement.check(root / "locales" / "fr" / "a.po")
+    (root / "locales" / "fr" / "link.po").symlink_to(tmp_path / "outside.po")
+    # The folder was found safe before; the file itself is still looked at.
+    with pytest.raises(UnsafePathError, match="symbolic link"):
+        confinement.check(root / "locales" / "fr" / "link.po")

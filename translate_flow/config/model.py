@@ -7,6 +7,7 @@ its comment in the init template are declared with it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -167,10 +168,11 @@ class Config:
     shard: Shard | None = None
     """This run's part of the project (``--shard K/N``), or None for all of it; not a setting of the file."""
 
-    @property
+    # Cached: discovery asks for them a few times per article, and a frozen Config cannot change.
+    @cached_property
     def content_path(self) -> Path:
         return self.root / self.content_dir
 
-    @property
+    @cached_property
     def locales_path(self) -> Path:
         return self.root / self.locales_dir

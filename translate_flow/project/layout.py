@@ -42,6 +42,8 @@ class Layout(ABC):
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        # Discovery asks for a file's placement more than once; a layout lives for one run.
+        self._placements: dict[Path, Placement] = {}
 
     def key_of(self, code: str) -> str:
         """The site's key for a language code (the code itself when none is mapped)."""
@@ -80,9 +82,16 @@ class Layout(ABC):
     def may_be_source(self, hint: str | None, has_plain: bool) -> bool:
         """False for a file the site says is a translation, whatever the targets of this run."""
 
-    @abstractmethod
     def placement(self, path: Path) -> Placement:
         """The group, language hint, catalog stem and suffix of a Markdown file."""
+        found = self._placements.get(path)
+        if found is None:
+            found = self._placements[path] = self._place(path)
+        return found
+
+    @abstractmethod
+    def _place(self, path: Path) -> Placement:
+        """``placement``, worked out."""
 
     @abstractmethod
     def is_plain(self, hint: str | None) -> bool:
@@ -108,7 +117,7 @@ class FilenameLayout(Layout):
                 return base, code, suffix
         return stem, None, suffix
 
-    def placement(self, path: Path) -> Placement:
+    def _place(self, path: Path) -> Placement:
         stem, code, suffix = self.split_name(path.name)
         parent = path.parent.relative_to(self.config.content_path).as_posix()
         group = f"{parent}/{stem}" if parent != "." else stem
@@ -167,7 +176,7 @@ class DirectoryLayout(Layout):
                 return folder, code
         return self.config.content_path, None
 
-    def placement(self, path: Path) -> Placement:
+    def _place(self, path: Path) -> Placement:
         folder, code = self._folder_of(path)
         rel = path.relative_to(folder).as_posix()
         stem, suffix = _split_suffix(rel)
@@ -215,7 +224,7 @@ class DocusaurusLayout(Layout):
         content = self.config.content_path
         return [content / tree for tree in (*(source for source, _ in self.TREES), "i18n") if (content / tree).is_dir()]
 
-    def placement(self, path: Path) -> Placement:
+    def _place(self, path: Path) -> Placement:
         rel = path.relative_to(self.config.content_path).as_posix()
         hint: str | None = None
         for source, plugin in self.TREES:
