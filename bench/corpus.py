@@ -163,9 +163,9 @@ def block(rng: random.Random, chinese: bool) -> str:
     return paragraph(rng, chinese, wrap=True)
 
 
-def article(rng: random.Random, index: int, languages: list[str]) -> str:
-    chinese = index % 2 == 0
-    lang = "zh-CN" if chinese else "en"
+def article(rng: random.Random, index: int, languages: list[str], sources: tuple[str, ...] = ("zh-CN", "en")) -> str:
+    lang = sources[index % len(sources)]
+    chinese = lang == "zh-CN"
     targets = [code for code in languages if code != lang]
     title = sentence(rng, chinese).rstrip(".!?。！？")
     summary = sentence(rng, chinese)
@@ -178,13 +178,17 @@ def article(rng: random.Random, index: int, languages: list[str]) -> str:
     return front + "\n\n".join(blocks) + "\n"
 
 
-def generate(out: Path, articles: int, seed: int, languages: list[str]) -> None:
+def generate(
+    out: Path, articles: int, seed: int, languages: list[str], sources: tuple[str, ...] = ("zh-CN", "en")
+) -> None:
+    """``articles`` articles under ``out/content``; article i is written in ``sources[i % len(sources)]``
+    (``zh-CN`` or ``en``) and targets the other ``languages``."""
     rng = random.Random(seed)
     content = out / "content"
     for index in range(articles):
         path = content / f"section{index % 20:02d}" / f"article{index:05d}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article(rng, index, languages), encoding="utf-8")
+        path.write_text(article(rng, index, languages, sources), encoding="utf-8")
     (out / "translate-flow.toml").write_text(
         'project_name = "bench"\nsource_language = "en"\nlanguages = []\nmin_percent = 0\nlock_timeout = 600\n',
         encoding="utf-8",
@@ -197,8 +201,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--languages", default="en,zh-CN", help="comma-separated; each article targets the others")
+    parser.add_argument("--sources", default="zh-CN,en", help="the articles' languages in turn (zh-CN, en)")
     args = parser.parse_args()
-    generate(args.out, args.articles, args.seed, args.languages.split(","))
+    generate(args.out, args.articles, args.seed, args.languages.split(","), tuple(args.sources.split(",")))
 
 
 if __name__ == "__main__":

@@ -104,17 +104,20 @@ class EnginePasses:
         pieces_of: dict[int, list[str]] = {}
         results: dict[str, str] = {}
         missing: list[str] = []
+        # The same texts as ``missing``, for the membership test: a list's would make a large site's pass quadratic.
+        queued: set[str] = set()
         contexts: dict[str, TextContext | None] = {}
         for unit in group:
             pieces = split_long(unit.protected.text, engine.max_chars)
             pieces_of[id(unit)] = pieces
             for piece in pieces:
                 contexts.setdefault(piece, unit.context)
-                if piece in results or piece in missing:
+                if piece in results or piece in queued:
                     continue
                 cached = self.cache.get(engine.name, source, target, piece)
                 if cached is None:
                     missing.append(piece)
+                    queued.add(piece)
                 else:
                     results[piece] = cached
                     self.tally.cache_hits += 1
