@@ -59,19 +59,20 @@ def _plural_forms(locale: str) -> str:
     return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
 
-_REMEMBERED: dict[str, Language] = {}
-"""Babel's answers from earlier runs (a project's language cache), by the code as written."""
-_ASKED: dict[str, Language] = {}
+_REMEMBERED: dict[str, Language | None] = {}
+"""Babel's answers from earlier runs (a project's language cache), by the code as written;
+None for a code Babel does not know."""
+_ASKED: dict[str, Language | None] = {}
 """Babel's answers in this process, by the code as written: what a cache may keep."""
 
 
-def remember_languages(answers: Mapping[str, Language]) -> None:
+def remember_languages(answers: Mapping[str, Language | None]) -> None:
     """Take Babel's answers from an earlier run, so that ``parse_language`` does not ask again."""
     _REMEMBERED.update(answers)
 
 
-def languages_asked() -> dict[str, Language]:
-    """The codes this process validated with Babel, with their answers."""
+def languages_asked() -> dict[str, Language | None]:
+    """The codes this process looked up with Babel, with their answers (None: not a language)."""
     return dict(_ASKED)
 
 
@@ -99,17 +100,25 @@ def parse_language(code: str) -> Language:
 
     Raises ValueError with a readable message for an unknown or malformed code.
     """
-    known = _REMEMBERED.get(code)
+    if not code.strip():
+        raise ValueError("empty language code")
+    if code in _REMEMBERED:
+        known = _REMEMBERED[code]
+    else:
+        try:
+            known = _ask_babel(code)
+        except ValueError:
+            known = None
+        _ASKED[code] = known
     if known is None:
-        known = _ASKED[code] = _ask_babel(code)
+        # A file name's `v0.12` asks whether `12` is a language: the answer is kept too.
+        raise ValueError(f"unknown language code {code!r}")
     return known
 
 
 @cache
 def _ask_babel(code: str) -> Language:
     raw = code.strip()
-    if not raw:
-        raise ValueError("empty language code")
     try:
         locale = babel.Locale.parse(raw.replace("_", "-"), sep="-")
     except (ValueError, TypeError, babel.UnknownLocaleError) as exc:

@@ -3,8 +3,9 @@
 Validating a code needs Babel and its CLDR tables, about 15 ms of every command's
 start-up, for answers that never change while Babel does not. The answers are kept
 in ``.translate-flow/languages.json`` under Babel's identity (``babel_identity``):
-another Babel, or another version of translate-flow, asks again. Only valid codes are
-kept, so a wrong code is always reported. Losing the file costs only those 15 ms.
+another Babel, or another version of translate-flow, asks again. A code Babel does not
+know is kept as ``null`` and reported as before: the answer "not a language" (a file
+name's ``v0.12``) is what discovery asks most. Losing the file costs only those 15 ms.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ def recall_languages(root: Path) -> None:
     kept = StateCache(root, _NAME).get(identity)
     if not isinstance(kept, dict):
         return
-    answers: dict[str, Language] = {}
+    answers: dict[str, Language | None] = {}
     for code, spellings in kept.items():
-        if isinstance(spellings, list) and len(spellings) == 3 and all(isinstance(s, str) for s in spellings):
+        if spellings is None:
+            answers[code] = None
+        elif isinstance(spellings, list) and len(spellings) == 3 and all(isinstance(s, str) for s in spellings):
             answers[code] = Language(code=spellings[0], gettext=spellings[1], locale=spellings[2])
     remember_languages(answers)
 
@@ -44,7 +47,9 @@ def keep_languages(root: Path) -> None:
     cache = StateCache(root, _NAME)
     previous = cache.get(identity)
     kept = dict(previous) if isinstance(previous, dict) else {}
-    kept.update({code: [found.code, found.gettext, found.locale] for code, found in asked.items()})
+    kept.update(
+        {code: None if found is None else [found.code, found.gettext, found.locale] for code, found in asked.items()}
+    )
     # One Babel at a time: answers under another identity are dropped with it.
     cache.data = {}
     cache.put(identity, kept)

@@ -69,7 +69,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path, content: str) -> None:
     assert "fr" in languages.languages_asked()
 
 
-def test_an_unknown_code_is_never_kept_and_always_reported(tmp_path: Path) -> None:
+def test_an_unknown_code_is_kept_as_unknown_and_still_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".translate-flow").mkdir()
     with pytest.raises(ValueError, match="unknown language code 'qq-ZZ-nonsense'"):
         parse_language("qq-ZZ-nonsense")
@@ -77,8 +77,20 @@ def test_an_unknown_code_is_never_kept_and_always_reported(tmp_path: Path) -> No
     keep_languages(tmp_path)
     identity = babel_identity()
     assert identity is not None
-    kept = _cache(tmp_path)[identity]
-    assert isinstance(kept, dict) and list(kept) == ["de"]
+    assert _cache(tmp_path)[identity] == {"qq-ZZ-nonsense": None, "de": ["de", "de", "de"]}
+    # The next run: the same error, without asking Babel.
+    monkeypatch.setattr(languages, "_REMEMBERED", {})
+    monkeypatch.setattr(languages, "_ASKED", {})
+    recall_languages(tmp_path)
+    with pytest.raises(ValueError, match="unknown language code 'qq-ZZ-nonsense'"):
+        parse_language("qq-ZZ-nonsense")
+    assert languages.languages_asked() == {}
+
+
+def test_an_empty_code_is_refused_without_babel() -> None:
+    with pytest.raises(ValueError, match="empty language code"):
+        parse_language("  ")
+    assert languages.languages_asked() == {}
 
 
 def test_loading_a_configuration_creates_no_state_folder(tmp_path: Path) -> None:
