@@ -22,6 +22,7 @@ from translate_flow.catalog.lexicon import (
     restore_separators,
     reveal_obsolete_previous,
 )
+from translate_flow.catalog.po_reader import fast_parse
 from translate_flow.catalog.polib_layout import render_entries, render_header
 from translate_flow.catalog.syntax import check_po_syntax
 from translate_flow.errors import CatalogError
@@ -32,6 +33,7 @@ __all__ = [
     "msgstr_lines",
     "now_date",
     "parse_catalog",
+    "parse_with_polib",
     "read_catalog",
     "render_catalog",
     "rendered_entries",
@@ -63,6 +65,24 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
+    # The common shape is read in one pass; anything else, and every error, goes through polib.
+    po = fast_parse(text)
+    if po is None:
+        po = parse_with_polib(text, rel)
+    # Like msgfmt, an obsolete entry counts too: `#~ msgid "A"` beside a live "A" is a duplicate.
+    # The header is the entry with the empty msgid: no other may have it.
+    seen: set[Key] = {(None, "")} if po.metadata else set()
+    for entry in po:
+        key = entry_key(entry)
+        if key in seen:
+            raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", rel, entry.linenum)
+        seen.add(key)
+    return po
+
+
+def parse_with_polib(text: str, rel: str) -> polib.POFile:
+    """The decoded text read by polib, made to read it as msgfmt does; the reference ``fast_parse``
+    is held to, and the reader of every file it leaves alone. No duplicate check."""
     check_po_syntax(text, rel)
     # Read as msgfmt reads it: all C escapes decoded, lines ending only at LF.
     text, separators = hide_separators(reveal_obsolete_previous(decode_escapes(text, rel)))
@@ -72,14 +92,6 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
         match = re.search(r"line (\d+)", str(exc))
         raise CatalogError(f"cannot parse: {exc}", rel, int(match.group(1)) if match else None) from exc
     restore_separators(po, separators)
-    # Like msgfmt, an obsolete entry counts too: `#~ msgid "A"` beside a live "A" is a duplicate.
-    # The header is the entry with the empty msgid: no other may have it.
-    seen: set[Key] = {(None, "")} if po.metadata else set()
-    for entry in po:
-        key = entry_key(entry)
-        if key in seen:
-            raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", rel, entry.linenum)
-        seen.add(key)
     return po
 
 
