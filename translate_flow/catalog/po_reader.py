@@ -56,6 +56,7 @@ _FIELD = {_CTXT: "msgctxt", _ID: "msgid", _PLURAL: "msgid_plural", _STR: "msgstr
 
 
 _new_object = object.__new__
+_DEFAULT_ENCODING: str = polib.default_encoding
 
 
 class _Odd(Exception):
@@ -78,7 +79,7 @@ def _new_entry(linenum: int) -> polib.POEntry:
         msgstr_plural={},
         msgctxt=None,
         obsolete=False,
-        encoding=polib.default_encoding,
+        encoding=_DEFAULT_ENCODING,
         comment="",
         tcomment="",
         occurrences=[],
@@ -280,13 +281,14 @@ def _metadata(msgstr: str) -> dict[str, str]:
 
 
 def _encoding(text: str) -> str:
+    """The charset the first Content-Type line names, if Python knows it; polib's default otherwise."""
     found = _CHARSET.search(text)
     if found is None:
-        return polib.default_encoding
+        return _DEFAULT_ENCODING
     try:
         codecs.lookup(found.group(1))
     except LookupError:
-        return polib.default_encoding
+        return _DEFAULT_ENCODING
     return found.group(1)
 
 

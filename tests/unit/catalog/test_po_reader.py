@@ -215,14 +215,14 @@ _ODD_LINES = [
     '#~ msgid "a"',
     '#~ msgstr "x"',
     '#~ "cont"',
-    '#~ # comment',
+    "#~ # comment",
     'msgid "\\303\\240"',
     'msgid "a\\qb"',
     'msgid "unterminated',
     "msgid 'x'",
     "\ufeff",
     "\x0c",
-    "msgid \"a\x0bb\"",
+    'msgid "a\x0bb"',
     "foo",
     "\t",
 ]
@@ -300,7 +300,7 @@ def test_a_common_file_is_read_by_the_fast_reader() -> None:
         _GOOD.replace("\n", "\r"),  # old Mac line ends: polib's line breaks are not msgfmt's
         _GOOD.replace('"x\\\\"', '"x\x0cy"'),  # a form feed in a string
         _GOOD.replace('"x\\\\"', '"\\303\\240"'),  # an octal escape, msgfmt's to decode
-        _GOOD.replace("#~ msgid", "#~|msgid \"was\"\n#~ msgid"),  # no space after the mark
+        _GOOD.replace("#~ msgid", '#~|msgid "was"\n#~ msgid'),  # no space after the mark
         _GOOD.replace('msgctxt "c"', '# between\nmsgctxt "c"').replace('msgid "a', '# inside\nmsgid "a'),
         _GOOD.replace('msgstr "x\\\\"', 'msgstr "x" '),  # white space after a string
         _GOOD.replace('msgid ""\nmsgstr ""', 'msgctxt "h"\nmsgid ""\nmsgstr ""'),  # a header with a context
@@ -325,7 +325,10 @@ def test_other_shapes_are_left_to_the_reference(text: str) -> None:
     ("text", "message"),
     [
         ('msgid "a"\nmsgstr "b\n', 'll.po:2: malformed or unterminated string: "b'),
-        ("# note\\\nmsgid \"a\"\nmsgstr \"\"\n", "ll.po:1: a comment ends with a backslash, which joins it to the next line"),
+        (
+            '# note\\\nmsgid "a"\nmsgstr ""\n',
+            "ll.po:1: a comment ends with a backslash, which joins it to the next line",
+        ),
         ('msgid "a"\n', "ll.po: the last entry has no msgstr"),
         ('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr "x"\n', "ll.po:4: duplicate message definition: 'a'"),
     ],
