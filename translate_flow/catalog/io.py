@@ -65,6 +65,7 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogError("not valid UTF-8", rel, data.count(b"\n", 0, exc.start) + 1) from exc
+    text = without_trailing_comments(text)
     # The common shape is read in one pass; anything else, and every error, goes through polib.
     po = fast_parse(text)
     if po is None:
@@ -78,6 +79,30 @@ def parse_catalog(data: bytes, rel: str) -> polib.POFile:
             raise CatalogError(f"duplicate message definition: {entry.msgid[:40]!r}", rel, entry.linenum)
         seen.add(key)
     return po
+
+
+def without_trailing_comments(text: str) -> str:
+    """``text`` without the comment lines after its last message.
+
+    They belong to no message: msgfmt and msgcat ignore them. polib, given an empty
+    ``#,``, ``#:`` or ``#.`` line there, drops the last message instead, and a rewrite of
+    the file would lose its translation. ``#|`` and ``#~`` lines are left: the first is
+    msgfmt's syntax error there, the second an obsolete message.
+    """
+    lines = text.split("\n")
+    end = len(lines)
+    while end > 0 and _ignorable_tail(lines[end - 1]):
+        end -= 1
+    if not any(line.startswith("#") for line in lines[end:]) or "msgstr" not in text:
+        return text  # nothing to drop, or a file of comments only (a header comment is kept)
+    return "\n".join(lines[:end]) + "\n"
+
+
+def _ignorable_tail(line: str) -> bool:
+    line = line.removesuffix("\r")
+    if "\r" in line:
+        return False  # a lone CR is a line break to polib, not to msgfmt: left to the reference path
+    return not line.strip() or (line.startswith("#") and not line.startswith(("#|", "#~")))
 
 
 def parse_with_polib(text: str, rel: str) -> polib.POFile:

@@ -17,6 +17,7 @@ from translate_flow.catalog.io import (
     read_catalog,
     render_catalog,
     rendered_entries,
+    without_trailing_comments,
     write_catalog,
 )
 from translate_flow.errors import CatalogError, StaleWriteError
@@ -241,3 +242,24 @@ def test_a_new_tool_version_alone_does_not_rewrite_a_translators_file() -> None:
     changed.metadata["X-Generator"] = "translate-flow 9.9.9"
     data = catalog_changes(before, changed)
     assert data is not None and b"X-Generator: translate-flow 9.9.9" in data and b"Salut" in data
+
+
+@pytest.mark.parametrize("tail", ["#,", "#:", "#.", "#", "# a note", "#, fuzzy", "#: a.md:3", "#,\n\n#.\n"])
+def test_comment_lines_after_the_last_message_never_cost_it(tail: str, tmp_path: Path) -> None:
+    # polib alone drops "Second" when the file ends with an empty `#,`, `#:` or `#.` line.
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "First"\nmsgstr "Premier"\n\nmsgid "Second"\nmsgstr "Second FR"\n' + tail + "\n"
+    )
+    path = tmp_path / "fr.po"
+    path.write_text(text, encoding="utf-8")
+    # GNU gettext, the reference, keeps both messages.
+    kept_by_msgcat = subprocess.run([need_tool("msgcat"), str(path)], capture_output=True, text=True, check=True).stdout
+    assert 'msgid "Second"' in kept_by_msgcat
+    po = parse_catalog(text.encode("utf-8"), "fr.po")
+    assert [(e.msgid, e.msgstr) for e in po] == [("First", "Premier"), ("Second", "Second FR")]
+
+
+def test_a_file_of_comments_only_keeps_them() -> None:
+    text = "# Only a comment\n#, fuzzy\n"
+    assert without_trailing_comments(text) == text
