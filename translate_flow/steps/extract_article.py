@@ -150,15 +150,17 @@ def plan_catalog(
     article: Article,
     segments: Sequence[Segment],
     language: str | None,
+    entries: list[polib.POEntry] | None = None,
 ) -> CatalogPlan:
-    """The new content of one of an article's catalogs."""
+    """The new content of one of an article's catalogs; ``entries``: ``entries_for`` its
+    segments, when the caller made them once for all its catalogs (they are not changed)."""
     path = source.po_path(config, language) if language else source.pot_path(config)
     return plan_catalog_file(
         config,
         options,
         path,
         language,
-        entries_for(segments, article.rel),
+        entries if entries is not None else entries_for(segments, article.rel),
         partial(_header_comment, article.rel),
         (source.digest, source.language, source.targets),
         [(source.rel, source.stem)],
@@ -180,11 +182,12 @@ def plan_article(
     errors: list[TranslateFlowError] = []
     # The POT goes last: its fingerprint says "all catalogs are done", so it is left
     # out when a PO file fails, and the article is redone next time.
+    entries = entries_for(segments, article.rel)
     for language in [*source.targets, None]:
         if language is None and errors:
             break
         try:
-            plans.append(plan_catalog(config, options, source, article, segments, language))
+            plans.append(plan_catalog(config, options, source, article, segments, language, entries))
         except TranslateFlowError as exc:
             errors.append(exc)
     return ArticlePlan(source, tuple(segments), tuple(plans), notices + carried_notices(plans), tuple(errors))
