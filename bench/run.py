@@ -24,7 +24,7 @@ from pathlib import Path
 import polib
 
 from bench.corpus import generate
-from bench.startup import startup_above_bare_python
+from bench.startup import ENV, startup_above_bare_python
 
 PYTHON = sys.executable
 TF = [PYTHON, "-m", "translate_flow"]
@@ -52,6 +52,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
         subprocess.run(
             ["/usr/bin/time", "-f", "%M", "-o", str(report), *command],
             cwd=cwd,
+            env=ENV,
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -61,7 +62,7 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
         report.unlink()
         return wall, rss
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started, float("nan")
 
 

@@ -105,10 +105,13 @@ def remove_stale_temp_files(folder: Path) -> int:
     removed = 0
     if not folder.is_dir():
         return 0
-    for path in folder.rglob(".*.tmp"):
-        if _TEMP_NAME.fullmatch(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
-            removed += 1
+    # os.walk, not rglob: every run walks the whole locales tree here, and a name test is cheap.
+    for top, _, files in os.walk(folder):
+        for name in files:
+            path = Path(top, name)
+            if name.startswith(".") and _TEMP_NAME.fullmatch(name) and path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
     return removed
 
 
