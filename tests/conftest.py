@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from translate_flow.cli.commands import main
+from translate_flow.document.segment import Segment
 
 REPO = Path(__file__).resolve().parent.parent
 REQUIRE_TOOLS = os.environ.get("TRANSLATE_FLOW_REQUIRE_TOOLS") == "1"
@@ -162,3 +163,12 @@ def parsed_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr("translate_flow.project.discover.parse_article", counting)
     return calls
+
+
+def gaps(text: str, segments: list[Segment]) -> list[str]:
+    """The text between segments: everything a translation must leave alone."""
+    out, position = [], 0
+    for segment in segments:
+        out.append(text[position : segment.location.start])
+        position = segment.location.end
+    return [*out, text[position:]]

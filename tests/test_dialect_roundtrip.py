@@ -7,11 +7,11 @@ from pathlib import Path
 
 from hypothesis import given
 
+from tests.conftest import gaps
 from tests.dialect_strategies import liquid_page, mdx_page, mkdocs_page
 from translate_flow.document.article import Article, parse_article
 from translate_flow.document.dialects import DIALECTS
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, with_dialect
-from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
 
@@ -20,15 +20,6 @@ MARKUP = with_dialect(DEFAULT_MATH, DIALECTS["mkdocs"])
 
 def _parse(text: str, markup: Markup = MARKUP) -> Article:
     return parse_article(text.encode("utf-8"), Path("page.md"), "docs/page.md", "en", markup.dialect.front_matter)
-
-
-def _gaps(text: str, segments: list[Segment]) -> list[str]:
-    out, position = [], 0
-    for segment in segments:
-        out.append(text[position : segment.location.start])
-        position = segment.location.end
-    out.append(text[position:])
-    return out
 
 
 @given(mkdocs_page())
@@ -53,12 +44,12 @@ def test_translation_changes_only_the_segments(page: str) -> None:
     assert [s.text for s in again] == ["Tx " + s.text for s in segments]
     # A default title ("Note" of `!!! note`) is written out: a title like any other, in quotes.
     assert [s.kind for s in again] == [s.kind.replace(" default title", " title") for s in segments]
-    expected = _gaps(parsed.text, segments)
+    expected = gaps(parsed.text, segments)
     for k, segment in enumerate(segments):
         if segment.kind.endswith("default title"):
             expected[k] += ' "'
             expected[k + 1] = '"' + expected[k + 1]
-    assert _gaps(output.text, again) == expected
+    assert gaps(output.text, again) == expected
 
 
 @given(mkdocs_page())
@@ -80,7 +71,7 @@ def _round_trips(page: str, markup: Markup) -> None:
     again, skipped = segment_article(output, ("title",), markup)
     assert not skipped
     assert [(s.kind, s.text) for s in again] == [(s.kind, "Tx " + s.text) for s in segments]
-    assert _gaps(output.text, again) == _gaps(parsed.text, segments)
+    assert gaps(output.text, again) == gaps(parsed.text, segments)
 
 
 @given(mdx_page())

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from hypothesis import given
 
-from tests.conftest import REPO, fill, run
+from tests.conftest import REPO, fill, gaps, run
 from tests.markdown_strategies import article
 from translate_flow.document.article import Article, parse_article
-from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
 
@@ -21,16 +20,6 @@ KEYS = ("title", "summary", "description")
 
 def _parse(data: bytes) -> Article:
     return parse_article(data, Path("post.md"), "content/post.md", "en")
-
-
-def _gaps(text: str, segments: list[Segment]) -> list[str]:
-    """The text between segments: everything a translation must leave alone."""
-    out, position = [], 0
-    for segment in segments:
-        out.append(text[position : segment.location.start])
-        position = segment.location.end
-    out.append(text[position:])
-    return out
 
 
 @given(article())
@@ -63,8 +52,8 @@ def test_translation_changes_only_the_segments(case: tuple[bytes, bytes]) -> Non
     assert [s.text for s in again] == [_translate(s.text) for s in segments]
     assert [s.kind for s in again] == [s.kind for s in segments]
     # Everything between the segments is untouched, except the lang value.
-    before = _gaps(parsed.text, segments)
-    after = _gaps(output.text, again)
+    before = gaps(parsed.text, segments)
+    after = gaps(output.text, again)
     lang_fixed = [re.sub(r"\bfr\b", "en", gap) for gap in after]
     assert lang_fixed == before
     assert output.bom == parsed.bom

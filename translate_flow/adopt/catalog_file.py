@@ -1,5 +1,6 @@
-"""Filling one PO file from translations found elsewhere (import), the way every writer here
-does it: read, fill in memory, write atomically, and start again from an editor's save."""
+"""Filling one PO file from translations found elsewhere (import, and extract's project-wide
+pass), the way every writer here does it: read, fill in memory, write atomically, and start
+again from an editor's save."""
 
 from __future__ import annotations
 

@@ -89,13 +89,18 @@ def without_trailing_comments(text: str) -> str:
     the file would lose its translation. ``#|`` and ``#~`` lines are left: the first is
     msgfmt's syntax error there, the second an obsolete message.
     """
-    lines = text.split("\n")
-    end = len(lines)
-    while end > 0 and _ignorable_tail(lines[end - 1]):
-        end -= 1
-    if not any(line.startswith("#") for line in lines[end:]) or "msgstr" not in text:
+    # Read backwards from the end, line by line: every file is read here, and only its tail matters.
+    end, dropped = len(text), False
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not _ignorable_tail(line):
+            break
+        dropped = dropped or line.startswith("#")
+        end = max(start - 1, 0)
+    if not dropped or "msgstr" not in text:
         return text  # nothing to drop, or a file of comments only (a header comment is kept)
-    return "\n".join(lines[:end]) + "\n"
+    return text[:end] + "\n"
 
 
 def _ignorable_tail(line: str) -> bool:

@@ -74,7 +74,7 @@ _WORD = re.compile(r"\S*[^\W_]\S*")
 _MAY_HOLD_MARKUP = re.compile(r"[⟦⟧\\`{<\[\]!&]|://")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def count_words(text: str) -> int:
     """Words a translator has to handle: each CJK character counts as one word, as
     word processors count Asian text; markup (code, URLs, tags) counts as nothing."""

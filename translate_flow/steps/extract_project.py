@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translate_flow.config import Config
-from translate_flow.errors import CatalogError, StaleWriteError, TranslateFlowError
+from translate_flow.errors import TranslateFlowError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 from translate_flow.lazy import lazy
 from translate_flow.project.fingerprint import confirm_pending
@@ -30,17 +30,16 @@ from translate_flow.steps.extract_options import ExtractOptions
 # Every extract runs this phase, but a no-op run only compares the memory files' digests:
 # the PO reader and writer and the fuzzy matcher are imported when a catalog is filled.
 if TYPE_CHECKING:
-    from translate_flow.catalog.io import parse_catalog, write_catalog
+    import polib
+
+    from translate_flow.adopt.catalog_file import fill_po_file
     from translate_flow.catalog.translation_memory import TranslationMemory, add_files, memory_of
     from translate_flow.catalog.update import fill_from_memory
-    from translate_flow.catalog.wrap_width import choose_width
 else:
-    parse_catalog = lazy("translate_flow.catalog.io:parse_catalog")
-    write_catalog = lazy("translate_flow.catalog.io:write_catalog")
+    fill_po_file = lazy("translate_flow.adopt.catalog_file:fill_po_file")
     add_files = lazy("translate_flow.catalog.translation_memory:add_files")
     memory_of = lazy("translate_flow.catalog.translation_memory:memory_of")
     fill_from_memory = lazy("translate_flow.catalog.update:fill_from_memory")
-    choose_width = lazy("translate_flow.catalog.wrap_width:choose_width")
 
 __all__ = ["confirm_stamps", "fill_from_project", "folders_with_catalogs", "waits_for_project"]
 
@@ -137,22 +136,12 @@ def fill_from_project(
 
 def _fill_one(config: Config, path: Path, rel: str, memory: TranslationMemory) -> bool:
     """Fill one catalog's empty entries from the memory; rebuilt from a save made meanwhile."""
-    for attempt in range(3):
-        try:
-            before = read_regular(path)
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror or exc}", rel) from exc
-        po = parse_catalog(before, rel)
-        po.wrapwidth = choose_width(before, po, config.wrap, config.wrap_explicit)
+
+    def fill(po: polib.POFile) -> bool:
         empty = [entry.msgid for entry in po if not entry.obsolete and not entry.msgstr]
-        if not fill_from_memory(po, empty, memory, config.fuzzy_threshold):
-            return False
-        try:
-            return write_catalog(path, po, based_on=before)
-        except StaleWriteError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+        return bool(fill_from_memory(po, empty, memory, config.fuzzy_threshold))
+
+    return fill_po_file(config, path, fill)[2]
 
 
 def confirm_stamps(config: Config, rels: list[str], report: Report) -> None:

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tests.conftest import gaps
 from tests.html_strategies import html_article
 from translate_flow.document.article import Article, parse_article
 from translate_flow.document.html_splice import escape_text, render_html
 from translate_flow.document.html_tokens import is_html_kind
 from translate_flow.document.markdown import body_segments
-from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.splice import merge_article
 
@@ -43,15 +43,6 @@ def test_identity_of_any_texts_rebuilds_the_article_byte_for_byte(text: str, dat
     assert result.text == text
 
 
-def _gaps(text: str, segments: list[Segment]) -> list[str]:
-    out, position = [], 0
-    for segment in segments:
-        out.append(text[position : segment.location.start])
-        position = segment.location.end
-    out.append(text[position:])
-    return out
-
-
 @given(html_article(), st.booleans())
 def test_a_translation_changes_its_span_and_nothing_else(text: str, attributes: bool) -> None:
     # Texts, or attribute values: both at once would put attribute translations into texts.
@@ -68,7 +59,7 @@ def test_a_translation_changes_its_span_and_nothing_else(text: str, attributes: 
     # Written as HTML: what a translator typed as text may come back escaped, never changed.
     assert [html.unescape(s.text) for s in again] == [html.unescape("Tx " + s.text) for s in chosen]
     # Between the spans nothing changes, but an unquoted value with a blank now gets quotes.
-    for after, before in zip(_gaps(merged, again), _gaps(text, chosen), strict=True):
+    for after, before in zip(gaps(merged, again), gaps(text, chosen), strict=True):
         if after != before:
             opens = after.endswith('"') and not before.endswith('"')
             closes = after.startswith('"') and not before.startswith('"')

@@ -13,9 +13,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import gaps
 from translate_flow.catalog.entry_keys import Key
 from translate_flow.document.article import Article, parse_article
-from translate_flow.document.segment import Segment, is_translatable
+from translate_flow.document.segment import is_translatable
 from translate_flow.document.segmenter import segment_article
 from translate_flow.document.shortcode_calls import write_value
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
@@ -182,14 +183,6 @@ def test_identity_rebuilds_any_article_with_shortcodes_byte_for_byte(text: str, 
     assert result.held == ()
 
 
-def _gaps(text: str, segments: list[Segment]) -> list[str]:
-    out, position = [], 0
-    for segment in segments:
-        out.append(text[position : segment.location.start])
-        position = segment.location.end
-    return [*out, text[position:]]
-
-
 @given(_article(), st.lists(_TEXT, min_size=1, max_size=4))
 def test_a_translation_the_validator_passes_reads_back_exactly(text: str, words: list[str]) -> None:
     article = _parse(text)
@@ -211,5 +204,5 @@ def test_a_translation_the_validator_passes_reads_back_exactly(text: str, words:
     expected = [translations.get((None, s.text), s.text) for s in segments]
     assert [(s.kind, s.text) for s in again] == [(s.kind, t) for s, t in zip(segments, expected, strict=True)]
     # Only the values changed: what lies between them is the source's, quotes aside.
-    unquoted = [gap.strip('"`') for gap in _gaps(text, segments)]
-    assert [gap.strip('"`') for gap in _gaps(result.text, again)] == unquoted
+    unquoted = [gap.strip('"`') for gap in gaps(text, segments)]
+    assert [gap.strip('"`') for gap in gaps(result.text, again)] == unquoted
