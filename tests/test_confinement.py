@@ -71,9 +71,17 @@ def test_a_linked_state_folder_is_neither_read_written_nor_emptied(site: Path) -
 def test_a_linked_segment_cache_is_never_emptied(site: Path) -> None:
     (_outside(site) / "mine.json").write_text("{}")
     (site / ".translate-flow").mkdir()
-    (site / ".translate-flow/segments").symlink_to(_outside(site))
+    (site / ".translate-flow/segments").symlink_to(_outside(site))  # the folder earlier versions used
     assert run(site, "extract", "--force", "-q").exit_code == 0
     assert (_outside(site) / "mine.json").read_text() == "{}"
+
+
+def test_a_linked_segment_store_is_neither_read_nor_written(site: Path) -> None:
+    (site / ".translate-flow").mkdir()
+    (site / ".translate-flow/segments.sqlite3").symlink_to(_outside(site) / "mine.sqlite3")
+    assert run(site, "extract", "--force", "-q").exit_code == 0
+    assert run(site, "merge", "-q").exit_code == 0
+    assert list(_outside(site).iterdir()) == []
 
 
 def test_a_linked_mt_cache_is_refused(site: Path) -> None:

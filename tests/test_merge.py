@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import fill, read_po, run, write_tree
@@ -124,16 +125,21 @@ def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: obj
     assert run(project, "merge", "-q").exit_code == 0
     assert calls == [] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
     # A damaged cache is ignored: the article is parsed again and the result is the same.
-    cached = list((project / ".translate-flow/segments").glob("*.json"))
-    assert len(cached) == 1
-    cached[0].write_text("[[not, valid")
+    store = project / ".translate-flow/segments.sqlite3"
+    with sqlite3.connect(store) as db:
+        cached = [digest for (digest,) in db.execute("SELECT digest FROM segments")]
+        assert len(cached) == 1
+        db.execute("UPDATE segments SET rows = '[[not, valid'")
+    db.close()
     (project / "content/a.fr.md").unlink()
     assert run(project, "merge", "-q").exit_code == 0
     assert calls == ["segmented"] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
     # Segments of a source that changed are forgotten by the next full extract.
     (project / "content/a.md").write_text("Hello again.\n")
     assert run(project, "extract", "-q").exit_code == 0
-    remaining = list((project / ".translate-flow/segments").glob("*.json"))
+    with sqlite3.connect(store) as db:
+        remaining = [digest for (digest,) in db.execute("SELECT digest FROM segments")]
+    db.close()
     assert len(remaining) == 1 and remaining[0] != cached[0]
 
 

@@ -164,9 +164,11 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         stamps: list[str] = []
         if per_article(config.catalogs):
             items = todo(config, discovery, paths, options, report)
+            planned = bool(items)
             articles = run_tasks(partial(extract_article, config, options), items, options.jobs)
         else:
             groups = group_todo(config, discovery, paths, options, report)
+            planned = bool(groups)
             articles = run_tasks(partial(extract_group, config, options), groups, options.jobs)
         resources = resource_todo(config, discovery, paths, options, report)
         for outcome in chain(
@@ -185,7 +187,9 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
         if stamps:
             confirm_stamps(config, stamps, report)
         report.notices.extend(_stray_folders(config, discovery, report.written))
-        if not paths:
+        if not paths and planned:
+            # Only a run that parsed something prunes: a no-op run stays clear of SQLite, and
+            # the rows of a deleted article wait for the next change, costing only disk space.
             digests = {s.digest for s in discovery.sources} | {s.digest for s in discovery.unresolved}
             prune_segments(config.root, digests)
         # The codes discovery validated (a file name's `.fa.`) are answered without Babel next time.

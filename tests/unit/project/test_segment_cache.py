@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from translate_flow.document.segment import Location, Segment
-from translate_flow.project.segment_cache import load_segments, prune_segments, save_segments
+from translate_flow.project import connections
+from translate_flow.project.segment_cache import load_segments, prune_segments, save_segments, segment_store
 
 SEGMENTS = (
     Segment("Hello *world*.", "paragraph", Location(0, 14, 1)),
@@ -17,28 +20,48 @@ SEGMENTS = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_connections() -> Iterator[None]:
+    yield
+    connections.forget_all()
+
+
+def _store(root: Path, digest: str, version: object, rows: object) -> None:
+    with sqlite3.connect(segment_store(root)) as db:
+        db.execute("INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", (digest, version, rows))
+    db.close()
+
+
 def test_segments_come_back_equal(tmp_path: Path) -> None:
     save_segments(tmp_path, "d1", SEGMENTS)
     assert load_segments(tmp_path, "d1") == SEGMENTS
     assert load_segments(tmp_path, "other") is None
 
 
+def test_one_file_holds_every_article(tmp_path: Path) -> None:
+    for k in range(5):
+        save_segments(tmp_path, f"d{k}", SEGMENTS[: k % 3 + 1])
+    state = tmp_path / ".translate-flow"
+    assert sorted(p.name for p in state.iterdir()) == ["segments.sqlite3", "segments.sqlite3-journal"]
+    assert [load_segments(tmp_path, f"d{k}") for k in range(5)] == [SEGMENTS[: k % 3 + 1] for k in range(5)]
+
+
 @pytest.mark.parametrize(
-    "payload",
+    ("version", "rows"),
     [
-        [["text", "paragraph", 0, 4, 1, "", "\\", False, None]],  # the old unversioned form
-        {"version": 1, "segments": [["text", "paragraph", "0", 4, 1, "", "\\", False, None]]},
-        {"version": 1, "segments": [["text", "paragraph", 0, 4, 1, "", "\\", "no", None]]},
-        {"version": 1, "segments": [["text", "paragraph", 0, 4, 1, "", "\\", False]]},
-        {"version": 1, "segments": [["text", "paragraph", 0, 4, 1, "", "\\", False, [1.5]]]},
-        {"version": 2, "segments": []},
-        {"version": 1},
+        (1, json.dumps([["text", "paragraph", "0", 4, 1, "", "\\", False, None]])),
+        (1, json.dumps([["text", "paragraph", 0, 4, 1, "", "\\", "no", None]])),
+        (1, json.dumps([["text", "paragraph", 0, 4, 1, "", "\\", False]])),
+        (1, json.dumps([["text", "paragraph", 0, 4, 1, "", "\\", False, [1.5]]])),
+        (1, json.dumps({"segments": []})),
+        (1, "[[not, valid"),
+        (1, b"[]"),
+        (2, "[]"),
     ],
 )
-def test_a_cache_file_of_any_other_shape_is_ignored(tmp_path: Path, payload: object) -> None:
-    folder = tmp_path / ".translate-flow" / "segments"
-    folder.mkdir(parents=True)
-    (folder / "d1.json").write_text(json.dumps(payload))
+def test_a_row_of_any_other_shape_is_ignored(tmp_path: Path, version: object, rows: object) -> None:
+    save_segments(tmp_path, "d1", SEGMENTS)
+    _store(tmp_path, "d1", version, rows)
     assert load_segments(tmp_path, "d1") is None
 
 
@@ -48,3 +71,50 @@ def test_pruning_keeps_only_live_digests(tmp_path: Path) -> None:
     prune_segments(tmp_path, {"keep"})
     assert load_segments(tmp_path, "keep") == SEGMENTS
     assert load_segments(tmp_path, "drop") is None
+
+
+def test_pruning_removes_the_old_file_per_article_folder(tmp_path: Path) -> None:
+    folder = tmp_path / ".translate-flow" / "segments"
+    folder.mkdir(parents=True)
+    (folder / "d1.json").write_text("[]")
+    prune_segments(tmp_path, {"d1"})
+    assert not folder.exists()
+
+
+def test_reading_creates_nothing(tmp_path: Path) -> None:
+    assert load_segments(tmp_path, "d1") is None
+    assert not (tmp_path / ".translate-flow").exists()
+
+
+def test_a_damaged_file_is_ignored_then_made_again(tmp_path: Path) -> None:
+    store = segment_store(tmp_path)
+    store.parent.mkdir()
+    store.write_bytes(b"not a database, " * 100)
+    assert load_segments(tmp_path, "d1") is None
+    save_segments(tmp_path, "d1", SEGMENTS)
+    assert load_segments(tmp_path, "d1") == SEGMENTS
+
+
+def test_a_store_deleted_meanwhile_is_opened_again(tmp_path: Path) -> None:
+    save_segments(tmp_path, "d1", SEGMENTS)
+    assert load_segments(tmp_path, "d1") == SEGMENTS
+    segment_store(tmp_path).unlink()  # the connection kept open now points at a deleted file
+    assert load_segments(tmp_path, "d1") is None
+    save_segments(tmp_path, "d2", SEGMENTS)
+    assert segment_store(tmp_path).exists() and load_segments(tmp_path, "d2") == SEGMENTS
+
+
+def test_a_linked_store_is_never_opened(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.sqlite3"
+    root = tmp_path / "site"
+    (root / ".translate-flow").mkdir(parents=True)
+    segment_store(root).symlink_to(outside)
+    save_segments(root, "d1", SEGMENTS)
+    assert load_segments(root, "d1") is None and not outside.exists()
+
+
+def test_few_connections_stay_open(tmp_path: Path) -> None:
+    for k in range(connections.KEEP + 3):
+        save_segments(tmp_path / f"p{k}", "d1", SEGMENTS)
+    assert len(connections._open) == connections.KEEP
+    assert all(load_segments(tmp_path / f"p{k}", "d1") == SEGMENTS for k in range(connections.KEEP + 3))

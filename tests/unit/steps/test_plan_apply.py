@@ -93,10 +93,10 @@ def test_a_save_between_plan_and_apply_is_kept(tmp_path: Path) -> None:
 def test_extract_and_merge_clean_what_a_killed_run_left_in_every_folder_they_write(tmp_path: Path) -> None:
     _site(tmp_path)
     assert run(tmp_path, "extract", "-q").exit_code == 0
-    # Temporary files as a run killed mid-write leaves them: a catalog, a segment cache, a page.
+    # Temporary files as a run killed mid-write leaves them: a catalog, a state file, a page.
     left = [
         tmp_path / "locales/fr/.a.po.4242-1.tmp",
-        tmp_path / STATE_DIR / "segments" / ".abc.json.4242-2.tmp",
+        tmp_path / STATE_DIR / ".merge.json.4242-2.tmp",
         tmp_path / "content/.a.fr.md.4242-3.tmp",
     ]
     for path in left:
