@@ -49,7 +49,9 @@ def pool_map(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Itera
     """``map(function, items)`` in ``jobs`` worker processes, results in input order."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    chunk = max(1, min(64, len(items) // (jobs * 4)))
+    # Small chunks: the last one a worker takes decides when the run ends, and 16 articles
+    # (about 60 ms) keep the workers' finishing times close; their traffic costs far less.
+    chunk = max(1, min(16, len(items) // (jobs * 16)))
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_setup, initargs=(os.getpid(),)
     ) as pool:
