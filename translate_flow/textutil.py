@@ -6,6 +6,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 
 # str.splitlines() also splits on \x0b, \x1c, \u2028 and others, which Markdown
 # treats as ordinary characters; only these three end a line.
@@ -25,7 +27,14 @@ class LineTable:
 
     @classmethod
     def of(cls, text: str) -> LineTable:
-        starts, ends, eols = [], [], []
+        if "\r" not in text:
+            # The common case, in C loops: only "\n" ends lines.
+            lengths = [len(line) for line in text.split("\n")]
+            first = tuple(accumulate((n + 1 for n in lengths[:-1]), initial=0))
+            return cls(first, tuple(map(add, first, lengths)), ("\n",) * (len(lengths) - 1) + ("",))
+        starts: list[int] = []
+        ends: list[int] = []
+        eols: list[str] = []
         pos = 0
         for match in LINE_END_RE.finditer(text):
             starts.append(pos)

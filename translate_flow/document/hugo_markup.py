@@ -79,11 +79,7 @@ def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, 
     for rule in dialect.opaque:
         if rule.early:
             found.extend((rule.kind, *_trimmed(text, m)) for m in rule.pattern.finditer(text))
-    plain = list(text)
-    for spans in (found, [(None, m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(text)]):
-        for _, start, end in spans:
-            plain[start:end] = _FILLER * (end - start)
-    hidden = "".join(plain)
+    hidden = _filled(text, [(s, e) for _, s, e in found] + [m.span() for m in _CODE_SPAN_RE.finditer(text)])
     pattern = math.pattern()
     if pattern is not None:
         found.extend(("math", m.start(), m.end()) for m in pattern.finditer(hidden))
@@ -99,6 +95,22 @@ def find_markup(text: str, math: Markup = DEFAULT_MATH) -> list[tuple[str, int, 
             if start < end and not any(s < end and start < e for _, s, e in found):
                 found.append((rule.kind, start, end))
     return sorted(found, key=lambda item: item[1])
+
+
+def _filled(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span's characters replaced by fillers (spans may overlap)."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if start > done:
+            pieces.append(text[done:start])
+        if end > max(start, done):
+            pieces.append(_FILLER * (end - max(start, done)))
+        done = max(done, end)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _trimmed(text: str, match: re.Match[str]) -> tuple[int, int]:

@@ -64,8 +64,13 @@ _LINK_DEST_RE = re.compile(r"\]\([^)]*\)")
 _FOOTNOTE_REF_RE = re.compile(r"\[\^[^\]]*\]")
 
 
+# Every pattern above needs one of these characters; most texts have none, and skip them all.
+_SET_ASIDE_HINTS = frozenset("`{<]:")
+
+
 def is_translatable(text: str) -> bool:
     """True when the text has words once code, URLs, shortcodes and tags are set aside."""
-    for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
-        text = pattern.sub(" ", text)
+    if not _SET_ASIDE_HINTS.isdisjoint(text):
+        for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
+            text = pattern.sub(" ", text)
     return has_words(text)

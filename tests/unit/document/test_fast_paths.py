@@ -1,0 +1,79 @@
+"""The shortcuts on the segmentation hot path give exactly what the plain forms give.
+
+Each reference below is the straightforward form the shortcut replaced, kept here only to
+hold the shortcut to it on generated texts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate_flow.document import hugo_markup
+from translate_flow.document.hugo_markup import _filled
+from translate_flow.document.segment import (
+    _CODE_RE,
+    _FOOTNOTE_REF_RE,
+    _LINK_DEST_RE,
+    _SHORTCODE_RE,
+    _TAG_RE,
+    _URL_RE,
+    is_translatable,
+)
+from translate_flow.textutil import LINE_END_RE, LineTable, has_words
+
+# Line ends of every kind, the characters the set-aside patterns look for, letters and
+# characters Python alone calls line breaks.
+PIECES = st.sampled_from([*"ab é\n\r\t`{}<>[]()^:/%", "\u2028", "\x0b", "://", "{{<", ">}}", "`x`", "](u)"])
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+
+
+def _line_table(text: str) -> LineTable:
+    starts, ends, eols = [], [], []
+    position = 0
+    for match in LINE_END_RE.finditer(text):
+        starts.append(position)
+        ends.append(match.start())
+        eols.append(match.group())
+        position = match.end()
+    return LineTable((*starts, position), (*ends, len(text)), (*eols, ""))
+
+
+@given(TEXTS)
+@settings(max_examples=500)
+def test_line_table_is_the_line_ends_scan(text: str) -> None:
+    assert LineTable.of(text) == _line_table(text)
+
+
+def _translatable(text: str) -> bool:
+    for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
+        text = pattern.sub(" ", text)
+    return has_words(text)
+
+
+@given(TEXTS)
+@settings(max_examples=500)
+def test_is_translatable_is_every_pattern_set_aside(text: str) -> None:
+    assert is_translatable(text) == _translatable(text)
+
+
+def _filled_by_list(text: str, spans: list[tuple[int, int]]) -> str:
+    plain = list(text)
+    for start, end in spans:
+        plain[start:end] = hugo_markup._FILLER * (end - start)
+    return "".join(plain)
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(st.text(alphabet="ab\n", max_size=30))
+    bounds = st.integers(0, len(text))
+    pairs = draw(st.lists(st.tuples(bounds, bounds), max_size=5))
+    return text, [(min(a, b), max(a, b)) for a, b in pairs]
+
+
+@given(_text_and_spans())
+@settings(max_examples=500)
+def test_filled_spans_are_the_spans_overwritten_one_by_one(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, spans = case
+    assert _filled(text, spans) == _filled_by_list(text, spans)
