@@ -28,8 +28,9 @@ from translate_flow.document.parsers import INLINE_PARSER
 
 __all__ = ["hugo_skeleton", "inline_children", "inline_skeleton"]
 
-# A text with none of these has no inline markup at all.
-_INLINE_MARK = re.compile(r"[*_~`\[\]<>!{}$\\&]|\{\{|://")
+# A text with none of these has no inline markup at all. `!` is not one: it marks an image
+# only before `[`, which is, and most texts it ends are plain sentences.
+_INLINE_MARK = re.compile(r"[*_~`\[\]<>{}$\\&]|\{\{|://")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _REF_LINK = re.compile(r"\]\[[^\]]*\]")
 # Markup kinds with a check of their own; a dialect's other kinds (icons, keys, Liquid) are ``markup``.

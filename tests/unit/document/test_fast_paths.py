@@ -6,11 +6,14 @@ hold the shortcut to it on generated texts.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate_flow.document import hugo_markup
 from translate_flow.document.hugo_markup import _filled
+from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.segment import (
     _CODE_RE,
     _FOOTNOTE_REF_RE,
@@ -77,3 +80,12 @@ def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
 def test_filled_spans_are_the_spans_overwritten_one_by_one(case: tuple[str, list[tuple[int, int]]]) -> None:
     text, spans = case
     assert _filled(text, spans) == _filled_by_list(text, spans)
+
+
+@given(st.lists(st.sampled_from(["Wow", "no", " ", "!", "?", ".", "!!", "\n", "é"]), max_size=30).map("".join))
+@settings(max_examples=300)
+def test_an_exclamation_mark_alone_is_no_markup(text: str) -> None:
+    # Skipping the parse for texts whose only mark is `!` is right only if the parser agrees:
+    # with a code span added, the parse runs, and finds the code span and nothing else.
+    assert inline_skeleton(text + " `c`") == {"code": Counter({"`c`": 1})}
+    assert inline_skeleton(text) == {}
