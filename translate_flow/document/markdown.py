@@ -71,17 +71,18 @@ class _Segmenter:
         self.segments: list[Segment] = []
         self.skipped: list[Skipped] = []
         self.in_code_shortcode = False
-        text_lines = [self.line(i) for i in range(len(self.lines.starts))]
-        masked_lines = [self.masked_line(i) for i in range(len(self.lines.starts))]
+        # Cut once: the segmenter asks for lines hundreds of times per page.
+        self.text_lines = [self.lines.content(text, i) for i in range(len(self.lines.starts))]
+        self.masked_lines = [self.lines.content(self.masked, i) for i in range(len(self.lines.starts))]
         # The dialect's block markup, as the CommonMark lines that parse to its structure.
-        self.view = block_view(text_lines, masked_lines, body_line, math.dialect)
+        self.view = block_view(self.text_lines, self.masked_lines, body_line, math.dialect)
         self.one_line_kinds = {marker.kind for marker in math.dialect.markers if not marker.continued}
 
     def line(self, index: int) -> str:
-        return self.lines.content(self.text, index)
+        return self.text_lines[index]
 
     def masked_line(self, index: int) -> str:
-        return self.lines.content(self.masked, index)
+        return self.masked_lines[index]
 
     def offset(self, line: int, column: int) -> int:
         return self.lines.starts[line] + column
