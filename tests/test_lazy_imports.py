@@ -83,11 +83,20 @@ def test_a_no_op_extract_imports_no_article_work(extracted: Path) -> None:
 
 def test_a_no_op_extract_asks_babel_nothing_it_answered_before(extracted: Path) -> None:
     # The first run kept Babel's answers; a run that only reads bytes needs neither Babel
-    # nor the front-matter parser nor the segment model.
+    # nor the front-matter parser nor the segment model nor SQLite. A site without resources
+    # builds no resource model, and a run with no finding to report no finding class.
     assert (extracted / ".translate-flow" / "languages.json").is_file()
     modules = modules_after(["extract", "-q"], extracted)
     assert "translate_flow.steps.extract" in modules
-    unused = ("babel", "translate_flow.document.frontmatter", "translate_flow.document.segment")
+    unused = (
+        "babel",
+        "sqlite3",
+        "translate_flow.document.frontmatter",
+        "translate_flow.document.segment",
+        "translate_flow.resources.model",
+        "translate_flow.resources.tree",
+        "translate_flow.qa.finding",
+    )
     assert _loaded(modules, unused) == []
     # A language no run has validated yet is asked of Babel, as before.
     (extracted / "translate-flow.toml").write_text('languages = ["fr", "de"]\n', encoding="utf-8")

@@ -9,13 +9,20 @@ translating them. The check says so; it is a warning unless ``fail_on`` names ``
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from translate_flow.config import Config
 from translate_flow.config.hugo import read_site
+from translate_flow.lazy import lazy
 from translate_flow.project.discover import Source
 from translate_flow.project.locale_folders import stray_folders
-from translate_flow.qa.finding import Finding
 from translate_flow.resources.discover import resource_targets
+
+# Extract and merge ask for these findings on every run; most runs have none to make.
+if TYPE_CHECKING:
+    from translate_flow.qa.finding import Finding
+else:
+    Finding = lazy("translate_flow.qa.finding:Finding")
 
 __all__ = ["hugo_language_findings", "locale_folder_findings", "project_targets"]
 

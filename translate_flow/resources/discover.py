@@ -34,14 +34,19 @@ from translate_flow.lazy import lazy
 from translate_flow.project.discover import Discovery
 from translate_flow.project.fingerprint import config_fingerprint, read_fingerprint
 from translate_flow.project.shard import Shard, size_of
-from translate_flow.resources.model import Resource, ResourceCatalog
-from translate_flow.resources.tree import format_of
 
-# The site configuration's strings are read only for a Hugo site that asks for them.
+# The site configuration's strings are read only for a Hugo site that asks for them, and the
+# resource model only by a project that has resources: a no-op run of a site without any
+# builds none of its classes.
 if TYPE_CHECKING:
+    from translate_flow.resources.model import Resource, ResourceCatalog
     from translate_flow.resources.site_config import config_files, output_name, read_config
     from translate_flow.resources.site_strings import site_strings
+    from translate_flow.resources.tree import format_of
 else:
+    Resource = lazy("translate_flow.resources.model:Resource")
+    ResourceCatalog = lazy("translate_flow.resources.model:ResourceCatalog")
+    format_of = lazy("translate_flow.resources.tree:format_of")
     config_files = lazy("translate_flow.resources.site_config:config_files")
     output_name = lazy("translate_flow.resources.site_config:output_name")
     read_config = lazy("translate_flow.resources.site_config:read_config")

@@ -30,12 +30,12 @@ from translate_flow.project.state import STATE_DIR
 from translate_flow.qa.site_findings import locale_folder_findings, project_targets
 from translate_flow.reports import Notice, Report
 from translate_flow.resources.discover import resources_of, select_catalogs
-from translate_flow.resources.model import ResourceCatalog
 from translate_flow.steps.extract_options import ExtractOptions
 
 # The work on one article, shared catalog or resource (the Markdown parser, the PO files) is
 # imported only when there is some, in the process that does it: a no-op run never does.
 if TYPE_CHECKING:
+    from translate_flow.resources.model import ResourceCatalog
     from translate_flow.steps.extract_article import changed_catalogs, extract_article
     from translate_flow.steps.extract_group import changed_group_catalogs, extract_group
     from translate_flow.steps.extract_project import confirm_stamps, fill_from_project, folders_with_catalogs
