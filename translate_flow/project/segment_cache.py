@@ -34,7 +34,7 @@ else:
     connections = lazy_module("translate_flow.project.connections")
     sqlite3 = lazy_module("sqlite3")
 
-__all__ = ["load_segments", "prune_segments", "save_segments", "segment_store"]
+__all__ = ["load_segments", "prune_segments", "save_segment_rows", "save_segments", "segment_rows", "segment_store"]
 
 _VERSION = 1
 """Raised whenever a row's shape changes, so an old cache is ignored rather than misread."""
@@ -88,16 +88,36 @@ def _writable(root: Path) -> sqlite3.Connection | None:
     return connections.writable(path, _SCHEMA)
 
 
-def save_segments(root: Path, source_digest: str, segments: Sequence[Segment]) -> None:
-    """Remember an article's segments for merge and check."""
+def segment_rows(segments: Sequence[Segment]) -> str:
+    """An article's segments as ``save_segment_rows`` stores them (made where they were found,
+    so the process that stores them only writes)."""
+    return json.dumps([_row(s) for s in segments], ensure_ascii=False)
+
+
+def save_segment_rows(root: Path, rows: Sequence[tuple[str, str]]) -> None:
+    """Remember several articles' segments (source digest, ``segment_rows``) in one transaction.
+
+    One process writes them all: workers that each wrote their own would wait on each
+    other's lock, and SQLite's wait is a sleep of a millisecond or more.
+    """
+    if not rows:
+        return
     db = _writable(root)
     if db is None:
         return
-    rows = json.dumps([_row(s) for s in segments], ensure_ascii=False)
     try:
-        db.execute("INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", (source_digest, _VERSION, rows))
+        db.execute("BEGIN")
+        db.executemany(
+            "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", [(digest, _VERSION, text) for digest, text in rows]
+        )
+        db.execute("COMMIT")
     except sqlite3.Error:
         connections.forget(segment_store(root))  # only a cache: a damaged one is rebuilt next run
+
+
+def save_segments(root: Path, source_digest: str, segments: Sequence[Segment]) -> None:
+    """Remember one article's segments for merge and check."""
+    save_segment_rows(root, [(source_digest, segment_rows(segments))])
 
 
 def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:

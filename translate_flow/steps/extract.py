@@ -25,7 +25,7 @@ from translate_flow.project.discover import Discovery, Source, Unresolved, disco
 from translate_flow.project.discover import select_sources as select
 from translate_flow.project.locale_folders import TEMPLATES
 from translate_flow.project.lock import project_lock
-from translate_flow.project.segment_cache import prune_segments
+from translate_flow.project.segment_cache import prune_segments, save_segment_rows
 from translate_flow.project.state import STATE_DIR
 from translate_flow.qa.site_findings import locale_folder_findings, project_targets
 from translate_flow.reports import Notice, Report
@@ -52,6 +52,9 @@ else:
     extract_resource = lazy("translate_flow.steps.extract_resource:extract_resource")
 
 __all__ = ["ExtractOptions", "extract", "resource_todo", "would_change"]
+
+ROWS_PER_SAVE = 64
+"""Articles whose segments are saved in one transaction."""
 
 
 def todo(
@@ -171,10 +174,16 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
             planned = bool(groups)
             articles = run_tasks(partial(extract_group, config, options), groups, options.jobs)
         resources = resource_todo(config, discovery, paths, options, report)
+        rows: list[tuple[str, str]] = []
         for outcome in chain(
             articles,
             run_tasks(partial(extract_resource, config, options), resources, options.jobs),
         ):
+            # Saved here, in batches, while the workers go on: one writer, one transaction per batch.
+            rows.extend(outcome.segments)
+            if len(rows) >= ROWS_PER_SAVE:
+                save_segment_rows(config.root, rows)
+                rows = []
             report.written.extend(outcome.report.written)
             report.unchanged += outcome.report.unchanged
             report.notices.extend(outcome.report.notices)
@@ -182,6 +191,7 @@ def extract(config: Config, paths: Iterable[Path] = (), options: ExtractOptions 
             unmatched.extend(outcome.unmatched.items())
             if outcome.stamp:
                 stamps.append(outcome.stamp)
+        save_segment_rows(config.root, rows)
         languages = {*config.languages, *(lang for source in discovery.sources for lang in source.targets)}
         fill_from_project(config, unmatched, report, tuple(sorted(languages)))
         if stamps:

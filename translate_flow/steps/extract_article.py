@@ -25,7 +25,7 @@ from translate_flow.fsutil import read_regular
 from translate_flow.languages import parse_language
 from translate_flow.project.discover import Source, Unresolved, load_article, resolve
 from translate_flow.project.fingerprint import stamp
-from translate_flow.project.segment_cache import save_segments
+from translate_flow.project.segment_cache import segment_rows
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.catalog_switch import previous_catalog
 from translate_flow.steps.extract_options import ExtractOptions
@@ -222,6 +222,8 @@ class Outcome:
     """Target language → PO file left with texts no translation in their own file matched."""
     stamp: str | None = None
     """The POT written with a pending fingerprint, to confirm after the project-wide pass."""
+    segments: list[tuple[str, str]] = field(default_factory=list)
+    """(source digest, ``segment_rows``) of each article planned, for the run to save."""
 
 
 def write_planned(
@@ -305,10 +307,11 @@ def apply_catalogs(
 
 
 def apply_article(config: Config, options: ExtractOptions, plan: ArticlePlan) -> Outcome:
-    """Write what ``plan`` computed, and remember its segments for merge and check."""
-    save_segments(config.root, plan.source.digest, plan.segments)
+    """Write what ``plan`` computed; its segments, for merge and check, go back with the outcome."""
     waits = partial(waits_for_project, config, options)
-    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan), waits)
+    outcome = apply_catalogs(plan.catalogs, plan.notices, plan.errors, partial(_write, config, options, plan), waits)
+    outcome.segments.append((plan.source.digest, segment_rows(plan.segments)))
+    return outcome
 
 
 def extract_article(config: Config, options: ExtractOptions, item: Source | Unresolved) -> Outcome:

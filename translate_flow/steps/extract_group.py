@@ -21,7 +21,7 @@ from translate_flow.document.segmenter import segment_article
 from translate_flow.errors import TranslateFlowError
 from translate_flow.project.discover import Source, load_article, po_path, pot_path
 from translate_flow.project.fingerprint import group_digest
-from translate_flow.project.segment_cache import save_segments
+from translate_flow.project.segment_cache import segment_rows
 from translate_flow.reports import Notice, Report
 from translate_flow.steps.extract_article import (
     CatalogPlan,
@@ -124,9 +124,7 @@ def plan_group(config: Config, options: ExtractOptions, members: Sequence[Source
 
 
 def apply_group(config: Config, options: ExtractOptions, plan: GroupPlan) -> Outcome:
-    """Write what ``plan`` computed, and remember each article's segments for merge and check."""
-    for member, segments in zip(plan.members, plan.segments):
-        save_segments(config.root, member.digest, segments)
+    """Write what ``plan`` computed; each article's segments go back with the outcome."""
 
     def write(catalog: CatalogPlan, pending: bool) -> CatalogPlan:
         def replan(language: str | None) -> CatalogPlan:
@@ -136,7 +134,11 @@ def apply_group(config: Config, options: ExtractOptions, plan: GroupPlan) -> Out
         digest = group_digest((m.rel, m.digest) for m in plan.members)
         return write_planned(catalog, pending, (digest, config.source_language, targets), replan)
 
-    return apply_catalogs(plan.catalogs, plan.notices, plan.errors, write, partial(waits_for_project, config, options))
+    outcome = apply_catalogs(
+        plan.catalogs, plan.notices, plan.errors, write, partial(waits_for_project, config, options)
+    )
+    outcome.segments.extend((m.digest, segment_rows(s)) for m, s in zip(plan.members, plan.segments, strict=True))
+    return outcome
 
 
 def extract_group(config: Config, options: ExtractOptions, members: Sequence[Source]) -> Outcome:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from tests.conftest import fill, project_tree, read_po, run, write_tree
 from translate_flow.catalog.io import render_catalog
 from translate_flow.config import load_config
 from translate_flow.project.discover import discover
+from translate_flow.project.segment_cache import load_segments, segment_rows, segment_store
 from translate_flow.project.state import STATE_DIR
 from translate_flow.steps.extract_article import ExtractOptions, apply_article, plan_article
 from translate_flow.steps.extract_project import folders_with_catalogs, waits_for_project
@@ -192,3 +194,27 @@ def test_folders_with_catalogs_are_those_holding_a_po_file_at_any_depth(tmp_path
     options = ExtractOptions(memory_folders=folders_with_catalogs(config))
     assert [waits_for_project(config, options, lang) for lang in ("fr", "de", "ja")] == [True, False, False]
     assert waits_for_project(config, ExtractOptions(), "ja"), "not looked at: every language waits"
+
+
+def test_applying_an_article_hands_its_segments_back_instead_of_writing_them(tmp_path: Path) -> None:
+    _site(tmp_path)
+    config = load_config(tmp_path)
+    source = next(s for s in discover(config).sources if s.rel == "content/a.md")
+    plan = plan_article(config, ExtractOptions(), source)
+    assert not isinstance(plan, Exception)
+    outcome = apply_article(config, ExtractOptions(), plan)
+    # A worker never opens the store: two workers writing it would wait on each other's lock.
+    assert not segment_store(tmp_path).exists()
+    assert outcome.segments == [(source.digest, segment_rows(plan.segments))]
+
+
+def test_a_parallel_extract_saves_every_article_s_segments_once(tmp_path: Path) -> None:
+    pages = {f"content/p{k:02}.md": f"Page {k} text.\n\n- Item {k}.\n" for k in range(20)}
+    write_tree(tmp_path, {"translate-flow.toml": 'languages = ["fr"]\nmin_percent = 0\n', **pages})
+    assert run(tmp_path, "extract", "-q", "--jobs", "2").exit_code == 0
+    sources = discover(load_config(tmp_path)).sources
+    assert len(sources) == 20
+    assert all(load_segments(tmp_path, s.digest) is not None for s in sources)
+    with sqlite3.connect(segment_store(tmp_path)) as db:
+        assert db.execute("SELECT count(*) FROM segments").fetchone() == (20,)
+    db.close()
