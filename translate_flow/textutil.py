@@ -32,6 +32,11 @@ class LineTable:
             lengths = [len(line) for line in text.split("\n")]
             first = tuple(accumulate((n + 1 for n in lengths[:-1]), initial=0))
             return cls(first, tuple(map(add, first, lengths)), ("\n",) * (len(lengths) - 1) + ("",))
+        return cls.scanned(text)
+
+    @classmethod
+    def scanned(cls, text: str) -> LineTable:
+        """The table found by scanning for every kind of line end: what ``of`` gives, always."""
         starts: list[int] = []
         ends: list[int] = []
         eols: list[str] = []

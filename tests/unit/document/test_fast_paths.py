@@ -23,7 +23,7 @@ from translate_flow.document.segment import (
     _URL_RE,
     is_translatable,
 )
-from translate_flow.textutil import LINE_END_RE, LineTable, has_words
+from translate_flow.textutil import LineTable, has_words
 
 # Line ends of every kind, the characters the set-aside patterns look for, letters and
 # characters Python alone calls line breaks.
@@ -31,21 +31,10 @@ PIECES = st.sampled_from([*"ab é\n\r\t`{}<>[]()^:/%", "\u2028", "\x0b", "://", 
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
 
-def _line_table(text: str) -> LineTable:
-    starts, ends, eols = [], [], []
-    position = 0
-    for match in LINE_END_RE.finditer(text):
-        starts.append(position)
-        ends.append(match.start())
-        eols.append(match.group())
-        position = match.end()
-    return LineTable((*starts, position), (*ends, len(text)), (*eols, ""))
-
-
 @given(TEXTS)
 @settings(max_examples=500)
 def test_line_table_is_the_line_ends_scan(text: str) -> None:
-    assert LineTable.of(text) == _line_table(text)
+    assert LineTable.of(text) == LineTable.scanned(text)
 
 
 def _translatable(text: str) -> bool:
