@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,18 +88,12 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     return tuple(codes)
 
 
-@lru_cache(maxsize=64)
-def _real(root: Path) -> Path:
-    """A project's real folder, found once per process: every article read compares with it."""
-    return root.resolve()
-
-
 def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) -> bytes:
     """An article's bytes; links that lead out of the project and oversized files are refused."""
     rel = path.relative_to(root).as_posix()
     try:
         try:
-            inside = path.resolve().is_relative_to(_real(root))
+            inside = path.resolve().is_relative_to(root.resolve())
         except RuntimeError as exc:  # Python 3.11 reports a link loop this way
             raise ArticleError("is a symbolic link that loops; refused", rel) from exc
         if not inside:

@@ -1,7 +1,7 @@
 """SQLite connections to the project's cache files, kept open between articles.
 
-Opening a connection costs about 0.2 ms, five times a cached segment look-up, so a
-process keeps a few open. A connection is used again only while its file is the same
+Opening a connection costs about 0.2 ms, five times a cached segment look-up, so each
+thread keeps a few open (SQLite objects belong to the thread that made them). A connection is used again only while its file is the same
 file (device and inode): a cache deleted or replaced meanwhile is opened afresh, never
 written through a stale handle. At most ``KEEP`` stay open, so a long-lived process that
 works on many projects holds few file descriptors.
@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["KEEP", "forget", "forget_all", "readable", "writable"]
+__all__ = ["KEEP", "discard", "forget", "forget_all", "kept", "readable", "writable"]
 
 KEEP = 4
-"""How many connections a process keeps open."""
+"""How many connections a thread keeps open."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,15 @@ class _Open:
     """False for a read-only connection."""
 
 
-_open: OrderedDict[Path, _Open] = OrderedDict()
+_threads = threading.local()
+
+
+def kept() -> OrderedDict[Path, _Open]:
+    """This thread's open connections, by path, the most recently used last."""
+    found: OrderedDict[Path, _Open] | None = getattr(_threads, "open", None)
+    if found is None:
+        found = _threads.open = OrderedDict()
+    return found
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -48,14 +58,14 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _cached(path: Path, writes: bool) -> sqlite3.Connection | None:
-    kept = _open.get(path)
-    if kept is None:
+    known = kept().get(path)
+    if known is None:
         return None
-    if kept.identity != _identity(path) or (writes and not kept.writes):
+    if known.identity != _identity(path) or (writes and not known.writes):
         forget(path)
         return None
-    _open.move_to_end(path)
-    return kept.connection
+    kept().move_to_end(path)
+    return known.connection
 
 
 def _keep(path: Path, connection: sqlite3.Connection, writes: bool) -> sqlite3.Connection | None:
@@ -63,10 +73,11 @@ def _keep(path: Path, connection: sqlite3.Connection, writes: bool) -> sqlite3.C
     if identity is None:
         connection.close()
         return None
-    _open[path] = _Open(connection, identity, writes)
-    while len(_open) > KEEP:
-        _, oldest = _open.popitem(last=False)
-        oldest.connection.close()
+    open_ = kept()
+    open_[path] = _Open(connection, identity, writes)
+    while len(open_) > KEEP:
+        _, oldest = open_.popitem(last=False)
+        _close(oldest.connection)
     return connection
 
 
@@ -92,12 +103,24 @@ def writable(path: Path, schema: str) -> sqlite3.Connection | None:
     return _keep(path, connection, writes=True)
 
 
+def discard(path: Path) -> bool:
+    """Close and delete a damaged cache file and its journal (never a link); True when gone."""
+    forget(path)
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        for name in (path, path.with_name(path.name + "-journal")):
+            if not name.is_symlink():
+                name.unlink(missing_ok=True)
+    except OSError:
+        return False  # a read-only folder: the cache stays off, which costs only time
+    return True
+
+
 def _rebuilt(path: Path, schema: str) -> sqlite3.Connection | None:
     """A damaged cache (not a database, or a foreign one) is removed and made again, once."""
-    if path.is_symlink() or not path.is_file():
+    if not discard(path):
         return None
-    for name in (path, path.with_name(path.name + "-journal")):
-        name.unlink(missing_ok=True)
     try:
         connection = sqlite3.connect(path, timeout=60, isolation_level=None)
         connection.execute("PRAGMA journal_mode = PERSIST")
@@ -122,15 +145,21 @@ def readable(path: Path) -> sqlite3.Connection | None:
     return _keep(path, connection, writes=False)
 
 
+def _close(connection: sqlite3.Connection) -> None:
+    with suppress(sqlite3.Error):
+        connection.close()
+
+
 def forget(path: Path) -> None:
-    """Close the connection kept for ``path``, if any."""
-    kept = _open.pop(path, None)
-    if kept is not None:
-        kept.connection.close()
+    """Close the connection this thread keeps for ``path``, if any."""
+    known = kept().pop(path, None)
+    if known is not None:
+        _close(known.connection)
 
 
 def forget_all() -> None:
-    """Close every connection this process keeps (the end of a run)."""
-    while _open:
-        _, kept = _open.popitem()
-        kept.connection.close()
+    """Close every connection this thread keeps."""
+    open_ = kept()
+    while open_:
+        _, known = open_.popitem()
+        _close(known.connection)

@@ -2,17 +2,19 @@
 
 Extract saves an article's segments under the article's digest (its bytes and every
 setting that shapes them), so merge and check need not parse its Markdown again. A
-row that does not hold exactly the expected shape is ignored: the article is parsed
-instead. Losing the cache costs only time.
+row that does not hold exactly the expected shape, or fails its checksum, is ignored:
+the article is parsed instead. Losing the cache costs only time.
 
 The rows live in one SQLite file, ``.translate-flow/segments.sqlite3``, not in a file
 per article: creating a file costs 0.04–0.4 ms on the ext4 machines measured, more than
-all the other work of saving an article's segments (see docs/decisions.md). Each
-process keeps its connection open between articles (``connections.py``).
+all the other work of saving an article's segments (see docs/decisions.md). The run's
+main process writes them; each thread keeps its connections open between articles
+(``connections.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,7 +41,19 @@ __all__ = ["load_segments", "prune_segments", "save_segment_rows", "save_segment
 _VERSION = 1
 """Raised whenever a row's shape changes, so an old cache is ignored rather than misread."""
 
-_SCHEMA = "CREATE TABLE IF NOT EXISTS segments (digest TEXT PRIMARY KEY, version INTEGER NOT NULL, rows TEXT NOT NULL)"
+_COLUMNS = ("digest", "version", "rows", "checksum")
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS segments"
+    " (digest TEXT PRIMARY KEY, version INTEGER NOT NULL, rows TEXT NOT NULL, checksum TEXT NOT NULL)"
+)
+
+
+def _checksum(source_digest: str, rows: str) -> str:
+    """What ties a row to its digest. Writes are not synced, so after a power cut a page of one
+    row may stand beside a page of another: the row is then ignored, never used for the wrong
+    article (merge would splice translations at another page's offsets)."""
+    return hashlib.blake2b(f"{source_digest}\0{rows}".encode(), digest_size=16).hexdigest()
+
 
 Row = tuple[str, str, int, int, int, str, str, bool, list[str | int] | None]
 
@@ -85,7 +99,27 @@ def _writable(root: Path) -> sqlite3.Connection | None:
     path = segment_store(root)
     if not cache_usable(root, path):
         return None
-    return connections.writable(path, _SCHEMA)
+    db = connections.writable(path, _SCHEMA)
+    if db is None:
+        return None
+    try:
+        # A table of another shape (an older version's) is made again rather than misread.
+        if tuple(column[1] for column in db.execute("PRAGMA table_info(segments)")) != _COLUMNS:
+            db.execute("DROP TABLE segments")
+            db.execute(_SCHEMA)
+    except sqlite3.Error as exc:
+        _failed(path, exc)
+        return None
+    return db
+
+
+def _failed(path: Path, exc: sqlite3.Error) -> None:
+    """A write that failed: a damaged file is deleted, to be made again by the next write;
+    a busy or read-only one is left as it is. Either way it is only a cache."""
+    if isinstance(exc, sqlite3.OperationalError):
+        connections.forget(path)
+    else:
+        connections.discard(path)
 
 
 def segment_rows(segments: Sequence[Segment]) -> str:
@@ -108,11 +142,12 @@ def save_segment_rows(root: Path, rows: Sequence[tuple[str, str]]) -> None:
     try:
         db.execute("BEGIN")
         db.executemany(
-            "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", [(digest, _VERSION, text) for digest, text in rows]
+            "INSERT OR REPLACE INTO segments VALUES (?, ?, ?, ?)",
+            [(digest, _VERSION, text, _checksum(digest, text)) for digest, text in rows],
         )
         db.execute("COMMIT")
-    except sqlite3.Error:
-        connections.forget(segment_store(root))  # only a cache: a damaged one is rebuilt next run
+    except sqlite3.Error as exc:
+        _failed(segment_store(root), exc)
 
 
 def save_segments(root: Path, source_digest: str, segments: Sequence[Segment]) -> None:
@@ -129,8 +164,10 @@ def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:
     if db is None:
         return None
     try:
-        found = db.execute("SELECT version, rows FROM segments WHERE digest = ?", (source_digest,)).fetchone()
+        found = db.execute("SELECT version, rows, checksum FROM segments WHERE digest = ?", (source_digest,)).fetchone()
         if found is None or found[0] != _VERSION or not isinstance(found[1], str):
+            return None
+        if found[2] != _checksum(source_digest, found[1]):
             return None
         rows = json.loads(found[1])
         if not isinstance(rows, list):
@@ -138,7 +175,7 @@ def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:
         make, where = segment_model.Segment, segment_model.Location
         return tuple(_segment(row, make, where) for row in rows)
     except sqlite3.Error:
-        connections.forget(path)
+        connections.forget(path)  # a reader never deletes: a check changes nothing
         return None
     except (ValueError, TypeError):
         return None
@@ -147,8 +184,8 @@ def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:
 def prune_segments(root: Path, keep: set[str]) -> None:
     """Forget segments of sources that no longer exist in this form."""
     path = segment_store(root)
-    if path.exists() and cache_usable(root, path):
-        db = connections.writable(path, _SCHEMA)
+    if path.exists():
+        db = _writable(root)
         if db is not None:
             try:
                 stored = [digest for (digest,) in db.execute("SELECT digest FROM segments")]
@@ -157,8 +194,8 @@ def prune_segments(root: Path, keep: set[str]) -> None:
                     db.execute("BEGIN")  # one transaction, not one per row
                     db.executemany("DELETE FROM segments WHERE digest = ?", gone)
                     db.execute("COMMIT")
-            except sqlite3.Error:
-                connections.forget(path)
+            except sqlite3.Error as exc:
+                _failed(path, exc)
     _remove_old_folder(root)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from translate_flow.config import load_config
 from translate_flow.project.discover import discover
 from translate_flow.project.segment_cache import load_segments, segment_rows, segment_store
 from translate_flow.project.state import STATE_DIR
+from translate_flow.steps import extract as extract_step
 from translate_flow.steps.extract_article import ExtractOptions, apply_article, plan_article
 from translate_flow.steps.extract_project import folders_with_catalogs, waits_for_project
 
@@ -208,13 +208,24 @@ def test_applying_an_article_hands_its_segments_back_instead_of_writing_them(tmp
     assert outcome.segments == [(source.digest, segment_rows(plan.segments))]
 
 
-def test_a_parallel_extract_saves_every_article_s_segments_once(tmp_path: Path) -> None:
+def test_a_parallel_extract_saves_every_article_s_segments_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pages = {f"content/p{k:02}.md": f"Page {k} text.\n\n- Item {k}.\n" for k in range(20)}
     write_tree(tmp_path, {"translate-flow.toml": 'languages = ["fr"]\nmin_percent = 0\n', **pages})
+    batches: list[list[str]] = []
+    real = extract_step.save_segment_rows
+
+    def recording(root: Path, rows: list[tuple[str, str]]) -> None:
+        batches.append([digest for digest, _ in rows])
+        real(root, rows)
+
+    monkeypatch.setattr(extract_step, "ROWS_PER_SAVE", 8)
+    monkeypatch.setattr(extract_step, "save_segment_rows", recording)
     assert run(tmp_path, "extract", "-q", "--jobs", "2").exit_code == 0
+    # Saved by the run, in batches as the workers' results came in, each article once.
+    assert [len(batch) for batch in batches] == [8, 8, 4]
+    saved = [digest for batch in batches for digest in batch]
     sources = discover(load_config(tmp_path)).sources
-    assert len(sources) == 20
+    assert sorted(saved) == sorted(s.digest for s in sources) and len(set(saved)) == 20
     assert all(load_segments(tmp_path, s.digest) is not None for s in sources)
-    with sqlite3.connect(segment_store(tmp_path)) as db:
-        assert db.execute("SELECT count(*) FROM segments").fetchone() == (20,)
-    db.close()
