@@ -69,9 +69,10 @@ class Counts:
 
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 _WORD = re.compile(r"\S*[^\W_]\S*")
-# Every piece of MARKUP starts with one of these characters, or is a URL with "://". Looking for
+# Every piece of MARKUP holds one of these characters, or is a URL with "://". Looking for
 # them is a scan in C; MARKUP itself tries a dozen alternatives at each position of the text.
-_MAY_HOLD_MARKUP = re.compile(r"[⟦⟧\\`{<\[\]!&]|://")
+# `!` is not one: MARKUP takes it only before `[` (an image) or after `\` or `<`, all here.
+_MAY_HOLD_MARKUP = re.compile(r"[⟦⟧\\`{<\[\]&]|://")
 
 
 @lru_cache(maxsize=8192)
