@@ -1,10 +1,11 @@
 """SQLite connections to the project's cache files, kept open between articles.
 
 Opening a connection costs about 0.2 ms, five times a cached segment look-up, so each
-thread keeps a few open (SQLite objects belong to the thread that made them). A connection is used again only while its file is the same
-file (device and inode): a cache deleted or replaced meanwhile is opened afresh, never
-written through a stale handle. At most ``KEEP`` stay open, so a long-lived process that
-works on many projects holds few file descriptors.
+thread keeps a few open (SQLite objects belong to the thread that made them). A
+connection is used again only while its file is the same file (device and inode): a
+cache deleted or replaced meanwhile is opened afresh, never written through a stale
+handle. At most ``KEEP`` stay open, so a long-lived process that works on many projects
+holds few file descriptors.
 
 Reading connections are opened read-only, so a check never changes a cache. Writing ones
 use a persistent rollback journal without sync: no file is created per write, and a run
@@ -18,6 +19,7 @@ import os
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,26 +83,34 @@ def _keep(path: Path, connection: sqlite3.Connection, writes: bool) -> sqlite3.C
     return connection
 
 
-def writable(path: Path, schema: str) -> sqlite3.Connection | None:
-    """A connection that may write ``path`` (created with ``schema`` if need be), in autocommit
-    mode; None when the file cannot be opened or is not an SQLite database."""
+def writable(path: Path, prepare: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection | None:
+    """A connection that may write ``path``, in autocommit mode; ``prepare`` makes its tables
+    (once per connection). None when the file cannot be opened or made ready."""
     connection = _cached(path, writes=True)
     if connection is not None:
         return connection
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=60, isolation_level=None)
-    except (OSError, sqlite3.Error):
+    except OSError:
         return None
-    try:
-        connection.execute("PRAGMA journal_mode = PERSIST")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.execute(schema)
-    except sqlite3.Error as exc:
-        connection.close()
-        # Busy past the timeout, or read-only: left as it is. Anything else is damage.
-        return None if isinstance(exc, sqlite3.OperationalError) else _rebuilt(path, schema)
-    return _keep(path, connection, writes=True)
+    for attempt in range(2):
+        try:
+            connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+        except sqlite3.Error:
+            return None
+        try:
+            connection.execute("PRAGMA journal_mode = PERSIST")
+            connection.execute("PRAGMA synchronous = OFF")
+            prepare(connection)
+        except sqlite3.Error as exc:
+            connection.close()
+            # Busy past the timeout, or read-only: left as it is. Anything else is damage:
+            # the file is removed and made again, once.
+            if isinstance(exc, sqlite3.OperationalError) or attempt or not discard(path):
+                return None
+            continue
+        return _keep(path, connection, writes=True)
+    return None
 
 
 def discard(path: Path) -> bool:
@@ -115,20 +125,6 @@ def discard(path: Path) -> bool:
     except OSError:
         return False  # a read-only folder: the cache stays off, which costs only time
     return True
-
-
-def _rebuilt(path: Path, schema: str) -> sqlite3.Connection | None:
-    """A damaged cache (not a database, or a foreign one) is removed and made again, once."""
-    if not discard(path):
-        return None
-    try:
-        connection = sqlite3.connect(path, timeout=60, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = PERSIST")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.execute(schema)
-    except sqlite3.Error:
-        return None
-    return _keep(path, connection, writes=True)
 
 
 def readable(path: Path) -> sqlite3.Connection | None:

@@ -36,7 +36,7 @@ else:
     connections = lazy_module("translate_flow.project.connections")
     sqlite3 = lazy_module("sqlite3")
 
-__all__ = ["load_segments", "prune_segments", "save_segment_rows", "save_segments", "segment_rows", "segment_store"]
+__all__ = ["load_segments", "prune_segments", "save_segment_rows", "segment_rows", "segment_store"]
 
 _VERSION = 1
 """Raised whenever a row's shape changes, so an old cache is ignored rather than misread."""
@@ -95,22 +95,19 @@ def _segment(row: object, make: type[Segment], where: type[segment_model.Locatio
     return make(text, kind, where(start, end, line), prefix, hard, one, tuple(fm) if fm is not None else None)
 
 
+def _prepare(db: sqlite3.Connection) -> None:
+    db.execute(_SCHEMA)
+    # A table of another shape (an older version's) is made again rather than misread.
+    if tuple(column[1] for column in db.execute("PRAGMA table_info(segments)")) != _COLUMNS:
+        db.execute("DROP TABLE segments")
+        db.execute(_SCHEMA)
+
+
 def _writable(root: Path) -> sqlite3.Connection | None:
     path = segment_store(root)
     if not cache_usable(root, path):
         return None
-    db = connections.writable(path, _SCHEMA)
-    if db is None:
-        return None
-    try:
-        # A table of another shape (an older version's) is made again rather than misread.
-        if tuple(column[1] for column in db.execute("PRAGMA table_info(segments)")) != _COLUMNS:
-            db.execute("DROP TABLE segments")
-            db.execute(_SCHEMA)
-    except sqlite3.Error as exc:
-        _failed(path, exc)
-        return None
-    return db
+    return connections.writable(path, _prepare)
 
 
 def _failed(path: Path, exc: sqlite3.Error) -> None:
@@ -148,11 +145,6 @@ def save_segment_rows(root: Path, rows: Sequence[tuple[str, str]]) -> None:
         db.execute("COMMIT")
     except sqlite3.Error as exc:
         _failed(segment_store(root), exc)
-
-
-def save_segments(root: Path, source_digest: str, segments: Sequence[Segment]) -> None:
-    """Remember one article's segments for merge and check."""
-    save_segment_rows(root, [(source_digest, segment_rows(segments))])
 
 
 def load_segments(root: Path, source_digest: str) -> tuple[Segment, ...] | None:

@@ -17,7 +17,7 @@ from translate_flow.project.segment_cache import (
     _checksum,
     load_segments,
     prune_segments,
-    save_segments,
+    save_segment_rows,
     segment_rows,
     segment_store,
 )
@@ -27,6 +27,10 @@ SEGMENTS = (
     Segment("A title", "front matter: title", Location(10, 17, 2), fm_path=("params", 0, "title")),
     Segment("Cell", "table cell", Location(30, 34, 5), prefix="> ", hard_break="  ", one_line=True),
 )
+
+
+def save_segments(root: Path, digest: str, segments: tuple[Segment, ...]) -> None:
+    save_segment_rows(root, [(digest, segment_rows(segments))])
 
 
 @pytest.fixture(autouse=True)
