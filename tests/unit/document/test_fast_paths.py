@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translate_flow.document import hugo_markup
+from translate_flow.document.frontmatter.yaml_fm import _plain_ok
 from translate_flow.document.hugo_markup import _filled
 from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.segment import (
@@ -78,3 +80,32 @@ def test_an_exclamation_mark_alone_is_no_markup(text: str) -> None:
     # with a code span added, the parse runs, and finds the code span and nothing else.
     assert inline_skeleton(text + " `c`") == {"code": Counter({"`c`": 1})}
     assert inline_skeleton(text) == {}
+
+
+def _plain_ok_by_pyyaml(value: str, in_flow: bool) -> bool:
+    if not value or value != value.strip() or "\n" in value or "\r" in value:
+        return False
+    if in_flow and set(",[]{}") & set(value):
+        return False
+    try:
+        node = yaml.compose("k: " + value, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return False
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return False
+    scalar = node.value[0][1]
+    return isinstance(scalar, yaml.ScalarNode) and scalar.tag == "tag:yaml.org,2002:str" and scalar.value == value
+
+
+# YAML's indicators, what YAML 1.1 reads as other types, tabs, and characters both parsers
+# treat specially (NEL, line and paragraph separators, BOM, a control character).
+YAML_PIECES = st.sampled_from(
+    [*"aZ9 :#-?!&*|>'\"%@`,[]{}~.\t\\=+_/é中", "\x85", "\u2028", "\ufeff", "\x07", "😀"]
+    + ["yes", "no", "null", "1e3", "0x1F", "2024-01-01", ": ", "- ", " #", "<<"]
+)
+
+
+@given(st.lists(YAML_PIECES, max_size=8).map("".join), st.booleans())
+@settings(max_examples=3000)
+def test_plain_style_is_judged_as_pure_pyyaml_judges_it(value: str, in_flow: bool) -> None:
+    assert _plain_ok(value, in_flow) == _plain_ok_by_pyyaml(value, in_flow)
