@@ -17,7 +17,7 @@ from tests.conftest import msgfmt_check, read_po, run, write_tree
 from translate_flow import api
 from translate_flow.project.discover import discover
 from translate_flow.reports import Report
-from translate_flow.steps.merge import plan_merge
+from translate_flow.steps.merge_plan import plan_merge
 
 STATES = ("translated", "fuzzy", "empty", "context", "missing", "obsolete")
 """What a translator or a tool may have done to an entry since extract."""

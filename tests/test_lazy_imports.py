@@ -108,3 +108,26 @@ def test_extract_never_imports_the_engines(extracted: Path) -> None:
     modules = modules_after(["extract", "-q"], extracted)
     assert "translate_flow.steps.extract_article" in modules
     assert _loaded(modules, ("deep_translator", "translate_flow.mt")) == []
+
+
+MERGE_WORK = (
+    "translate_flow.steps.merge_plan",
+    "translate_flow.steps.merge_resource_plan",
+    "translate_flow.qa.validate",
+    "translate_flow.document.splice",
+    "translate_flow.steps.target_catalog",
+)
+
+
+def test_a_no_op_merge_imports_no_page_work(extracted: Path) -> None:
+    (extracted / "translate-flow.toml").write_text('languages = ["fr"]\nmin_percent = 0\n', encoding="utf-8")
+    po = extracted / "locales" / "fr" / "post0.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Heading 0"\nmsgstr ""', 'msgid "Heading 0"\nmsgstr "Titre 0"'), encoding="utf-8")
+    first = modules_after(["merge", "-q"], extracted)
+    # The first merge wrote the page, so it planned it: the probe sees the page work.
+    assert "translate_flow.steps.merge_plan" in first
+    assert "Titre 0" in (extracted / "content" / "post0.fr.md").read_text(encoding="utf-8")
+    modules = modules_after(["merge", "-q"], extracted)
+    assert "translate_flow.steps.merge" in modules
+    assert _loaded(modules, (*HEAVY, *ARTICLE_WORK, *MERGE_WORK)) == []

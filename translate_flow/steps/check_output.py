@@ -16,8 +16,8 @@ from translate_flow.project.ownership import file_digest
 from translate_flow.qa.finding import Finding
 from translate_flow.qa.findings import about
 from translate_flow.reports import Report
-from translate_flow.steps.merge import SHORTCODE_UNWRITABLE, plan_merge
 from translate_flow.steps.merge_page import NOT_OURS
+from translate_flow.steps.merge_plan import SHORTCODE_UNWRITABLE, plan_merge
 
 __all__ = ["output_findings"]
 

@@ -39,7 +39,7 @@ from translate_flow.reports import Report
 from translate_flow.resources.discover import resources_of, select_catalogs
 from translate_flow.resources.model import ResourceCatalog
 from translate_flow.resources.validate import entry_problems
-from translate_flow.steps.merge_resource import plan_resource_outputs
+from translate_flow.steps.merge_resource_plan import plan_resource_outputs
 
 __all__ = ["resource_findings"]
 

@@ -35,7 +35,7 @@ from translate_flow.project.state import read_or_none
 from translate_flow.reports import Notice, Report, StepReport
 from translate_flow.steps.extract import extract
 from translate_flow.steps.import_resources import ResourceImport, import_resources
-from translate_flow.steps.merge import plan_merge
+from translate_flow.steps.merge_plan import plan_merge
 
 __all__ = ["ImportOptions", "ImportReport", "PageImport", "ResourceImport", "import_translations"]
 

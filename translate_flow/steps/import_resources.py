@@ -40,7 +40,7 @@ from translate_flow.resources.load import Reading, load_catalog
 from translate_flow.resources.model import ResourceCatalog
 from translate_flow.resources.parse import parse_document
 from translate_flow.resources.tree import format_of
-from translate_flow.steps.merge_resource import plan_resource_outputs
+from translate_flow.steps.merge_resource_plan import plan_resource_outputs
 
 __all__ = ["ResourceImport", "ResourceImports", "import_resources"]
 

@@ -13,7 +13,7 @@ from translate_flow.resources.discover import resources_of
 from translate_flow.steps.check_resource import resource_findings
 from translate_flow.steps.extract_article import ExtractOptions
 from translate_flow.steps.extract_resource import apply_resource, plan_resource
-from translate_flow.steps.merge_resource import plan_resource_outputs
+from translate_flow.steps.merge_resource_plan import plan_resource_outputs
 
 
 def _site(root: Path) -> None:
