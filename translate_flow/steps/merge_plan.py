@@ -175,8 +175,12 @@ def plan_merge(
 
 @dataclass
 class MergeOutcome:
+    """What merging one catalog's articles did, for the main process to record."""
+
     report: Report
+    """Pages written, notices, held-back entries and errors."""
     state: dict[str, dict[str, Any] | None]
+    """The merge state's new entry for each page (None: forget it, the page must be judged again)."""
     owned: dict[str, str]
     """Pages that now hold what merge wrote, by digest, for the ownership record."""
 
