@@ -168,7 +168,7 @@ def plan_merge(
                 )
                 for msgid in result.held
             )
-            percent = published_percent(count(po, keys), include_fuzzy, len(held) + len(result.held))
+            percent = published_percent(count(po, keys, word_counts=False), include_fuzzy, len(held) + len(result.held))
             data = article.encode(result.text) if percent >= config.min_percent else None
             yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held), unfaithful)
 

@@ -43,6 +43,26 @@ def test_count_sorts_entries_by_state_and_counts_the_words_left() -> None:
     assert counts.percent == 25.0
 
 
+def test_without_words_the_entries_count_the_same_and_no_word_is_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    po = _catalog(
+        polib.POEntry(msgid="One two three.", msgstr="Un deux trois."),
+        polib.POEntry(msgid="Four five.", msgstr="Quatre cinq ?", flags=["fuzzy"]),
+        polib.POEntry(msgid="One page", msgid_plural="{n} pages", msgstr_plural={0: "Une page", 1: ""}),
+        polib.POEntry(msgid="Added by hand.", msgstr="Ajouté."),
+    )
+    keys = {(None, "One two three."), (None, "Four five."), (None, "One page"), (None, "Not in the file yet.")}
+    full = count(po, keys)
+    counted: list[str] = []
+    monkeypatch.setattr(counts_module, "count_words", lambda text: counted.append(text) or 1)
+    entries = count(po, keys, word_counts=False)
+    assert counted == []  # merge's published share pays for no word count
+    assert (entries.words_total, entries.words_left) == (0, 0)
+    assert entries == Counts(
+        full.total, full.translated, full.fuzzy, full.untranslated, full.obsolete, 0, 0, full.unmatched
+    )
+    assert published_percent(entries, False, 0) == published_percent(full, False, 0) == 25.0
+
+
 def test_an_empty_catalog_is_complete() -> None:
     assert count(polib.POFile()).percent == 100.0
 
