@@ -10,6 +10,7 @@ import copy
 import os
 import re
 import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import polib
@@ -29,6 +30,7 @@ from translate_flow.errors import CatalogError
 from translate_flow.fsutil import atomic_write_bytes, read_regular
 
 __all__ = [
+    "MsgstrLines",
     "catalog_changes",
     "msgstr_lines",
     "now_date",
@@ -123,6 +125,29 @@ def parse_with_polib(text: str, rel: str) -> polib.POFile:
         raise CatalogError(f"cannot parse: {exc}", rel, int(match.group(1)) if match else None) from exc
     restore_separators(po, separators)
     return po
+
+
+class MsgstrLines(Mapping[int, int]):
+    """``msgstr_lines(data)``, found when first looked up: most merges hold nothing back and
+    never need a line, and finding them cost about a twentieth of a merge."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._lines: dict[int, int] | None = None
+
+    def _found(self) -> dict[int, int]:
+        if self._lines is None:
+            self._lines = msgstr_lines(self._data)
+        return self._lines
+
+    def __getitem__(self, first_line: int) -> int:
+        return self._found()[first_line]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
 
 
 def msgstr_lines(data: bytes) -> dict[int, int]:

@@ -83,7 +83,8 @@ def publishable(
     keys: Collection[Key],
     definitions: Definitions = NO_DEFINITIONS,
 ) -> tuple[dict[Key, str], list[Notice], dict[str, int]]:
-    """The translations merge may publish, and a notice for each one held back.
+    """The translations merge may publish, a notice for each one held back, and each
+    published entry's first line (``lines`` gives its msgstr's, for a notice).
 
     An entry the validator finds fault with is treated as untranslated: the page keeps
     its source text there, and it does not count towards ``min_percent``. ``definitions``
@@ -95,21 +96,22 @@ def publishable(
         kinds.setdefault(segment.text, set()).add(segment.kind)
     usable: dict[Key, str] = {}
     held: list[Notice] = []
-    line_of: dict[str, int] = {}
+    first_lines: dict[str, int] = {}
     for entry in po:
         # The counting rule decides what may be published. An entry none of this article's segments
         # asks for is never looked up: added by hand, or another article's in a shared catalog.
         if entry.obsolete or entry_key(entry) not in keys or not is_translated(entry, include_fuzzy):
             continue
-        line_of[entry.msgid] = lines.get(entry.linenum, entry.linenum)
+        first_lines[entry.msgid] = entry.linenum
         off = switched_off(entry.flags, config.check.disable)
         kind = kinds.get(entry.msgid, ())
         found = problems(entry.msgid, entry.msgstr, kind, off, config.math, config.shortcodes, definitions)
         if found:
-            held.append(Notice(po_rel, line_of[entry.msgid], f"not merged: {found[0].message}"))
+            line = lines.get(entry.linenum, entry.linenum)
+            held.append(Notice(po_rel, line, f"not merged: {found[0].message}"))
             continue
         usable[entry_key(entry)] = entry.msgstr
-    return usable, held, line_of
+    return usable, held, first_lines
 
 
 def plan_merge(
@@ -119,7 +121,7 @@ def plan_merge(
     report: Report,
     languages: Collection[str] | None = None,
     catalogs: Mapping[str, polib.POFile] | None = None,
-    reader: Callable[[Path, str, Report], tuple[polib.POFile, bytes, dict[int, int]] | None] = read_target_catalog,
+    reader: Callable[[Path, str, Report], tuple[polib.POFile, bytes, Mapping[int, int]] | None] = read_target_catalog,
 ) -> Iterator[PlannedOutput]:
     """Compute each translated article in memory; problems go into ``report``.
 
@@ -146,7 +148,7 @@ def plan_merge(
             out = source.outputs[lang]
             po_path = source.po_path(config, lang)
             po_rel = rel(config, po_path)
-            lines: dict[int, int] = {}
+            lines: Mapping[int, int] = {}
             if catalogs is not None and lang in catalogs:
                 po, inputs = catalogs[lang], ""
             else:
@@ -156,14 +158,16 @@ def plan_merge(
                 po, po_bytes, lines = found
                 inputs = merge_inputs(config, source, po_bytes, include_fuzzy)
             keys = keys_of_segments(segments)
-            usable, held, line_of = publishable(config, po, segments, include_fuzzy, po_rel, lines, keys, definitions)
+            usable, held, first_lines = publishable(
+                config, po, segments, include_fuzzy, po_rel, lines, keys, definitions
+            )
             result = merge_article(article, segments, usable, lang, config.math)
             # Only with the shortcode check switched off can a shortcode value get here.
             values = {segment.text for segment in segments if is_shortcode_value(segment)}
             unfaithful = tuple(
                 Notice(
                     po_rel,
-                    line_of.get(msgid),
+                    _msgstr_line(lines, first_lines.get(msgid)),
                     f"not merged: {SHORTCODE_UNWRITABLE if msgid in values else FRONT_MATTER_UNFAITHFUL}",
                 )
                 for msgid in result.held
@@ -171,6 +175,10 @@ def plan_merge(
             percent = published_percent(count(po, keys, word_counts=False), include_fuzzy, len(held) + len(result.held))
             data = article.encode(result.text) if percent >= config.min_percent else None
             yield PlannedOutput(source, lang, out, po_rel, data, percent, inputs, tuple(held), unfaithful)
+
+
+def _msgstr_line(lines: Mapping[int, int], first_line: int | None) -> int | None:
+    return None if first_line is None else lines.get(first_line, first_line)
 
 
 @dataclass

@@ -96,7 +96,7 @@ def plan_resource_outputs(
     for language in wanted:
         po_path = catalog.po_path(config, language)
         po_rel = po_path.relative_to(config.root).as_posix()
-        lines: dict[int, int] = {}
+        lines: Mapping[int, int] = {}
         if catalogs is not None and language in catalogs:
             po = catalogs[language]
         else:

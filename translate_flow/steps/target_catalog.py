@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import polib
 
-from translate_flow.catalog.io import msgstr_lines, parse_catalog
+from translate_flow.catalog.io import MsgstrLines, parse_catalog
 from translate_flow.errors import TranslateFlowError
 from translate_flow.project.state import read_or_none
 from translate_flow.reports import Notice, Report
@@ -16,8 +17,8 @@ __all__ = ["CatalogReader", "read_target_catalog"]
 
 def read_target_catalog(
     po_path: Path, po_rel: str, report: Report
-) -> tuple[polib.POFile, bytes, dict[int, int]] | None:
-    """The parsed catalog, its bytes and its msgstr lines; None (with a notice or an error) when there is none."""
+) -> tuple[polib.POFile, bytes, Mapping[int, int]] | None:
+    """The parsed catalog, its bytes and its msgstr lines (found when first looked up); None (with a notice or an error) when there is none."""
     po_bytes = read_or_none(po_path)
     if po_bytes is None:
         report.notices.append(Notice(po_rel, None, "no PO file yet; run `translate-flow extract`"))
@@ -27,10 +28,10 @@ def read_target_catalog(
     except TranslateFlowError as exc:
         report.errors.append(exc)
         return None
-    return po, po_bytes, msgstr_lines(po_bytes)
+    return po, po_bytes, MsgstrLines(po_bytes)
 
 
-_Read = tuple[polib.POFile, bytes, dict[int, int]] | None
+_Read = tuple[polib.POFile, bytes, Mapping[int, int]] | None
 
 
 class CatalogReader:

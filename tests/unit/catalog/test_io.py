@@ -10,7 +10,9 @@ import polib
 import pytest
 
 from tests.conftest import need_tool
+from translate_flow.catalog import io as catalog_io
 from translate_flow.catalog.io import (
+    MsgstrLines,
     catalog_changes,
     msgstr_lines,
     parse_catalog,
@@ -69,6 +71,18 @@ def test_msgstr_lines_point_at_the_msgstr() -> None:
     po = parse_catalog(data, "fr.po")
     lines = msgstr_lines(data)
     assert [lines[e.linenum] for e in po] == [6, 11]
+
+
+def test_msgstr_lines_are_found_only_when_first_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b'msgid ""\nmsgstr ""\n\n#. paragraph\nmsgid "A"\nmsgstr "B"\n\nmsgid ""\n"two\\n"\n"lines"\nmsgstr "x"\n'
+    calls: list[bytes] = []
+    real = catalog_io.msgstr_lines
+    monkeypatch.setattr(catalog_io, "msgstr_lines", lambda found: calls.append(found) or real(found))
+    lines = MsgstrLines(data)
+    assert calls == []  # a merge that holds nothing back never scans the file again
+    assert [lines.get(e.linenum) for e in parse_catalog(data, "fr.po")] == [6, 11] and lines.get(99, 99) == 99
+    assert dict(lines) == real(data) and len(lines) == 3  # the header is an entry too
+    assert calls == [data]  # scanned once, then kept
 
 
 # -- rendering: GNU gettext must read what we write as we meant it -----------------------
