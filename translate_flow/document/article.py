@@ -88,12 +88,15 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     return tuple(codes)
 
 
-def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024) -> bytes:
-    """An article's bytes; links that lead out of the project and oversized files are refused."""
+def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024, real_root: Path | None = None) -> bytes:
+    """An article's bytes; links that lead out of the project and oversized files are refused.
+
+    ``real_root``: ``root.resolve()``, when the caller reads many articles in one pass (discovery
+    resolves it once per pass, not once per article and never once per process)."""
     rel = path.relative_to(root).as_posix()
     try:
         try:
-            inside = path.resolve().is_relative_to(root.resolve())
+            inside = path.resolve().is_relative_to(real_root if real_root is not None else root.resolve())
         except RuntimeError as exc:  # Python 3.11 reports a link loop this way
             raise ArticleError("is a symbolic link that loops; refused", rel) from exc
         if not inside:

@@ -142,6 +142,11 @@ class _Prober:
         self.errors = errors
         self.cache: dict[Path, Source | Unresolved | None] = {}
         self.per_article = per_article(config.catalogs)
+        try:
+            # Once per discovery: every article read is compared with it.
+            self.real_root: Path | None = config.root.resolve()
+        except (OSError, RuntimeError):
+            self.real_root = None  # each read then resolves it and reports the problem itself
 
     def probe(self, path: Path, lazy: bool = False) -> Source | Unresolved | None:
         if path not in self.cache:
@@ -157,7 +162,7 @@ class _Prober:
         config = self.config
         rel = path.relative_to(config.root).as_posix()
         try:
-            data = read_article_bytes(path, config.root, config.max_article_bytes)
+            data = read_article_bytes(path, config.root, config.max_article_bytes, self.real_root)
         except ArticleError as exc:
             self.errors.append(exc)
             return None

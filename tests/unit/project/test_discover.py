@@ -67,3 +67,17 @@ def test_select_keeps_only_items_under_the_paths(tmp_path: Path) -> None:
     found = discover(load_config(tmp_path))
     assert [s.rel for s in select_sources(found.sources, [tmp_path / "content/pair.md"])] == ["content/pair.md"]
     assert len(select_sources(found.sources, [])) == len(found.sources)
+
+
+def test_discovery_refuses_a_link_out_of_the_project_before_reading_it(tmp_path: Path) -> None:
+    project = tmp_path / "site"
+    _site(project)
+    outside = tmp_path / "secret.md"
+    outside.write_text("Secret.\n", encoding="utf-8")
+    (project / "content" / "link.md").symlink_to(outside)
+    for lazy in (True, False):
+        found = discover(load_config(project), lazy=lazy)
+        assert [str(e) for e in found.errors] == [
+            "content/link.md: is a symbolic link to a file outside the project; refused"
+        ]
+        assert "content/link.md" not in [*(s.rel for s in found.sources), *(u.rel for u in found.unresolved)]
