@@ -238,14 +238,22 @@ def _only_generator_differs(before: bytes, po: polib.POFile, entries: str) -> bo
     return (_render_header(kept) + entries).encode("utf-8") == before
 
 
-def write_catalog(path: Path, po: polib.POFile, *, based_on: bytes | None, entries: str | None = None) -> bool:
+def write_catalog(
+    path: Path, po: polib.POFile, *, based_on: bytes | None, entries: str | None = None, planned: bytes | None = None
+) -> bool:
     """Write ``po`` to ``path`` unless the file already holds it; returns whether it was written.
 
     ``based_on`` is the content ``po`` was made from (None: there was no file). A file
     that no longer holds it was saved by someone else meanwhile: StaleWriteError, and the
     file is left as it is. The write is atomic (see ``fsutil.atomic_write_bytes``).
-    ``entries``: ``rendered_entries(po)``, when the caller has it.
+    ``entries``: ``rendered_entries(po)``, when the caller has it. ``planned``: the bytes
+    ``catalog_changes(based_on, po)`` gave when the write was planned, when ``po`` has not
+    changed since; they stand as long as the file still holds ``based_on``, which the
+    write checks anyway, so the file is neither read nor rendered again here.
     """
+    if planned is not None:
+        atomic_write_bytes(path, planned, based_on)
+        return True
     try:
         current: bytes | None = read_regular(path)
     except FileNotFoundError:

@@ -71,6 +71,9 @@ class CatalogPlan:
     """A new file's translations came from these files of another ``catalogs`` setting."""
     variants: int = 0
     """Texts those files translated two ways (the other way is kept as a translator comment)."""
+    planned: bytes | None = None
+    """The new content's bytes, when ``changed``; a write that changes ``po`` first (a pending
+    fingerprint) renders it again."""
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,9 @@ def plan_catalog_file(
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
     rendered = rendered_entries(po)
-    changed = catalog_changes(before, po, rendered) is not None
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, rendered, carried, variants)
+    planned = catalog_changes(before, po, rendered)
+    changed = planned is not None
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, rendered, carried, variants, planned)
 
 
 def plan_catalog(
@@ -238,7 +242,8 @@ def write_planned(
         if pending:
             stamp(catalog.po, *fingerprint, pending=True)
         try:
-            write_catalog(catalog.path, catalog.po, based_on=catalog.before, entries=catalog.entries)
+            planned = None if pending else catalog.planned
+            write_catalog(catalog.path, catalog.po, based_on=catalog.before, entries=catalog.entries, planned=planned)
             return catalog
         except StaleWriteError:
             if attempt == 2:

@@ -236,6 +236,27 @@ def test_a_save_made_meanwhile_is_never_replaced_by_entries_rendered_before(tmp_
     assert b'msgstr "Uno"' in path.read_bytes()
 
 
+def test_planned_bytes_are_written_as_planned_and_never_over_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_bytes(render_catalog(_catalog(("One", ""))))
+    read = path.read_bytes()
+    po = _catalog(("One", "Un"))
+    planned = catalog_changes(read, po)
+    assert planned is not None
+    # A marker only the planned bytes hold shows they are written, not rendered again.
+    assert write_catalog(path, po, based_on=read, planned=planned + b"# planned\n") is True
+    assert path.read_bytes() == planned + b"# planned\n"
+    path.write_bytes(render_catalog(_catalog(("One", "Uno"))))  # someone saved after the plan
+    with pytest.raises(StaleWriteError):
+        write_catalog(path, po, based_on=read, planned=planned)
+    assert b'msgstr "Uno"' in path.read_bytes()
+    new = tmp_path / "b.po"
+    new.write_bytes(b"created meanwhile")
+    with pytest.raises(StaleWriteError):
+        write_catalog(new, po, based_on=None, planned=planned)
+    assert new.read_bytes() == b"created meanwhile"
+
+
 def test_a_file_created_meanwhile_is_never_replaced(tmp_path: Path) -> None:
     path = tmp_path / "a.po"
     path.write_bytes(render_catalog(_catalog(("One", "Un"))))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import fill, project_tree, read_po, run, write_tree
+from translate_flow.catalog import io as catalog_io
 from translate_flow.catalog.io import render_catalog
 from translate_flow.config import load_config
 from translate_flow.project.discover import discover
@@ -73,6 +74,24 @@ def test_a_plan_reads_only_and_its_application_writes_exactly_the_plan(tmp_path:
     assert outcome.report.written == ["locales/fr/a.po", "locales/templates/a.pot"]
     for catalog in plan.catalogs:
         assert catalog.path.read_bytes() == render_catalog(catalog.po)
+
+
+def test_applying_a_plan_writes_its_planned_bytes_without_rendering_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _site(tmp_path)
+    config = load_config(tmp_path)
+    plan = plan_article(config, ExtractOptions(), discover(config, lazy=True).unresolved[0])
+    assert not isinstance(plan, Exception)
+    rendered: list[object] = []
+    monkeypatch.setattr(catalog_io, "catalog_changes", lambda *args: rendered.append(args))
+    outcome = apply_article(config, ExtractOptions(), plan)
+    assert outcome.report.written == [c.rel for c in plan.catalogs]
+    # Only the template written with a pending fingerprint (the project-wide pass may still
+    # fill its PO file) changed after its plan, so only it is rendered again.
+    assert outcome.stamp == "locales/templates/a.pot" and len(rendered) == 1
+    po_file = plan.catalogs[0]
+    assert po_file.planned is not None and po_file.path.read_bytes() == po_file.planned
 
 
 def test_a_save_between_plan_and_apply_is_kept(tmp_path: Path) -> None:
