@@ -51,8 +51,10 @@ def up_to_date(
     for lang, out in source.outputs.items():
         out_rel = rel(config, out)
         known = state.get(out_rel)
+        if not known:
+            return False  # never merged: its PO file need not even be read
         po_bytes = read_or_none(source.po_path(config, lang))
-        if not known or po_bytes is None or known.get("in") != merge_inputs(config, source, po_bytes, include_fuzzy):
+        if po_bytes is None or known.get("in") != merge_inputs(config, source, po_bytes, include_fuzzy):
             return False
         # An unchanged input holds back the same entries: say so again, as a full run would.
         for line, message in known.get("held", []):
