@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from translate_flow.glossary.model import TermPair
-from translate_flow.mt.protect import MARKUP
+from translate_flow.mt.protect import without_markup
 
 __all__ = ["SUFFIXING", "missing_translations", "used_terms", "uses"]
 
@@ -39,7 +39,7 @@ SUFFIXING = frozenset(f"{_SUFFIXING_CODES} fi et hu tr az kk uz ky".split(" "))
 
 
 def _plain(text: str) -> str:
-    return MARKUP.sub(" ", text)
+    return without_markup(text)
 
 
 def _word_matches(word: str, candidate: str, inflecting: bool, whole: bool) -> bool:

@@ -26,7 +26,7 @@ from translate_flow.catalog.io import read_catalog
 from translate_flow.catalog.update import has_translation
 from translate_flow.document.segment import Segment
 from translate_flow.errors import CatalogError
-from translate_flow.mt.protect import MARKUP
+from translate_flow.mt.protect import without_markup
 from translate_flow.project.segment_cache import load_segments
 
 __all__ = [
@@ -69,17 +69,13 @@ class Counts:
 
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 _WORD = re.compile(r"\S*[^\W_]\S*")
-# Every piece of MARKUP holds one of these characters, or is a URL with "://". Looking for
-# them is a scan in C; MARKUP itself tries a dozen alternatives at each position of the text.
-# `!` is not one: MARKUP takes it only before `[` (an image) or after `\` or `<`, all here.
-_MAY_HOLD_MARKUP = re.compile(r"[⟦⟧\\`{<\[\]&]|://")
 
 
 @lru_cache(maxsize=8192)
 def count_words(text: str) -> int:
     """Words a translator has to handle: each CJK character counts as one word, as
     word processors count Asian text; markup (code, URLs, tags) counts as nothing."""
-    plain = MARKUP.sub(" ", text) if _MAY_HOLD_MARKUP.search(text) else text
+    plain = without_markup(text)
     cjk = len(_CJK.findall(plain))
     return cjk + len(_WORD.findall(_CJK.sub(" ", plain) if cjk else plain))
 

@@ -21,7 +21,7 @@ from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.languages import parse_language
 from translate_flow.mt.apply_drafts import MT_NOTE
 from translate_flow.mt.cache import drafted
-from translate_flow.mt.protect import MARKUP
+from translate_flow.mt.protect import without_markup
 from translate_flow.qa.counts import Counts, count_words, is_translated, unmatched_entries
 from translate_flow.qa.finding import Finding
 from translate_flow.qa.names import DEFAULT_FAIL_ON
@@ -151,7 +151,7 @@ def entry_findings(
     for problem in dict.fromkeys(found):
         yield about(entry, rel, where, problem.check, "broken", problem.message, language)
     if "copy" not in off and entry.msgstr == entry.msgid and "fuzzy" not in entry.flags:
-        plain = MARKUP.sub(" ", entry.msgid)
+        plain = without_markup(entry.msgid)
         if has_words(plain) and count_words(plain) >= 3:
             yield about(entry, rel, where, "copy", "copy", "the translation is a copy of the source", language)
     script = foreign_script(entry.msgid, entry.msgstr, language) if "script" not in off else None

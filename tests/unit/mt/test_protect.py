@@ -13,7 +13,7 @@ from tests.markdown_strategies import WORDS
 from translate_flow.document.dialects import DIALECTS
 from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, with_dialect
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
-from translate_flow.mt.protect import PlaceholderError, protect, restore
+from translate_flow.mt.protect import MARKUP, PlaceholderError, protect, restore, without_markup
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,18 @@ def test_inline_maths_only_with_the_site_delimiters() -> None:
 # Markup characters and whole constructs, so that generated texts are dense with markup.
 _PIECES = [*"ab `[]()<>!&;#\\{}%$*_^:/.\n⟦⟧0123", "http://x.y", "{{<", ">}}", "{{%", "%}}", "$$", "&amp;", "中文"]
 _MARKUP_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+# The prefilter's characters, a URL's parts, `!` (markup only beside `[`, `\\` or `<`) and
+# pieces that are markup only whole.
+_PREFILTER_PIECES = [*"ab 世界\n:/.h", "http", "ftp", "://", "`", "{{<", ">}}", "<b>", "[", "]", "(", ")", "!"]
+_PREFILTER_PIECES += ["&amp;", "\\*", "⟦", "⟧", "<!--", "-->", "<a@b.c>"]
+
+
+@given(st.one_of(st.lists(st.sampled_from(_PREFILTER_PIECES), max_size=40).map("".join), _MARKUP_TEXT, st.text()))
+def test_without_markup_is_every_markup_piece_replaced_by_a_space(text: str) -> None:
+    # Texts with none of the characters markup needs skip the pattern: they must hold no markup.
+    assert without_markup(text) == MARKUP.sub(" ", text)
 
 
 _CALL_TEXT = st.lists(st.sampled_from([*_PIECES, 'title="', "card ", "`", '"', " words "]), max_size=40).map("".join)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from collections import Counter
 
-from translate_flow.qa.scripts import foreign_script, language_scripts, script_of
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from translate_flow.mt.protect import MARKUP
+from translate_flow.qa.scripts import _letters, foreign_script, language_scripts, script_of
 
 
 @pytest.mark.parametrize(
@@ -72,3 +77,12 @@ def test_a_letters_script_comes_from_its_unicode_name(char: str, script: str | N
 )
 def test_foreign_script(msgid: str, msgstr: str, language: str, found: str | None) -> None:
     assert foreign_script(msgid, msgstr, language) == found
+
+
+_SCRIPT_PIECES = [*"aé Жж日本かカ한ع ", "`code`", "<b>", "{{< x >}}", "https://x.y/ж", "ſ", "Ω", "1", "!"]
+
+
+@given(st.one_of(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=40).map("".join), st.text()))
+def test_letters_are_counted_per_script_in_the_order_the_text_first_uses_them(text: str) -> None:
+    by_character = Counter(s for c in MARKUP.sub(" ", text) if (s := script_of(c)) is not None)
+    assert list(_letters(text).items()) == list(by_character.items())
