@@ -38,10 +38,6 @@ SUFFIXING = frozenset(f"{_SUFFIXING_CODES} fi et hu tr az kk uz ky".split(" "))
 """Languages whose words take suffixes: the inflection tolerance above applies to them."""
 
 
-def _plain(text: str) -> str:
-    return without_markup(text)
-
-
 def _word_matches(word: str, candidate: str, inflecting: bool, whole: bool) -> bool:
     """``whole`` (the source side): the candidate holds every letter of the word; otherwise (the
     target side) its last letter may change. Never a shorter word: "them" is not "theme"."""
@@ -74,12 +70,12 @@ def _spans(term: str, text: str, language: str, case_sensitive: bool, whole: boo
 def uses(term: str, text: str, language: str, case_sensitive: bool, *, translation: bool = False) -> bool:
     """True when ``text`` (in ``language``) uses ``term``: a source text, or a ``translation``
     (whose words may change the term's last letter)."""
-    return bool(_spans(term, _plain(text), language, case_sensitive, whole=not translation))
+    return bool(_spans(term, without_markup(text), language, case_sensitive, whole=not translation))
 
 
 def used_terms(pairs: Iterable[TermPair], text: str, language: str) -> list[TermPair]:
     """The terms ``text`` uses, leaving out a term found only inside a longer one ("request" in "pull request")."""
-    plain = _plain(text)
+    plain = without_markup(text)
     found = [(pair, _spans(pair.term, plain, language, pair.case_sensitive, whole=True)) for pair in pairs]
     found = [(pair, spans) for pair, spans in found if spans]
     kept = []
@@ -95,7 +91,7 @@ def missing_translations(
     pairs: Sequence[TermPair], msgid: str, msgstrs: Sequence[str], source: str, target: str
 ) -> list[TermPair]:
     """The terms ``msgid`` uses whose required translation some non-empty msgstr lacks."""
-    texts = [_plain(text) for text in msgstrs if text]
+    texts = [without_markup(text) for text in msgstrs if text]
     missing = []
     for pair in used_terms(pairs, msgid, source):
         if any(not _spans(pair.translation, text, target, pair.case_sensitive, whole=False) for text in texts):

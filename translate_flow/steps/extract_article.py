@@ -62,8 +62,9 @@ class CatalogPlan:
     """The new catalog."""
     unmatched: bool
     """Entries are left that no translation in this file matched (phase 2 looks further)."""
-    changed: bool
-    """The new content differs from ``before``."""
+    planned: bytes | None
+    """The new content's bytes; None when they are ``before``'s. A write that changes ``po``
+    first (a pending fingerprint) renders it again."""
     entries: str
     """The new content's entries as the file lays them out (``rendered_entries``): rendered once,
     here; a write renders only the header again (its date, a pending fingerprint)."""
@@ -71,9 +72,11 @@ class CatalogPlan:
     """A new file's translations came from these files of another ``catalogs`` setting."""
     variants: int = 0
     """Texts those files translated two ways (the other way is kept as a translator comment)."""
-    planned: bytes | None = None
-    """The new content's bytes, when ``changed``; a write that changes ``po`` first (a pending
-    fingerprint) renders it again."""
+
+    @property
+    def changed(self) -> bool:
+        """The new content differs from ``before``."""
+        return self.planned is not None
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,7 @@ def plan_catalog_file(
         stamp(po, *fingerprint, pending=False)
     rendered = rendered_entries(po)
     planned = catalog_changes(before, po, rendered)
-    changed = planned is not None
-    return CatalogPlan(path, rel, language, before, po, bool(unmatched), changed, rendered, carried, variants, planned)
+    return CatalogPlan(path, rel, language, before, po, bool(unmatched), planned, rendered, carried, variants)
 
 
 def plan_catalog(
