@@ -110,13 +110,15 @@ def plan_catalog_file(
     header: Callable[[str | None], str],
     fingerprint: tuple[str, str, tuple[str, ...]],
     members: Sequence[tuple[str, str]] = (),
+    fresh: dict[int, str] | None = None,
 ) -> CatalogPlan:
     """The new content of the PO file at ``path`` (the POT when ``language`` is None), from its bytes now.
 
     ``header`` gives a new file's comment from the language's name (None for the POT);
     ``fingerprint`` (digest, language, targets) goes into the POT's header. A new PO file
     takes the translations ``members`` ((rel, stem) of its articles) had in the files of
-    another ``catalogs`` setting (``catalog_switch``).
+    another ``catalogs`` setting (``catalog_switch``). ``fresh``: the rendered entries of
+    catalogs made from ``entries`` alone, by wrap width, shared by an article's catalogs.
     """
     rel = path.relative_to(config.root).as_posix()
     try:
@@ -144,9 +146,20 @@ def plan_catalog_file(
         po.header = header(parsed.display_name if parsed else None)
     if parsed is None:
         stamp(po, *fingerprint, pending=False)
-    rendered = rendered_entries(po)
+    rendered = _rendered(po, fresh if old is None and not any(e.msgid_plural for e in entries) else None)
     planned = catalog_changes(before, po, rendered)
     return CatalogPlan(path, rel, language, before, po, bool(unmatched), planned, rendered, carried, variants)
+
+
+def _rendered(po: polib.POFile, fresh: dict[int, str] | None) -> str:
+    """``rendered_entries(po)``, rendered once for all of an article's new catalogs when ``fresh``
+    is given: a catalog built with no earlier file holds copies of the same entries, whatever
+    its language, as long as no entry has plural forms (their number is the language's)."""
+    if fresh is None:
+        return rendered_entries(po)
+    if po.wrapwidth not in fresh:
+        fresh[po.wrapwidth] = rendered_entries(po)
+    return fresh[po.wrapwidth]
 
 
 def plan_catalog(
@@ -157,9 +170,11 @@ def plan_catalog(
     segments: Sequence[Segment],
     language: str | None,
     entries: list[polib.POEntry] | None = None,
+    fresh: dict[int, str] | None = None,
 ) -> CatalogPlan:
     """The new content of one of an article's catalogs; ``entries``: ``entries_for`` its
-    segments, when the caller made them once for all its catalogs (they are not changed)."""
+    segments, when the caller made them once for all its catalogs (they are not changed);
+    ``fresh``: see ``plan_catalog_file``."""
     path = source.po_path(config, language) if language else source.pot_path(config)
     return plan_catalog_file(
         config,
@@ -170,6 +185,7 @@ def plan_catalog(
         partial(_header_comment, article.rel),
         (source.digest, source.language, source.targets),
         [(source.rel, source.stem)],
+        fresh,
     )
 
 
@@ -189,11 +205,12 @@ def plan_article(
     # The POT goes last: its fingerprint says "all catalogs are done", so it is left
     # out when a PO file fails, and the article is redone next time.
     entries = entries_for(segments, article.rel)
+    fresh: dict[int, str] = {}  # a first extract renders the same entries for every catalog
     for language in [*source.targets, None]:
         if language is None and errors:
             break
         try:
-            plans.append(plan_catalog(config, options, source, article, segments, language, entries))
+            plans.append(plan_catalog(config, options, source, article, segments, language, entries, fresh))
         except TranslateFlowError as exc:
             errors.append(exc)
     return ArticlePlan(source, tuple(segments), tuple(plans), notices + carried_notices(plans), tuple(errors))

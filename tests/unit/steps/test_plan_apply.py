@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import polib
 import pytest
 
 from tests.conftest import fill, project_tree, read_po, run, write_tree
@@ -15,6 +16,7 @@ from translate_flow.project.discover import discover
 from translate_flow.project.segment_cache import load_segments, segment_rows, segment_store
 from translate_flow.project.state import STATE_DIR
 from translate_flow.steps import extract as extract_step
+from translate_flow.steps import extract_article
 from translate_flow.steps.extract_article import ExtractOptions, apply_article, plan_article
 from translate_flow.steps.extract_project import folders_with_catalogs, waits_for_project
 
@@ -92,6 +94,59 @@ def test_applying_a_plan_writes_its_planned_bytes_without_rendering_again(
     assert outcome.stamp == "locales/templates/a.pot" and len(rendered) == 1
     po_file = plan.catalogs[0]
     assert po_file.planned is not None and po_file.path.read_bytes() == po_file.planned
+
+
+def test_an_article_s_new_catalogs_share_one_rendering_and_an_existing_one_keeps_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "translate-flow.toml": 'languages = ["fr", "ja", "ar"]\nmin_percent = 0\n',
+            "content/a.md": "---\ntitle: Hello\n---\n\nFirst text.\n\nSecond text.\n",
+        },
+    )
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    fill(tmp_path / "locales/ja/a.po", lambda msgid: "一" if msgid == "First text." else "")
+    for name in ("fr", "ar", "templates"):  # the Japanese file alone has an earlier version
+        for found in (tmp_path / "locales" / name).iterdir():
+            found.unlink()
+    config = load_config(tmp_path)
+    renders: list[str] = []
+    real = extract_article.rendered_entries
+
+    def counted(po: polib.POFile) -> str:
+        renders.append(po.metadata.get("Language", ""))
+        return real(po)
+
+    monkeypatch.setattr(extract_article, "rendered_entries", counted)
+    plan = plan_article(config, ExtractOptions(), discover(config, lazy=True).unresolved[0])
+    assert not isinstance(plan, Exception)
+    assert [c.language for c in plan.catalogs] == ["fr", "ja", "ar", None]
+    # Whatever was shared, each plan holds exactly its own catalog's entries and bytes.
+    for catalog in plan.catalogs:
+        assert catalog.entries == real(catalog.po)
+        assert (catalog.planned or catalog.before) == render_catalog(catalog.po)
+    assert 'msgstr "一"' in plan.catalogs[1].entries
+    assert 'msgstr "一"' not in plan.catalogs[0].entries + plan.catalogs[3].entries
+    # The three new files (fr, ar and the template) are rendered once; ja, with its translation, on its own.
+    assert renders == ["fr", "ja"]
+
+
+def test_catalogs_with_plural_texts_are_not_shared_across_plural_counts(tmp_path: Path) -> None:
+    _site(tmp_path)
+    config = load_config(tmp_path)
+    entries = [polib.POEntry(msgid="one file", msgid_plural="{n} files", occurrences=[("x", "1")])]
+    fresh: dict[int, str] = {}
+    plans = [
+        extract_article.plan_catalog_file(
+            config, ExtractOptions(), tmp_path / f"locales/{lang}/x.po", lang, entries, str, ("d", "en", ()), (), fresh
+        )
+        for lang in ("ja", "fr")
+    ]
+    forms = [int(plan.po.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0]) for plan in plans]
+    assert forms[0] != forms[1]
+    assert [plan.entries.count("msgstr[") for plan in plans] == forms
 
 
 def test_a_save_between_plan_and_apply_is_kept(tmp_path: Path) -> None:
