@@ -115,7 +115,7 @@ def remove_stale_temp_files(folder: Path) -> int:
     return removed
 
 
-def _problem(path: Path, folder: bool) -> str | None:
+def _problem(path: str | Path, folder: bool) -> str | None:
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -141,33 +141,41 @@ class Confinement:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._folders: dict[Path, str | None] = {root: None}
+        # Folders are kept as strings: checking a site's catalogs is a few calls per catalog,
+        # and pathlib's joins and hashes cost several times the lstat calls themselves.
+        self._root = os.fspath(root)
+        self._prefix = self._root if self._root.endswith(os.sep) else self._root + os.sep
+        self._folders: dict[str, str | None] = {self._root: None}
         # Folders whose every part was found safe: a catalog beside another costs one lstat.
-        self._safe: set[Path] = {root}
+        self._safe: set[str] = {self._root}
 
     def check(self, path: Path) -> None:
         """Raise UnsafePathError naming the first part of ``path`` that is not safe to use."""
-        if path.parent not in self._safe:
-            self._check_folders(path)
-        problem = _problem(path, folder=False)
+        text = os.fspath(path)
+        if text.rpartition(os.sep)[0] not in self._safe:
+            self._check_folders(path, text)
+        problem = _problem(text, folder=False)
         if problem is not None:
             raise UnsafePathError(problem, path.relative_to(self.root).as_posix())
 
-    def _check_folders(self, path: Path) -> None:
-        try:
-            parts = path.relative_to(self.root).parts
-        except ValueError:
-            raise UnsafePathError("is outside the project", path) from None
-        current = self.root
+    def _check_folders(self, path: Path, text: str) -> None:
+        if text.startswith(self._prefix):
+            parts = text[len(self._prefix) :].split(os.sep)
+        else:  # the root itself, or a path outside it: pathlib decides which
+            try:
+                parts = list(path.relative_to(self.root).parts)
+            except ValueError:
+                raise UnsafePathError("is outside the project", path) from None
+        current = self._root
         for part in parts[:-1]:
-            current = current / part
+            current = os.path.join(current, part)
             if current not in self._folders:
                 self._folders[current] = _problem(current, folder=True)
             problem = self._folders[current]
             if problem is not None:
-                raise UnsafePathError(problem, current.relative_to(self.root).as_posix())
+                raise UnsafePathError(problem, Path(current).relative_to(self.root).as_posix())
         if parts:  # the root itself is no file in a folder of the project
-            self._safe.add(path.parent)
+            self._safe.add(text.rpartition(os.sep)[0])
 
 
 def read_regular(path: Path) -> bytes:

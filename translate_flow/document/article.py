@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,20 +97,36 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024, re
     resolves it once per pass, not once per article and never once per process)."""
     rel = path.relative_to(root).as_posix()
     try:
+        # Strings, not pathlib: this runs twice per article of every run (discovery, then the
+        # worker), and Path.resolve with is_relative_to costs several times the system calls.
         try:
-            inside = path.resolve().is_relative_to(real_root if real_root is not None else root.resolve())
-        except RuntimeError as exc:  # Python 3.11 reports a link loop this way
+            real = os.path.realpath(path)
+            top = os.fspath(real_root if real_root is not None else root.resolve())
+        except RuntimeError as exc:  # Python 3.11 reports a link loop in the root this way
             raise ArticleError("is a symbolic link that loops; refused", rel) from exc
-        if not inside:
+        try:
+            status: os.stat_result | None = os.stat(path)
+            failure: OSError | None = None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise ArticleError("is a symbolic link that loops; refused", rel) from exc
+            status, failure = None, exc  # reported after the check below, as before a read
+        if real != top and not real.startswith(top if top.endswith(os.sep) else top + os.sep):
             raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
-        status = path.stat()
+        if status is None:
+            assert failure is not None
+            raise failure
         if not stat.S_ISREG(status.st_mode):
             raise ArticleError("is not a regular file; skipped", rel)
         size = status.st_size
         if size > limit:
             raise ArticleError(f"{size} bytes is over the limit of {limit} (max_article_bytes)", rel)
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        with open(path, "rb") as handle:
+            # The size just found, plus one byte: a file that grew meanwhile is read on to the
+            # limit. (A read of the limit itself allocates that much for every article.)
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise ArticleError(f"cannot read: {exc.strerror or exc}", rel) from exc
     if len(data) > limit:
