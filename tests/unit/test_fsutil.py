@@ -28,6 +28,45 @@ def test_an_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.po"]
 
 
+def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umask_s(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.po"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    atomic_write_bytes(kept, b"new")
+    assert kept.read_bytes() == b"new" and stat.S_IMODE(kept.stat().st_mode) == 0o640
+    mask = os.umask(0o027)
+    try:
+        atomic_write_bytes(tmp_path / "a" / "b" / "new.po", b"x")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "a/b/new.po").stat().st_mode) == 0o640
+
+
+def test_a_write_that_fails_midway_leaves_the_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.po"
+    target.write_bytes(b"old")
+    sizes: list[int] = []
+    real_write = os.write
+
+    def short_then_full(fd: int, data: bytes) -> int:
+        sizes.append(len(data))
+        if len(sizes) == 1:
+            return real_write(fd, data[:3])  # the kernel may write less than asked
+        if len(sizes) == 2:
+            return real_write(fd, data)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", short_then_full)
+    atomic_write_bytes(target, b"0123456789")
+    assert target.read_bytes() == b"0123456789" and sizes == [10, 7]
+    with pytest.raises(OSError, match="No space"):
+        atomic_write_bytes(target, b"abc")
+    assert target.read_bytes() == b"0123456789"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po"]
+
+
 def test_an_unchanged_file_is_not_touched(tmp_path: Path) -> None:
     target = tmp_path / "a.po"
     assert write_if_changed(target, b"same")
