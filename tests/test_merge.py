@@ -121,7 +121,7 @@ def test_merge_reuses_the_segments_extract_found(project: Path, monkeypatch: obj
         calls.append("segmented")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("translate_flow.steps.merge_plan.segment_article", counting)
+    monkeypatch.setattr("translate_flow.project.pages.segment_article", counting)
     assert run(project, "merge", "-q").exit_code == 0
     assert calls == [] and (project / "content/a.fr.md").read_text() == "Bonjour.\n\n- Monde.\n"
     # A damaged cache is ignored: the article is parsed again and the result is the same.

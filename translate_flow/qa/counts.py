@@ -14,7 +14,7 @@ This is the one counting rule; check, status and merge all count through ``count
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,12 +105,18 @@ def keys_of_segments(segments: Iterable[Segment]) -> frozenset[Key]:
     return frozenset((None, segment.text) for segment in segments)
 
 
-def article_keys(root: Path, source_digests: Iterable[str], pot: Path) -> frozenset[Key] | None:
+def article_keys(
+    root: Path,
+    source_digests: Iterable[str],
+    pot: Path,
+    cached: Callable[[str], Sequence[Segment] | None] | None = None,
+) -> frozenset[Key] | None:
     """The texts of a catalog's articles: their segments as extract cached them for these source
-    bytes (what merge splices), else the catalog's template entries."""
+    bytes (what merge splices), else the catalog's template entries. ``cached``: the caller's
+    ``load_segments`` for ``root`` (``Pages.cached_segments``), when it reads them anyway."""
     keys: set[Key] = set()
     for source_digest in source_digests:
-        segments = load_segments(root, source_digest)
+        segments = cached(source_digest) if cached is not None else load_segments(root, source_digest)
         if segments is None:
             return keys_of_template(pot)
         keys.update(keys_of_segments(segments))

@@ -24,6 +24,7 @@ from translate_flow.languages import parse_language
 from translate_flow.parallel import run_tasks
 from translate_flow.project.discover import Source, discover, select_sources, shard_rels
 from translate_flow.project.ownership import Ownership
+from translate_flow.project.pages import Pages
 from translate_flow.project.state import StateCache, digest, read_or_none
 from translate_flow.qa.counts import article_keys, count
 from translate_flow.qa.finding import Finding
@@ -248,11 +249,12 @@ def _check_source(
     results: list[tuple[str, str, list[Finding]]] = []
     parsed: dict[str, polib.POFile] = {}
     lines_of: dict[str, dict[int, int]] = {}
-    keys = article_keys(config.root, (m.digest for m in members), members[0].pot_path(config))
+    loader = Pages(config)  # each article is read, parsed and segmented once for all the questions below
+    keys = article_keys(config.root, (m.digest for m in members), members[0].pot_path(config), loader.cached_segments)
     # A catalog shared by articles in several languages holds drafts from each of them.
     source_languages = sorted({m.language for m in members})
     # Shortcut references are links only in a page that defines their labels.
-    text_pages = definitions_by_text(config, members) if wanted else {}
+    text_pages = definitions_by_text(config, members, loader) if wanted else {}
     for language, (rel, key) in wanted.items():
         try:
             data = (config.root / rel).read_bytes()
@@ -286,7 +288,7 @@ def _check_source(
     merge_report = Report()
     for source in members:
         wanted_here = {lang: po for lang, po in parsed.items() if lang in source.targets}
-        outputs = output_findings(config, source, wanted_here, owners, merge_report, lines_of)
+        outputs = output_findings(config, source, wanted_here, owners, merge_report, lines_of, loader)
         for rel, _, found in results:
             language = next(lang for lang, (r, _) in wanted.items() if r == rel)
             found.extend(outputs.get(language, []))

@@ -13,6 +13,7 @@ import polib
 from translate_flow.config import Config
 from translate_flow.project.discover import Source
 from translate_flow.project.ownership import file_digest
+from translate_flow.project.pages import Pages
 from translate_flow.qa.finding import Finding
 from translate_flow.qa.findings import about
 from translate_flow.reports import Report
@@ -29,10 +30,13 @@ def output_findings(
     owners: Mapping[str, str],
     report: Report,
     lines_of: Mapping[str, Mapping[int, int]],
+    pages: Pages | None = None,
 ) -> dict[str, list[Finding]]:
-    """Translated articles that merge would write differently, or would leave alone as not its own."""
+    """Translated articles that merge would write differently, or would leave alone as not its own.
+
+    ``pages``: the caller's loader, when it asks other questions of the same article."""
     found: dict[str, list[Finding]] = {}
-    for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs):
+    for plan in plan_merge(config, [source], False, report, languages=set(catalogs), catalogs=catalogs, pages=pages):
         lines = lines_of.get(plan.language, {})
         at_line = {lines.get(e.linenum, e.linenum): e for e in catalogs[plan.language] if not e.obsolete}
         for notice in plan.unfaithful:

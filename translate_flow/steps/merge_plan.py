@@ -19,13 +19,12 @@ from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.config import Config
 from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions, page_definitions
 from translate_flow.document.segment import Segment
-from translate_flow.document.segmenter import segment_article
 from translate_flow.document.shortcode_segments import is_shortcode_value
 from translate_flow.document.splice import merge_article
 from translate_flow.errors import TranslateFlowError
-from translate_flow.project.discover import Source, load_article
+from translate_flow.project.discover import Source
 from translate_flow.project.ownership import file_digest
-from translate_flow.project.segment_cache import load_segments
+from translate_flow.project.pages import Pages
 from translate_flow.project.state import digest
 from translate_flow.qa.counts import count, is_translated, keys_of_segments, published_percent
 from translate_flow.qa.validate import problems, switched_off
@@ -122,24 +121,23 @@ def plan_merge(
     languages: Collection[str] | None = None,
     catalogs: Mapping[str, polib.POFile] | None = None,
     reader: Callable[[Path, str, Report], tuple[polib.POFile, bytes, Mapping[int, int]] | None] = read_target_catalog,
+    pages: Pages | None = None,
 ) -> Iterator[PlannedOutput]:
     """Compute each translated article in memory; problems go into ``report``.
 
     ``catalogs`` may hold PO files the caller already parsed, by language; ``reader`` reads
     the others (a ``CatalogReader`` reads a shared catalog once for all its articles).
+    ``pages``: the caller's loader, when it asks other questions of the same articles.
     """
     for source in sources:
         wanted = [lang for lang in source.outputs if languages is None or lang in languages]
         if not wanted:
             continue
+        # Without the caller's loader, one per article: a merge keeps no article it is done with.
+        loader = pages if pages is not None else Pages(config)
         try:
-            article = load_article(config, source)
-            cached = load_segments(config.root, source.digest)
-            segments = (
-                cached
-                if cached is not None
-                else segment_article(article, config.front_matter_keys, config.math, config.shortcodes)[0]
-            )
+            article = loader.article(source)
+            segments = loader.segments(source)
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue

@@ -13,38 +13,36 @@ from collections.abc import Iterable
 from translate_flow.config import Config
 from translate_flow.document.article import Article
 from translate_flow.document.link_definitions import Definitions, page_definitions
-from translate_flow.document.segmenter import segment_article
 from translate_flow.errors import TranslateFlowError
-from translate_flow.project.discover import Source, load_article
-from translate_flow.project.segment_cache import load_segments
+from translate_flow.project.discover import Source
+from translate_flow.project.pages import Pages
 
 __all__ = ["definitions_by_text"]
 
 
-def definitions_by_text(config: Config, members: Iterable[Source]) -> dict[str, tuple[Definitions, ...]]:
+def definitions_by_text(
+    config: Config, members: Iterable[Source], pages: Pages | None = None
+) -> dict[str, tuple[Definitions, ...]]:
     """For each msgid of ``members``' articles, the definitions of each page it stands in, when
     one of those pages defines references; a text not in the result is read with none.
 
-    An article that cannot be read is left out: ``merge``'s plan reports it.
+    An article that cannot be read is left out: ``merge``'s plan reports it. ``pages``: the
+    caller's loader, when it asks other questions of the same articles.
     """
-    pages: list[tuple[Source, Article, Definitions]] = []
+    loader = pages if pages is not None else Pages(config)
+    found_pages: list[tuple[Source, Article, Definitions]] = []
     for source in members:
         try:
-            article = load_article(config, source)
+            article = loader.article(source)
         except TranslateFlowError:
             continue
-        pages.append((source, article, page_definitions(article, config.math)))
-    if not any(definitions for _, _, definitions in pages):
+        found_pages.append((source, article, page_definitions(article, config.math)))
+    if not any(definitions for _, _, definitions in found_pages):
         return {}
     found: dict[str, dict[Definitions, None]] = {}
-    for source, article, definitions in pages:
-        cached = load_segments(config.root, source.digest)
+    for source, _, definitions in found_pages:
         try:
-            segments = (
-                cached
-                if cached is not None
-                else segment_article(article, config.front_matter_keys, config.math, config.shortcodes)[0]
-            )
+            segments = loader.segments(source)
         except TranslateFlowError:
             continue
         for segment in segments:

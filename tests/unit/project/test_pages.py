@@ -1,0 +1,77 @@
+"""project/pages.py: each article, and its segments, loaded once per task; check asks through one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import fill, run, write_tree
+from translate_flow.config import load_config
+from translate_flow.errors import TranslateFlowError
+from translate_flow.project import pages as pages_module
+from translate_flow.project.discover import discover
+from translate_flow.project.pages import Pages
+
+
+def _site(root: Path) -> None:
+    write_tree(
+        root,
+        {
+            "translate-flow.toml": 'languages = ["fr"]\ncatalogs = "section"\nmin_percent = 0\n',
+            # A reference definition makes check look for each text's definitions, from the segments.
+            "content/docs/a.md": "See [the guide][g].\n\n[g]: https://example.org/\n",
+            "content/docs/b.md": "Other text.\n",
+        },
+    )
+
+
+def _count_loads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    loads: Counter[str] = Counter()
+    real_article, real_segments = pages_module.load_article, pages_module.load_segments
+
+    def article(config: object, source: object) -> object:
+        loads["article " + source.rel] += 1  # type: ignore[attr-defined]
+        return real_article(config, source)  # type: ignore[arg-type]
+
+    def segments(root: Path, digest: str) -> object:
+        loads["segments " + digest] += 1
+        return real_segments(root, digest)
+
+    monkeypatch.setattr(pages_module, "load_article", article)
+    monkeypatch.setattr(pages_module, "load_segments", segments)
+    return loads
+
+
+def test_check_reads_and_segments_each_article_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    fill(tmp_path / "locales/fr/docs.po", lambda msgid: "FR " + msgid)
+    assert run(tmp_path, "merge", "-q").exit_code == 0
+    loads = _count_loads(monkeypatch)
+    result = run(tmp_path, "check", "-j", "1")
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    articles = {k: v for k, v in loads.items() if k.startswith("article ")}
+    segments = {k: v for k, v in loads.items() if k.startswith("segments ")}
+    assert set(articles) == {"article content/docs/a.md", "article content/docs/b.md"}
+    assert set(articles.values()) == {1} and len(segments) == 2 and set(segments.values()) == {1}
+
+
+def test_a_page_that_cannot_be_read_fails_every_time_it_is_asked(tmp_path: Path) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    config = load_config(tmp_path)
+    source = next(s for s in discover(config).sources if s.rel == "content/docs/a.md")
+    loader = Pages(config)
+    assert loader.article(source) is loader.article(source)
+    assert [s.text for s in loader.segments(source)] == ["See [the guide][g]."]
+    # A source discovery did not keep parsed: the loader reads it.
+    other = replace(next(s for s in discover(config).sources if s.rel == "content/docs/b.md"), article=None)
+    (tmp_path / "content/docs/b.md").unlink()
+    for _ in range(2):
+        with pytest.raises(TranslateFlowError):
+            loader.article(other)
+    # Its segments were saved by extract for the bytes it had; those still stand for the digest.
+    assert loader.cached_segments(other.digest) is not None

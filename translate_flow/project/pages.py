@@ -1,0 +1,70 @@
+"""An article and its segments, loaded once for every question asked about it in one task.
+
+``check`` asks three things of each article of a catalog: its texts (``article_keys``), the
+reference definitions each text is read with (``definitions_by_text``) and what merge would
+write (``plan_merge``). Each used to read and parse the article, and read its cached
+segments, on its own: about a tenth of a cold ``check``. A ``Pages`` lives as long as one
+catalog's task, so what it keeps is dropped with the task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from translate_flow.config import Config
+from translate_flow.document.article import Article
+from translate_flow.document.segment import Segment
+from translate_flow.document.segmenter import segment_article
+from translate_flow.errors import TranslateFlowError
+from translate_flow.project.discover import Source, load_article
+from translate_flow.project.segment_cache import load_segments
+
+__all__ = ["Pages"]
+
+
+class Pages:
+    """Loads each article, and its segments, at most once; errors are kept and raised again."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._articles: dict[str, Article | TranslateFlowError] = {}
+        self._cached: dict[str, tuple[Segment, ...] | None] = {}
+        self._segments: dict[str, Sequence[Segment] | TranslateFlowError] = {}
+
+    def article(self, source: Source) -> Article:
+        """``load_article``: raises its TranslateFlowError, every time it is asked."""
+        if source.rel not in self._articles:
+            try:
+                self._articles[source.rel] = load_article(self.config, source)
+            except TranslateFlowError as exc:
+                self._articles[source.rel] = exc
+        found = self._articles[source.rel]
+        if isinstance(found, TranslateFlowError):
+            raise found
+        return found
+
+    def cached_segments(self, digest: str) -> tuple[Segment, ...] | None:
+        """``load_segments``: the segments extract saved for these source bytes, or None."""
+        if digest not in self._cached:
+            self._cached[digest] = load_segments(self.config.root, digest)
+        return self._cached[digest]
+
+    def segments(self, source: Source) -> Sequence[Segment]:
+        """The article's segments: extract's, else found now (raises what the article raises)."""
+        if source.rel not in self._segments:
+            try:
+                cached = self.cached_segments(source.digest)
+                config = self.config
+                self._segments[source.rel] = (
+                    cached
+                    if cached is not None
+                    else segment_article(
+                        self.article(source), config.front_matter_keys, config.math, config.shortcodes
+                    )[0]
+                )
+            except TranslateFlowError as exc:
+                self._segments[source.rel] = exc
+        found = self._segments[source.rel]
+        if isinstance(found, TranslateFlowError):
+            raise found
+        return found
