@@ -9,7 +9,8 @@ catalog's task, so what it keeps is dropped with the task.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from translate_flow.config import Config
 from translate_flow.document.article import Article
@@ -20,6 +21,22 @@ from translate_flow.project.discover import Source, load_article
 from translate_flow.project.segment_cache import load_segments
 
 __all__ = ["Pages"]
+
+
+T = TypeVar("T")
+
+
+def _once(store: dict[str, T | TranslateFlowError], key: str, load: Callable[[], T]) -> T:
+    """``load()``, called once per key; its TranslateFlowError is kept and raised every time."""
+    if key not in store:
+        try:
+            store[key] = load()
+        except TranslateFlowError as exc:
+            store[key] = exc
+    found = store[key]
+    if isinstance(found, TranslateFlowError):
+        raise found
+    return found
 
 
 class Pages:
@@ -33,15 +50,7 @@ class Pages:
 
     def article(self, source: Source) -> Article:
         """``load_article``: raises its TranslateFlowError, every time it is asked."""
-        if source.rel not in self._articles:
-            try:
-                self._articles[source.rel] = load_article(self.config, source)
-            except TranslateFlowError as exc:
-                self._articles[source.rel] = exc
-        found = self._articles[source.rel]
-        if isinstance(found, TranslateFlowError):
-            raise found
-        return found
+        return _once(self._articles, source.rel, lambda: load_article(self.config, source))
 
     def cached_segments(self, digest: str) -> tuple[Segment, ...] | None:
         """``load_segments``: the segments extract saved for these source bytes, or None."""
@@ -51,20 +60,11 @@ class Pages:
 
     def segments(self, source: Source) -> Sequence[Segment]:
         """The article's segments: extract's, else found now (raises what the article raises)."""
-        if source.rel not in self._segments:
-            try:
-                cached = self.cached_segments(source.digest)
-                config = self.config
-                self._segments[source.rel] = (
-                    cached
-                    if cached is not None
-                    else segment_article(
-                        self.article(source), config.front_matter_keys, config.math, config.shortcodes
-                    )[0]
-                )
-            except TranslateFlowError as exc:
-                self._segments[source.rel] = exc
-        found = self._segments[source.rel]
-        if isinstance(found, TranslateFlowError):
-            raise found
-        return found
+        return _once(self._segments, source.rel, lambda: self._segments_of(source))
+
+    def _segments_of(self, source: Source) -> Sequence[Segment]:
+        cached = self.cached_segments(source.digest)
+        if cached is not None:
+            return cached
+        config = self.config
+        return segment_article(self.article(source), config.front_matter_keys, config.math, config.shortcodes)[0]
