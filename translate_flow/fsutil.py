@@ -49,9 +49,9 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
             # No fsync: the rename alone keeps a killed run from leaving a torn file, and
             # fsync per file made extract three times slower (see docs/decisions.md).
             # Plain writes: a buffered file object costs three more system calls per file.
-            written = 0
-            while written < len(data):
-                written += os.write(fd, data[written:])
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
         finally:
             os.close(fd)
         if mode is not None:
@@ -161,7 +161,7 @@ class Confinement:
     def check(self, path: Path) -> None:
         """Raise UnsafePathError naming the first part of ``path`` that is not safe to use."""
         text = os.fspath(path)
-        if text.rpartition(os.sep)[0] not in self._safe:
+        if os.path.dirname(text) not in self._safe:
             self._check_folders(path, text)
         problem = _problem(text, folder=False)
         if problem is not None:
@@ -183,8 +183,10 @@ class Confinement:
             problem = self._folders[current]
             if problem is not None:
                 raise UnsafePathError(problem, Path(current).relative_to(self.root).as_posix())
-        if parts:  # the root itself is no file in a folder of the project
-            self._safe.add(text.rpartition(os.sep)[0])
+        if parts and text.startswith(self._prefix):
+            # Only a folder inside the root: the root itself is no file in a folder of the
+            # project, and a relative path's empty folder name must never count as checked.
+            self._safe.add(os.path.dirname(text))
 
 
 def read_regular(path: Path) -> bytes:

@@ -31,9 +31,9 @@ def test_an_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umask_s(tmp_path: Path) -> None:
     kept = tmp_path / "kept.po"
     kept.write_bytes(b"old")
-    kept.chmod(0o640)
+    kept.chmod(0o604)  # what no usual umask gives a new file
     atomic_write_bytes(kept, b"new")
-    assert kept.read_bytes() == b"new" and stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_bytes() == b"new" and stat.S_IMODE(kept.stat().st_mode) == 0o604
     mask = os.umask(0o027)
     try:
         atomic_write_bytes(tmp_path / "a" / "b" / "new.po", b"x")
@@ -111,6 +111,13 @@ def test_confinement_names_the_first_unsafe_part(tmp_path: Path) -> None:
     assert str(caught.value).startswith("locales/fr:")
     with pytest.raises(UnsafePathError, match="outside the project"):
         check(outside / "a.po")
+
+
+def test_confinement_at_the_filesystem_root_still_refuses_a_relative_path() -> None:
+    confinement = Confinement(Path("/"))
+    confinement.check(Path("/translate-flow-absent.po"))  # a file in the root folder itself
+    with pytest.raises(UnsafePathError, match="outside the project"):
+        confinement.check(Path("x.po"))
 
 
 def test_a_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:

@@ -35,7 +35,10 @@ def _once(store: dict[str, T | TranslateFlowError], key: str, load: Callable[[],
             store[key] = exc
     found = store[key]
     if isinstance(found, TranslateFlowError):
-        raise found
+        # The error is raised afresh each time, its traceback from here: kept from an earlier
+        # raise, it would grow, and this frame (the loader's cache with it) would live on in it.
+        del store, load
+        raise found.with_traceback(None)
     return found
 
 
@@ -57,6 +60,13 @@ class Pages:
         if digest not in self._cached:
             self._cached[digest] = load_segments(self.config.root, digest)
         return self._cached[digest]
+
+    def forget(self, source: Source) -> None:
+        """Drop what was loaded for ``source``: a catalog of a whole site's articles keeps
+        only the article it is asking about."""
+        self._articles.pop(source.rel, None)
+        self._segments.pop(source.rel, None)
+        self._cached.pop(source.digest, None)
 
     def segments(self, source: Source) -> Sequence[Segment]:
         """The article's segments: extract's, else found now (raises what the article raises)."""

@@ -289,6 +289,7 @@ def _check_source(
     for source in members:
         wanted_here = {lang: po for lang, po in parsed.items() if lang in source.targets}
         outputs = output_findings(config, source, wanted_here, owners, merge_report, lines_of, loader)
+        loader.forget(source)  # its last question: a catalog of the whole site keeps no page it is done with
         for rel, _, found in results:
             language = next(lang for lang, (r, _) in wanted.items() if r == rel)
             found.extend(outputs.get(language, []))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from translate_flow.errors import TranslateFlowError
 from translate_flow.project import pages as pages_module
 from translate_flow.project.discover import discover
 from translate_flow.project.pages import Pages
+from translate_flow.qa import counts as counts_module
 
 
 def _site(root: Path) -> None:
@@ -41,7 +43,9 @@ def _count_loads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
         return real_segments(root, digest)
 
     monkeypatch.setattr(pages_module, "load_article", article)
-    monkeypatch.setattr(pages_module, "load_segments", segments)
+    # Wherever a caller would read them on its own, the reads are counted too.
+    for module in (pages_module, counts_module):
+        monkeypatch.setattr(module, "load_segments", segments)
     return loads
 
 
@@ -59,19 +63,45 @@ def test_check_reads_and_segments_each_article_once(tmp_path: Path, monkeypatch:
     assert set(articles.values()) == {1} and len(segments) == 2 and set(segments.values()) == {1}
 
 
-def test_a_page_that_cannot_be_read_fails_every_time_it_is_asked(tmp_path: Path) -> None:
+def test_check_forgets_each_page_once_it_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path)
+    assert run(tmp_path, "extract", "-q").exit_code == 0
+    held: list[int] = []
+    real_forget = Pages.forget
+
+    def forget(self: Pages, source: object) -> None:
+        real_forget(self, source)  # type: ignore[arg-type]
+        held.append(len(self._articles) + len(self._segments) + len(self._cached))
+
+    monkeypatch.setattr(Pages, "forget", forget)
+    run(tmp_path, "check", "-j", "1")
+    # One catalog (section "docs") of two pages: after the second, the loader holds nothing.
+    assert held[-1] == 0 and len(held) == 2
+
+
+def test_a_page_is_loaded_once_and_one_that_cannot_be_read_fails_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _site(tmp_path)
     assert run(tmp_path, "extract", "-q").exit_code == 0
     config = load_config(tmp_path)
-    source = next(s for s in discover(config).sources if s.rel == "content/docs/a.md")
+    # Sources discovery did not keep parsed: the loader reads them.
+    found = {s.rel: replace(s, article=None) for s in discover(config).sources}
+    source, other = found["content/docs/a.md"], found["content/docs/b.md"]
+    loads = _count_loads(monkeypatch)
     loader = Pages(config)
     assert loader.article(source) is loader.article(source)
     assert [s.text for s in loader.segments(source)] == ["See [the guide][g]."]
-    # A source discovery did not keep parsed: the loader reads it.
-    other = replace(next(s for s in discover(config).sources if s.rel == "content/docs/b.md"), article=None)
+    assert loads == {"article content/docs/a.md": 1, f"segments {source.digest}": 1}
     (tmp_path / "content/docs/b.md").unlink()
-    for _ in range(2):
-        with pytest.raises(TranslateFlowError):
+    for _ in range(3):
+        with pytest.raises(TranslateFlowError, match="cannot read") as raised:
             loader.article(other)
+        # Raised afresh: the traceback does not grow with each question.
+        assert len(list(traceback.walk_tb(raised.value.__traceback__))) <= 3
+    assert loads["article content/docs/b.md"] == 1
     # Its segments were saved by extract for the bytes it had; those still stand for the digest.
     assert loader.cached_segments(other.digest) is not None
+    loader.forget(source)
+    loader.article(source)
+    assert loads["article content/docs/a.md"] == 2
