@@ -125,9 +125,11 @@ def _is_edge(math: Markup, kind: str) -> bool:
     return kind == "math" or any(rule.edge for rule in math.dialect.opaque if rule.kind == kind)
 
 
-def mask(text: str, math: Markup = DEFAULT_MATH) -> str:
-    """``text`` with Hugo markup masked; same length, same line breaks."""
-    markup = find_markup(text, math)
+def mask(text: str, math: Markup = DEFAULT_MATH, markup: Sequence[tuple[str, int, int]] | None = None) -> str:
+    """``text`` with Hugo markup masked; same length, same line breaks. ``markup``:
+    ``find_markup(text, math)``, when the caller has it."""
+    if markup is None:
+        markup = find_markup(text, math)
     if not markup:
         return text
     chars = list(text)

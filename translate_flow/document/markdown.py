@@ -28,7 +28,8 @@ from translate_flow.document.hugo_markup import (
 from translate_flow.document.inline_skeleton import inline_skeleton
 from translate_flow.document.parsers import INLINE_PARSER, block_parser
 from translate_flow.document.segment import Location, Segment, Skipped, is_translatable
-from translate_flow.textutil import LineTable, soft_break
+from translate_flow.document.source_markup import SourceMarkup
+from translate_flow.textutil import soft_break
 
 _CONTAINER_KIND = {
     "blockquote_open": "blockquote",
@@ -61,12 +62,13 @@ def continuation_prefix(first_line_prefix: str) -> str:
 
 
 class _Segmenter:
-    def __init__(self, text: str, body_line: int, math: Markup) -> None:
+    def __init__(self, text: str, body_line: int, math: Markup, source: SourceMarkup | None) -> None:
         self.text = text
+        source = source or SourceMarkup.of(text, math)
         # Same offsets as ``text``, with shortcodes, attributes and maths hidden from the parser.
-        self.masked = mask(text, math)
+        self.masked = mask(text, math, source.markup)
         self.math = math
-        self.lines = LineTable.of(text)
+        self.lines = source.lines
         self.body_line = body_line
         self.segments: list[Segment] = []
         self.skipped: list[Skipped] = []
@@ -298,28 +300,11 @@ class _Segmenter:
     def emit(self, run: list[LineSpan], kind: str, one_line: bool) -> None:
         if not run:
             return
-        pieces: list[str] = []
-        breaks: list[bool] = []
-        marker = ""
-        for k, (line, start, end) in enumerate(run):
-            piece = self.line(line)[start:end]
-            hard = False
-            if k < len(run) - 1:
-                trailing = len(piece) - len(piece.rstrip("\\"))
-                if trailing % 2 == 1:
-                    hard, marker = True, marker or "\\"
-                    piece = piece[:-1]
-                elif piece.endswith("  "):
-                    hard, marker = True, marker or piece[len(piece.rstrip(" ")) :]
-                piece = piece.rstrip(" \t")
-            pieces.append(piece)
-            breaks.append(hard)
-        # Joined once, not piece by piece: a million-line paragraph must stay linear.
-        joined = [pieces[0]]
-        for k in range(1, len(pieces)):
-            joined.append("\n" if breaks[k - 1] else soft_break(pieces[k - 1], pieces[k]))
-            joined.append(pieces[k])
-        text = "".join(joined)
+        if len(run) == 1:  # most texts: one line, taken as it is
+            line, start, end = run[0]
+            text, marker = self.line(line)[start:end], ""
+        else:
+            text, marker = self._joined(run)
         if not text.strip() or not is_translatable(text):
             return
         if len(run) > 1 and ("<" in text or "[" in text):
@@ -358,6 +343,31 @@ class _Segmenter:
             )
         )
 
+    def _joined(self, run: list[LineSpan]) -> tuple[str, str]:
+        """A text of several lines as one, and the marker of its first hard break ("" for none)."""
+        pieces: list[str] = []
+        breaks: list[bool] = []
+        marker = ""
+        for k, (line, start, end) in enumerate(run):
+            piece = self.line(line)[start:end]
+            hard = False
+            if k < len(run) - 1:
+                trailing = len(piece) - len(piece.rstrip("\\"))
+                if trailing % 2 == 1:
+                    hard, marker = True, marker or "\\"
+                    piece = piece[:-1]
+                elif piece.endswith("  "):
+                    hard, marker = True, marker or piece[len(piece.rstrip(" ")) :]
+                piece = piece.rstrip(" \t")
+            pieces.append(piece)
+            breaks.append(hard)
+        # Joined once, not piece by piece: a million-line paragraph must stay linear.
+        joined = [pieces[0]]
+        for k in range(1, len(pieces)):
+            joined.append("\n" if breaks[k - 1] else soft_break(pieces[k - 1], pieces[k]))
+            joined.append(pieces[k])
+        return "".join(joined), marker
+
 
 def _closing_bracket(source: str, position: int, end: int) -> int:
     depth = 0
@@ -376,9 +386,12 @@ def _closing_bracket(source: str, position: int, end: int) -> int:
     return -1
 
 
-def body_segments(text: str, body_line: int, math: Markup = DEFAULT_MATH) -> tuple[list[Segment], list[Skipped]]:
-    """Segments of the Markdown body that starts at 0-based line ``body_line``."""
-    segmenter = _Segmenter(text, body_line, math)
+def body_segments(
+    text: str, body_line: int, math: Markup = DEFAULT_MATH, source: SourceMarkup | None = None
+) -> tuple[list[Segment], list[Skipped]]:
+    """Segments of the Markdown body that starts at 0-based line ``body_line``; ``source``:
+    ``SourceMarkup.of(text, math)``, when the caller has it."""
+    segmenter = _Segmenter(text, body_line, math, source)
     segmenter.run()
     segmenter.segments.sort(key=lambda s: s.location.start)
     return segmenter.segments, segmenter.skipped

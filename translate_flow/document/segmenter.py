@@ -9,6 +9,7 @@ from translate_flow.document.markdown import body_segments
 from translate_flow.document.segment import Segment, Skipped
 from translate_flow.document.shortcode_params import BUILT_IN, ShortcodeParams
 from translate_flow.document.shortcode_segments import shortcode_segments
+from translate_flow.document.source_markup import SourceMarkup
 
 __all__ = ["segment_article"]
 
@@ -20,8 +21,9 @@ def segment_article(
     shortcodes: ShortcodeParams = BUILT_IN,
 ) -> tuple[list[Segment], list[Skipped]]:
     """All segments of an article in source order, plus texts that could not be located."""
-    body, skipped = body_segments(article.text, article.body_line, math)
-    values = shortcode_segments(article.text, article.body_line, body, shortcodes, math)
+    source = SourceMarkup.of(article.text, math)  # found once for both segmenters
+    body, skipped = body_segments(article.text, article.body_line, math, source)
+    values = shortcode_segments(article.text, article.body_line, body, shortcodes, math, source)
     if values:
         body = sorted(body + values, key=lambda s: s.location.start)
     return front_matter_segments(article, front_matter_keys) + body, skipped

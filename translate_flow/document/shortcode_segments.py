@@ -18,11 +18,11 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup, find_markup
+from translate_flow.document.hugo_markup import DEFAULT_MATH, Markup
 from translate_flow.document.segment import Location, Segment, is_translatable
 from translate_flow.document.shortcode_calls import Param, parse_call, unwritable, write_value
 from translate_flow.document.shortcode_params import ShortcodeParams
-from translate_flow.textutil import LineTable
+from translate_flow.document.source_markup import SourceMarkup
 
 __all__ = [
     "SHORTCODE_KIND",
@@ -53,18 +53,21 @@ def shortcode_segments(
     texts: Sequence[Segment],
     params: ShortcodeParams,
     math: Markup = DEFAULT_MATH,
+    source: SourceMarkup | None = None,
 ) -> list[Segment]:
     """One segment per translatable parameter value of the calls outside ``texts`` (the body's
-    segments, sorted), in source order."""
+    segments, sorted), in source order; ``source``: ``SourceMarkup.of(text, math)``, when the
+    caller has it."""
     if "{{" not in text or not params.table:
         return []
-    lines = LineTable.of(text)
+    source = source or SourceMarkup.of(text, math)
+    lines = source.lines
     body_start = lines.starts[body_line] if body_line < len(lines.starts) else len(text)
     starts = [s.location.start for s in texts]
     # The furthest end among the texts so far: an HTML attribute's span lies inside its text's.
     reach = list(itertools.accumulate((s.location.end for s in texts), max))
     found: list[Segment] = []
-    for kind, start, end in find_markup(text, math):
+    for kind, start, end in source.markup:
         if kind != "shortcode" or start < body_start or _inside(starts, reach, start, end):
             continue
         call = parse_call(text[start:end])

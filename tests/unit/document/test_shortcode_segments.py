@@ -8,8 +8,10 @@ from the merged page as exactly that translation, with every other byte unchange
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -206,3 +208,25 @@ def test_a_translation_the_validator_passes_reads_back_exactly(text: str, words:
     # Only the values changed: what lies between them is the source's, quotes aside.
     unquoted = [gap.strip('"`') for gap in gaps(text, segments)]
     assert [gap.strip('"`') for gap in gaps(result.text, again)] == unquoted
+
+
+def test_an_article_s_markup_is_found_once_for_its_body_and_its_shortcodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from translate_flow.document import hugo_markup
+
+    text = 'Intro {{< icon "x" >}} here.\n\n{{< card title="Fast" >}}\n\nMore text.\n'
+    wholes: list[str] = []
+    real = hugo_markup.find_markup
+
+    def counted(found_in: str, *args: object) -> object:
+        if found_in == text:
+            wholes.append(found_in)
+        return real(found_in, *args)  # type: ignore[arg-type]
+
+    # Wherever the segmenters look it up from.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("translate_flow.") and getattr(module, "find_markup", None) is real:
+            monkeypatch.setattr(module, "find_markup", counted)
+    assert ("shortcode card: title", "Fast", 3) in _values(text)
+    assert len(wholes) == 1
+    # Each segmenter alone still finds what it needs for itself.
+    assert shortcode_segments(text, 0, [], BUILT_IN)[0].text == "Fast"
