@@ -58,6 +58,12 @@ class LineTable:
     def content(self, text: str, line: int) -> str:
         return text[self.starts[line] : self.ends[line]]
 
+    def contents(self, text: str) -> list[str]:
+        """Every line's ``content``, in order (``text`` has this table's line ends)."""
+        if "\r" not in text:  # only "\n" ends its lines: one split in C
+            return text.split("\n")
+        return [text[start:end] for start, end in zip(self.starts, self.ends, strict=True)]
+
 
 def is_cjk(char: str) -> bool:
     """True for characters of scripts written without spaces between words."""

@@ -39,10 +39,9 @@ def definitions_of(text: str, body_line: int = 0, math: Markup = DEFAULT_MATH) -
         return NO_DEFINITIONS
     masked = mask(text, math)
     lines = LineTable.of(text)
-    count = len(lines.starts)
     view = block_view(
-        [lines.content(text, i) for i in range(count)],
-        [lines.content(masked, i) for i in range(count)],
+        lines.contents(text),
+        lines.contents(masked),
         body_line,
         math.dialect,
     )

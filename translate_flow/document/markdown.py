@@ -74,8 +74,8 @@ class _Segmenter:
         self.skipped: list[Skipped] = []
         self.in_code_shortcode = False
         # Cut once: the segmenter asks for lines hundreds of times per page.
-        self.text_lines = [self.lines.content(text, i) for i in range(len(self.lines.starts))]
-        self.masked_lines = [self.lines.content(self.masked, i) for i in range(len(self.lines.starts))]
+        self.text_lines = self.lines.contents(text)
+        self.masked_lines = self.lines.contents(self.masked)
         # The dialect's block markup, as the CommonMark lines that parse to its structure.
         self.view = block_view(self.text_lines, self.masked_lines, body_line, math.dialect)
         self.one_line_kinds = {marker.kind for marker in math.dialect.markers if not marker.continued}

@@ -39,6 +39,13 @@ def test_line_table_is_the_line_ends_scan(text: str) -> None:
     assert LineTable.of(text) == LineTable.scanned(text)
 
 
+@given(TEXTS)
+@settings(max_examples=500)
+def test_every_line_s_content_is_each_line_s_content(text: str) -> None:
+    lines = LineTable.of(text)
+    assert lines.contents(text) == [lines.content(text, i) for i in range(len(lines.starts))]
+
+
 def _translatable(text: str) -> bool:
     for pattern in (_CODE_RE, _SHORTCODE_RE, _TAG_RE, _LINK_DEST_RE, _FOOTNOTE_REF_RE, _URL_RE):
         text = pattern.sub(" ", text)
