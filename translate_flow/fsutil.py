@@ -75,6 +75,12 @@ def atomic_write_bytes(path: Path, data: bytes, expected: bytes | None | object 
         raise
 
 
+def folder_prefix(folder: str) -> str:
+    """``folder`` ending in one separator: a path inside it starts with this, and a sibling
+    whose name only starts like it (``site2`` beside ``site``) does not."""
+    return folder if folder.endswith(os.sep) else folder + os.sep
+
+
 def _special(mode: int) -> bool:
     """A device, FIFO or socket: something a rename must not replace."""
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
@@ -153,7 +159,7 @@ class Confinement:
         # Folders are kept as strings: checking a site's catalogs is a few calls per catalog,
         # and pathlib's joins and hashes cost several times the lstat calls themselves.
         self._root = os.fspath(root)
-        self._prefix = self._root if self._root.endswith(os.sep) else self._root + os.sep
+        self._prefix = folder_prefix(self._root)
         self._folders: dict[str, str | None] = {self._root: None}
         # Folders whose every part was found safe: a catalog beside another costs one lstat.
         self._safe: set[str] = {self._root}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from translate_flow.errors import ArticleError
+from translate_flow.fsutil import folder_prefix
 from translate_flow.languages import parse_language
 from translate_flow.lazy import lazy_module
 
@@ -90,6 +91,9 @@ def _language_value(fm: FrontMatter | None, text: str, key: str, rel: str, first
     return tuple(codes)
 
 
+_OUTSIDE = "is a symbolic link to a file outside the project; refused"
+
+
 def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024, real_root: Path | None = None) -> bytes:
     """An article's bytes; links that lead out of the project and oversized files are refused.
 
@@ -104,18 +108,17 @@ def read_article_bytes(path: Path, root: Path, limit: int = 10 * 1024 * 1024, re
             top = os.fspath(real_root if real_root is not None else root.resolve())
         except RuntimeError as exc:  # Python 3.11 reports a link loop in the root this way
             raise ArticleError("is a symbolic link that loops; refused", rel) from exc
+        inside = real == top or real.startswith(folder_prefix(top))
         try:
-            status: os.stat_result | None = os.stat(path)
-            failure: OSError | None = None
+            status = os.stat(path)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
                 raise ArticleError("is a symbolic link that loops; refused", rel) from exc
-            status, failure = None, exc  # reported after the check below, as before a read
-        if real != top and not real.startswith(top if top.endswith(os.sep) else top + os.sep):
-            raise ArticleError("is a symbolic link to a file outside the project; refused", rel)
-        if status is None:
-            assert failure is not None
-            raise failure
+            if inside:
+                raise  # cannot read
+            raise ArticleError(_OUTSIDE, rel) from exc
+        if not inside:
+            raise ArticleError(_OUTSIDE, rel)
         if not stat.S_ISREG(status.st_mode):
             raise ArticleError("is not a regular file; skipped", rel)
         size = status.st_size

@@ -3,7 +3,7 @@
 ``check`` asks three things of each article of a catalog: its texts (``article_keys``), the
 reference definitions each text is read with (``definitions_by_text``) and what merge would
 write (``plan_merge``). Each used to read and parse the article, and read its cached
-segments, on its own: about a tenth of a cold ``check``. A ``Pages`` lives as long as one
+segments or find its reference definitions, on its own: about a tenth of a cold ``check``. A ``Pages`` lives as long as one
 catalog's task, so what it keeps is dropped with the task.
 """
 
@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from translate_flow.config import Config
 from translate_flow.document.article import Article
+from translate_flow.document.link_definitions import Definitions, page_definitions
 from translate_flow.document.segment import Segment
 from translate_flow.document.segmenter import segment_article
 from translate_flow.errors import TranslateFlowError
@@ -50,10 +51,17 @@ class Pages:
         self._articles: dict[str, Article | TranslateFlowError] = {}
         self._cached: dict[str, tuple[Segment, ...] | None] = {}
         self._segments: dict[str, Sequence[Segment] | TranslateFlowError] = {}
+        self._definitions: dict[str, Definitions] = {}
 
     def article(self, source: Source) -> Article:
         """``load_article``: raises its TranslateFlowError, every time it is asked."""
         return _once(self._articles, source.rel, lambda: load_article(self.config, source))
+
+    def definitions(self, source: Source) -> Definitions:
+        """``page_definitions`` of the article (a block parse of the page when it has any)."""
+        if source.rel not in self._definitions:
+            self._definitions[source.rel] = page_definitions(self.article(source), self.config.math)
+        return self._definitions[source.rel]
 
     def cached_segments(self, digest: str) -> tuple[Segment, ...] | None:
         """``load_segments``: the segments extract saved for these source bytes, or None."""
@@ -66,6 +74,7 @@ class Pages:
         only the article it is asking about."""
         self._articles.pop(source.rel, None)
         self._segments.pop(source.rel, None)
+        self._definitions.pop(source.rel, None)
         self._cached.pop(source.digest, None)
 
     def segments(self, source: Source) -> Sequence[Segment]:

@@ -17,7 +17,7 @@ import polib
 
 from translate_flow.catalog.entry_keys import Key, entry_key
 from translate_flow.config import Config
-from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions, page_definitions
+from translate_flow.document.link_definitions import NO_DEFINITIONS, Definitions
 from translate_flow.document.segment import Segment
 from translate_flow.document.shortcode_segments import is_shortcode_value
 from translate_flow.document.splice import merge_article
@@ -141,7 +141,7 @@ def plan_merge(
         except TranslateFlowError as exc:
             report.errors.append(exc)
             continue
-        definitions = page_definitions(article, config.math)
+        definitions = loader.definitions(source)
         for lang in wanted:
             out = source.outputs[lang]
             po_path = source.po_path(config, lang)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from translate_flow.config import Config
 from translate_flow.document.article import Article
-from translate_flow.document.link_definitions import Definitions, page_definitions
+from translate_flow.document.link_definitions import Definitions
 from translate_flow.errors import TranslateFlowError
 from translate_flow.project.discover import Source
 from translate_flow.project.pages import Pages
@@ -36,7 +36,7 @@ def definitions_by_text(
             article = loader.article(source)
         except TranslateFlowError:
             continue
-        found_pages.append((source, article, page_definitions(article, config.math)))
+        found_pages.append((source, article, loader.definitions(source)))
     if not any(definitions for _, _, definitions in found_pages):
         return {}
     found: dict[str, dict[Definitions, None]] = {}

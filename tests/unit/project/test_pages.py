@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections import Counter
 from dataclasses import replace
@@ -11,6 +12,8 @@ import pytest
 
 from tests.conftest import fill, run, write_tree
 from translate_flow.config import load_config
+from translate_flow.document import link_definitions
+from translate_flow.document.article import Article
 from translate_flow.errors import TranslateFlowError
 from translate_flow.project import pages as pages_module
 from translate_flow.project.discover import discover
@@ -46,6 +49,15 @@ def _count_loads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     # Wherever a caller would read them on its own, the reads are counted too.
     for module in (pages_module, counts_module):
         monkeypatch.setattr(module, "load_segments", segments)
+    real_definitions = link_definitions.page_definitions
+
+    def definitions(article: Article, *args: object) -> object:
+        loads["definitions " + article.rel] += 1
+        return real_definitions(article, *args)  # type: ignore[arg-type]
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("translate_flow.") and getattr(module, "page_definitions", None) is real_definitions:
+            monkeypatch.setattr(module, "page_definitions", definitions)
     return loads
 
 
@@ -59,8 +71,10 @@ def test_check_reads_and_segments_each_article_once(tmp_path: Path, monkeypatch:
     assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
     articles = {k: v for k, v in loads.items() if k.startswith("article ")}
     segments = {k: v for k, v in loads.items() if k.startswith("segments ")}
+    definitions = {k: v for k, v in loads.items() if k.startswith("definitions ")}
     assert set(articles) == {"article content/docs/a.md", "article content/docs/b.md"}
     assert set(articles.values()) == {1} and len(segments) == 2 and set(segments.values()) == {1}
+    assert definitions == {"definitions content/docs/a.md": 1, "definitions content/docs/b.md": 1}
 
 
 def test_check_forgets_each_page_once_it_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
